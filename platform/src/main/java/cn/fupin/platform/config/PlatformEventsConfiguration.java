@@ -1,0 +1,99 @@
+package cn.fupin.platform.config;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.FixedBackOff;
+
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.inbox.Inbox;
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutboxProperties;
+import cn.fupin.platform.outbox.OutboxRelay;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.flywaydb.core.Flyway;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The event backbone: envelope codec, outbox and relay, inbox, dead letters, the service's topic. */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformEventsConfiguration {
+
+    @Bean
+    EventCodec eventCodec(JsonMapper mapper) {
+        return new EventCodec(mapper);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new Inbox(jdbc, transactions);
+    }
+
+    /**
+     * Platform tables (outbox, sequences, inbox) come from their own migrations with their own history table,
+     * so the platform and each service version their schemas independently. Each history starts at a
+     * baseline of 0 when it finds the other's tables, so every real migration still runs.
+     */
+    @Bean
+    FlywayMigrationStrategy platformThenServiceMigrations() {
+        return flyway -> {
+            Flyway.configure().configuration(flyway.getConfiguration())
+                    .locations("classpath:db/platform").table("flyway_platform_history")
+                    .baselineOnMigrate(true).baselineVersion("0")
+                    .load().migrate();
+            Flyway.configure().configuration(flyway.getConfiguration())
+                    .baselineOnMigrate(true).baselineVersion("0")
+                    .load().migrate();
+        };
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
+    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock) {
+        return new Outbox(jdbc, codec, properties, clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != '' and ${fupin.events.relay.enabled:true}")
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+            OutboxProperties properties, MeterRegistry meters) {
+        return new OutboxRelay(jdbc, transactions, kafka, properties.relay(), meters);
+    }
+
+    /** The service's own topic, retained for ever so audit tools and rebuilt projections can replay it. */
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
+    NewTopic serviceTopic(OutboxProperties properties) {
+        return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
+                .config("retention.ms", "-1").build();
+    }
+
+    /**
+     * A record that fails is retried a few times, then sent with the reason to {@code <topic>.<group>.dlt};
+     * an {@link InvalidEventException} goes there at once. The consumer keeps going either way.
+     */
+    @Bean
+    DefaultErrorHandler deadLetters(KafkaTemplate<String, String> kafka,
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name:fupin}}") String group) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+                (record, ex) -> new TopicPartition(record.topic() + "." + group + ".dlt", -1));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, 3));
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+}

@@ -1,0 +1,45 @@
+package cn.fupin.platform.config;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+import cn.fupin.platform.security.KeycloakJwtConverter;
+import cn.fupin.platform.security.ProblemAuthenticationEntryPoint;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every service validates the Keycloak token again (defence in depth behind the gateway): issuer, audience
+ * and expiry from {@code spring.security.oauth2.resourceserver.jwt.*}, realm roles as authorities. Only
+ * health, metrics and the API contract are open.
+ */
+@AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableMethodSecurity
+public class PlatformSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper mapper) throws Exception {
+        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(mapper);
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/openapi/**", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

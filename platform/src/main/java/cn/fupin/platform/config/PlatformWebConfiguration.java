@@ -1,0 +1,45 @@
+package cn.fupin.platform.config;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+import cn.fupin.platform.observability.CorrelationId;
+import cn.fupin.platform.web.IndicatorNames;
+import cn.fupin.platform.web.ProblemAdvice;
+
+/** Problem details, indicator-aware error messages, correlation ids and the clock. */
+@AutoConfiguration
+public class PlatformWebConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Bean
+    IndicatorNames indicatorNames(@Value("${fupin.api.contract:}") String contract) {
+        return IndicatorNames.fromContract(contract);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ProblemAdvice problemAdvice(IndicatorNames indicators) {
+        return new ProblemAdvice(indicators);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<CorrelationId> correlationIdFilter() {
+        FilterRegistrationBean<CorrelationId> registration = new FilterRegistrationBean<>(new CorrelationId());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,124 @@
+package cn.fupin.platform.outbox;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.observability.CorrelationId;
+import cn.fupin.platform.security.Caller;
+
+/**
+ * The transactional outbox: events are rows written in the same transaction as the state change that
+ * caused them, so a change is never published without being committed, nor committed without being
+ * published. {@link OutboxRelay} sends the rows to Kafka.
+ *
+ * <p>Each event gets the next number of its aggregate's gap-free sequence. The sequence row is locked by
+ * the first writer, so two transactions on one aggregate write their events in commit order and the relay,
+ * reading rows in id order, keeps per-aggregate order.
+ */
+public class Outbox {
+
+    private static final String NEXT_SEQUENCES = """
+            insert into event_sequence (aggregate_id, last_sequence)
+            select * from unnest(?::text[], ?::bigint[])
+            on conflict (aggregate_id) do update set last_sequence = event_sequence.last_sequence + excluded.last_sequence
+            returning aggregate_id, last_sequence""";
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, message_key, payload, created_at) values (?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+    private final EventCodec codec;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Appends one event; must run inside the transaction that changed the aggregate. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(OutgoingEvent event) {
+        appendAll(List.of(event));
+    }
+
+    /** Appends events in the given order (bulk paths: one statement for the sequences, one batch of rows). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Map<String, Long> nextSequence = reserveSequences(events);
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Caller caller = Caller.currentOrSystem();
+        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        String traceparent = traceparent();
+        List<Object[]> rows = new ArrayList<>(events.size());
+        for (OutgoingEvent event : events) {
+            long sequence = nextSequence.merge(event.aggregateId(), 1L, Long::sum) - 1;
+            EventEnvelope envelope = envelope(event, sequence, now, caller.userId(), correlationId, traceparent);
+            rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(), codec.write(envelope),
+                    Timestamp.from(now.toInstant()) });
+        }
+        jdbc.batchUpdate(INSERT, rows);
+    }
+
+    /** Reserves, per aggregate, as many sequence numbers as it has events; returns the first of each. */
+    private Map<String, Long> reserveSequences(List<OutgoingEvent> events) {
+        // sorted, so that concurrent bulk writers lock sequence rows in one order and cannot deadlock
+        Map<String, Long> counts = new TreeMap<>();
+        events.forEach(event -> counts.merge(event.aggregateId(), 1L, Long::sum));
+        Map<String, Long> first = new HashMap<>();
+        jdbc.execute((java.sql.Connection connection) -> {
+            Array ids = connection.createArrayOf("text", counts.keySet().toArray());
+            Array increments = connection.createArrayOf("bigint", counts.values().toArray());
+            try (var statement = connection.prepareStatement(NEXT_SEQUENCES)) {
+                statement.setArray(1, ids);
+                statement.setArray(2, increments);
+                try (var result = statement.executeQuery()) {
+                    while (result.next()) {
+                        String id = result.getString(1);
+                        first.put(id, result.getLong(2) - counts.get(id) + 1);
+                    }
+                }
+            }
+            return null;
+        });
+        return first;
+    }
+
+    private EventEnvelope envelope(OutgoingEvent event, long sequence, OffsetDateTime time, String actor,
+            String correlationId, String traceparent) {
+        String service = properties.service();
+        String id = service + ":" + event.aggregateType() + ":" + event.aggregateId() + ":" + sequence;
+        String type = "fupin." + service + "." + event.name() + ".v" + event.version();
+        String schema = "https://schemas.fupin.cn/events/" + service + "/" + event.name() + ".v" + event.version()
+                + ".schema.json";
+        return new EventEnvelope(EventEnvelope.SPEC_VERSION, id, "/fupin/" + service + "-service", type,
+                event.aggregateId(), time, "application/json", schema, event.areaCode(), actor, correlationId,
+                event.aggregateType(), sequence, traceparent, codec.toTree(event.data()));
+    }
+
+    private static String traceparent() {
+        String traceId = MDC.get("traceId");
+        String spanId = MDC.get("spanId");
+        return traceId == null || spanId == null ? null : "00-" + traceId + "-" + spanId + "-01";
+    }
+}

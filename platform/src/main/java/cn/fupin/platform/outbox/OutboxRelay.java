@@ -1,0 +1,192 @@
+package cn.fupin.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes outbox rows to Kafka in id order, in batches: read a batch, send it with the idempotent
+ * producer, wait for the acknowledgements, delete the sent rows, all inside one transaction that holds a
+ * PostgreSQL advisory lock, so that of several instances only one relays at a time.
+ *
+ * <p>Writers never wait for Kafka: during a broker outage rows pile up in the outbox and the relay backs off;
+ * when the broker is back, it sends them in order. A crash between send and delete resends the batch:
+ * delivery is at least once, and consumers deduplicate on the deterministic event id.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final long LOCK_KEY = 0x6675_7069_6e00_0001L;
+    private static final byte[] CONTENT_TYPE = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaTemplate<String, String> kafka;
+    private final OutboxProperties.Relay settings;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicLong backlog = new AtomicLong();
+    private volatile Thread worker;
+    private volatile boolean running;
+    private long lastBacklogCount;
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+            OutboxProperties.Relay settings, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.published = Counter.builder("fupin.outbox.published").description("events sent to Kafka")
+                .register(meters);
+        this.failures = Counter.builder("fupin.outbox.failures").description("relay rounds that failed")
+                .register(meters);
+        Gauge.builder("fupin.outbox.backlog", backlog, AtomicLong::get)
+                .description("events written but not yet acknowledged by Kafka").register(meters);
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(Duration.ofSeconds(10));
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration backoff = settings.idleDelay();
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = settings.idleDelay();
+                if (sent < settings.batchSize()) {
+                    pause(settings.idleDelay());
+                }
+            }
+            catch (RuntimeException ex) {
+                if (!running) {
+                    return;
+                }
+                failures.increment();
+                backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff()
+                        : backoff.multipliedBy(2);
+                log.warn("Outbox relay round failed, retrying in {} ms: {}", backoff.toMillis(), ex.toString());
+                pause(backoff);
+            }
+        }
+    }
+
+    /** One round: returns how many events were sent (0 when another instance holds the relay lock). */
+    public int relayOnce() {
+        Integer sent = transactions.execute(status -> {
+            Boolean leader = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
+            if (!Boolean.TRUE.equals(leader)) {
+                return 0;
+            }
+            List<Row> rows = jdbc.query("select id, topic, message_key, payload from outbox_event order by id limit ?",
+                    (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                    settings.batchSize());
+            if (rows.isEmpty()) {
+                backlog.set(0);
+                return 0;
+            }
+            send(rows);
+            // exactly the sent ids: a lower id still uncommitted when the batch was read must stay for the next round
+            Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("delete from outbox_event where id = any(?)");
+                statement.setArray(1, connection.createArrayOf("bigint", ids));
+                return statement;
+            });
+            refreshBacklog(rows.size());
+            return rows.size();
+        });
+        return sent == null ? 0 : sent;
+    }
+
+    private void send(List<Row> rows) {
+        List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
+            acks.add(kafka.send(record));
+        }
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        }
+        catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("Kafka did not acknowledge the outbox batch", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending the outbox batch", ex);
+        }
+        published.increment(rows.size());
+    }
+
+    /** Counting the whole table every round would cost more than the relaying; a full batch means more wait. */
+    private void refreshBacklog(int sentNow) {
+        if (sentNow < settings.batchSize()) {
+            lastBacklogCount = 0;
+        }
+        else if (lastBacklogCount <= sentNow) {
+            Long remaining = jdbc.queryForObject("select count(*) from outbox_event", Long.class);
+            lastBacklogCount = remaining == null ? 0 : remaining;
+        }
+        else {
+            lastBacklogCount -= sentNow;
+        }
+        backlog.set(lastBacklogCount);
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+}

@@ -1,0 +1,170 @@
+package cn.fupin.platform.web;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import cn.fupin.platform.security.AreaScope;
+
+/**
+ * Every error leaves a service as RFC 9457 problem details in Chinese, with a stable {@code code} and, for bad
+ * input, the fields (and indicator codes) at fault. Nothing unexpected leaks: a 500 says only that it failed
+ * and carries the correlation id to find the log line.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    private final IndicatorNames indicators;
+
+    public ProblemAdvice(IndicatorNames indicators) {
+        this.indicators = indicators;
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> api(ApiException ex) {
+        return ResponseEntity.status(ex.status())
+                .body(Problems.of(ex.status(), ex.code(), ex.title(), ex.getMessage(), ex.errors()));
+    }
+
+    @ExceptionHandler(AreaScope.OutOfScopeException.class)
+    ResponseEntity<ProblemDetail> outOfScope(AreaScope.OutOfScopeException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "资源不存在", ex.getMessage()));
+    }
+
+    @ExceptionHandler(AreaScope.MissingAreaException.class)
+    ResponseEntity<ProblemDetail> missingArea(AreaScope.MissingAreaException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, "no-area", "无权访问", ex.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Problems.of(HttpStatus.FORBIDDEN, "forbidden",
+                "无权执行此操作", "您的角色不允许执行此操作"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error", "服务内部错误", "处理请求时发生内部错误，请凭关联编号联系管理员"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), indicators.of(error.getField()),
+                        indicators.message(error)))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                indicators.of(result.getMethodParameter().getParameterName()),
+                                indicators.message(error))))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+                "请求体无法解析", "请求体不是有效的 JSON，或字段类型、枚举取值不正确: " + indicators.describe(ex)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex instanceof MissingRequestHeaderException missing) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "missing-header",
+                    "缺少请求头", "缺少请求头 " + missing.getHeaderName()));
+        }
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "bad-request", "请求参数不正确",
+                ex.getMessage()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex.getParameterName();
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(name, indicators.of(name), "必填"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName();
+        return ResponseEntity.badRequest()
+                .body(invalid(List.of(new FieldError(name, indicators.of(name), "取值格式不正确"))));
+    }
+
+    /** Whatever else the base class handles still gets a stable code and a Chinese title. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body == null || body instanceof ProblemDetail problem && problem.getProperties() == null) {
+            body = Problems.of(status, "http-" + status.value(), "请求无法处理", ex.getMessage());
+        }
+        return super.handleExceptionInternal(ex, body, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "method-not-allowed",
+                "不支持的请求方法", "该资源不支持 " + ex.getMethod() + " 方法"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "unsupported-media-type",
+                "不支持的内容类型", "请求内容类型 " + ex.getContentType() + " 不受支持，请使用 application/json"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "资源不存在", "路径 /" + ex.getResourcePath() + " 不存在"));
+    }
+
+    private static ProblemDetail invalid(List<FieldError> errors) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "请求数据校验未通过",
+                "共 " + errors.size() + " 处数据不符合要求", errors);
+    }
+}

@@ -1,0 +1,38 @@
+package cn.fupin.platform.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import cn.fupin.platform.observability.CorrelationId;
+
+/** Builds Fupin's problem details: a stable {@code code}, Chinese title, field errors, the correlation id. */
+public final class Problems {
+
+    public static final String TYPE_BASE = "https://fupin.cn/problems/";
+
+    private Problems() {
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail,
+            List<FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + code));
+        problem.setTitle(title);
+        problem.setProperty("code", code);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        String correlationId = CorrelationId.current();
+        if (correlationId != null) {
+            problem.setProperty("correlationId", correlationId);
+        }
+        return problem;
+    }
+
+    public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
+        return of(status, code, title, detail, List.of());
+    }
+}
