@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +70,8 @@ public class Outbox {
         Map<String, Long> nextSequence = reserveSequences(events);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Caller caller = Caller.currentOrSystem();
-        String correlationId = MDC.get(CorrelationId.MDC_KEY);
+        String correlationId = Objects.requireNonNullElseGet(MDC.get(CorrelationId.MDC_KEY),
+                () -> UUID.randomUUID().toString());
         String traceparent = traceparent();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (OutgoingEvent event : events) {

@@ -27,7 +27,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         String database = "test_" + DATABASES.incrementAndGet();
         createDatabase(database);
         TestPropertyValues.of(
-                "spring.datasource.url=" + server().getJdbcUrl("postgres", database),
+                "spring.datasource.url=" + server().getJdbcUrl("postgres", database) + "&reWriteBatchedInserts=true",
                 "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres").applyTo(context);
     }
