@@ -1,0 +1,79 @@
+package cn.fupin.contracts.synthetic;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import cn.fupin.contracts.household.model.Address;
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.identifiers.ResidentId;
+
+/**
+ * A deterministic generator of plausible households for a synthetic city: the same seed gives the same
+ * households, with valid and (within one generator) unique ID numbers whose birth date and gender agree with
+ * the member's. Shared by tests, the demo data of the local stack and benchmarks.
+ */
+public final class SyntheticHouseholds {
+
+    private static final String[] SURNAMES = { "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
+        "林", "罗", "郑", "邱", "赖", "范" };
+    private static final String[] MALE_NAMES = { "建国", "志强", "国华", "德明", "永福", "海生", "金水", "明辉", "文斌",
+        "天佑" };
+    private static final String[] FEMALE_NAMES = { "秀英", "桂兰", "玉梅", "丽华", "春燕", "美玲", "金凤", "淑珍", "雪梅",
+        "小红" };
+    private static final String[] NATURAL_VILLAGES = { "上坪", "下洋", "后垄", "岭头", "坑口", "溪边", "洋中", "桥头" };
+
+    private final Random random;
+    private final Set<String> issued = new HashSet<>();
+    private int sequence;
+
+    public SyntheticHouseholds(long seed) {
+        this.random = new Random(seed);
+    }
+
+    /** The next household, living in the given 12-digit village. */
+    public RegisterHouseholdRequest next(String villageCode) {
+        String surname = pick(SURNAMES);
+        int headBirthYear = 1945 + random.nextInt(45);
+        boolean headMale = random.nextInt(5) > 0;
+        List<MemberInput> members = new ArrayList<>();
+        members.add(member(surname, headMale, LocalDate.of(headBirthYear, 1 + random.nextInt(12),
+                1 + random.nextInt(28)), "01", villageCode));
+        if (random.nextInt(4) > 0) {
+            members.add(member(headMale ? pick(SURNAMES) : surname, !headMale,
+                    LocalDate.of(headBirthYear + random.nextInt(5), 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                    "02", villageCode));
+        }
+        int children = random.nextInt(4);
+        for (int c = 0; c < children; c++) {
+            boolean son = random.nextBoolean();
+            int year = Math.min(headBirthYear + 20 + random.nextInt(15), 2024);
+            members.add(member(surname, son, LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)),
+                    son ? "03" : "04", villageCode));
+        }
+        return new RegisterHouseholdRequest(random.nextInt(4) == 0 ? HouseholdCategory.MARGINAL
+                : HouseholdCategory.REGISTERED, new Address(villageCode).naturalVillage(pick(NATURAL_VILLAGES)),
+                members).phone("1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000)));
+    }
+
+    private MemberInput member(String surname, boolean male, LocalDate birthDate, String relation, String village) {
+        // an odd sequence for men, even for women; never the same number twice from one generator
+        ResidentId id;
+        do {
+            sequence++;
+            id = ResidentId.of(village.substring(0, 6), birthDate, (sequence * 2 + (male ? 1 : 0)) % 1000);
+        }
+        while (!issued.add(id.value()));
+        return new MemberInput(surname + pick(male ? MALE_NAMES : FEMALE_NAMES), id.genderCode(), id.value(), relation)
+                .idType("01").ethnicity("01").birthDate(birthDate);
+    }
+
+    private String pick(String[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}
