@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.web.IndicatorNames;
@@ -33,6 +35,19 @@ public class PlatformWebConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProblemAdvice problemAdvice(IndicatorNames indicators) {
         return new ProblemAdvice(indicators);
+    }
+
+    /** The service's contract and the event schemas, served as written: the API docs are the contract. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    WebMvcConfigurer contractDocuments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addResourceHandlers(ResourceHandlerRegistry registry) {
+                registry.addResourceHandler("/openapi/**").addResourceLocations("classpath:/openapi/");
+                registry.addResourceHandler("/openapi/events/**").addResourceLocations("classpath:/events/");
+            }
+        };
     }
 
     @Bean

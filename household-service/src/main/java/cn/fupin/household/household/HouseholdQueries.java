@@ -1,0 +1,70 @@
+package cn.fupin.household.household;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.security.AreaScope;
+
+/** Reads households inside an area scope: anything outside it does not exist for the caller. */
+@Service
+@Transactional(readOnly = true)
+public class HouseholdQueries {
+
+    private final HouseholdRepository households;
+    private final JdbcClient jdbc;
+
+    HouseholdQueries(HouseholdRepository households, JdbcClient jdbc) {
+        this.households = households;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Household> find(UUID id, AreaScope scope) {
+        return households.findById(id).filter(household -> scope.covers(household.getDivisionCode()));
+    }
+
+    /** One page of households whose village code starts with {@code areaPrefix}, oldest first. */
+    public Page search(String areaPrefix, Category category, PovertyStatus status, int page, int size) {
+        String where = """
+                where h.division_code like :prefix
+                  and (cast(:category as text) is null or h.category = :category)
+                  and (cast(:status as text) is null or h.status = :status)""";
+        String categoryName = category == null ? null : category.name();
+        String statusName = status == null ? null : status.name();
+        long total = jdbc.sql("select count(*) from household h " + where)
+                .param("prefix", areaPrefix + "%").param("category", categoryName).param("status", statusName)
+                .query(Long.class).single();
+        List<Summary> rows = jdbc.sql("""
+                select h.id, h.category, h.status, h.division_code, h.size,
+                       (select m.name from member m where m.household_id = h.id and m.relation = '01' and m.active
+                        limit 1) as head_name
+                from household h
+                """ + where + """
+
+                order by h.created_at, h.id limit :limit offset :offset""")
+                .param("prefix", areaPrefix + "%").param("category", categoryName).param("status", statusName)
+                .param("limit", size).param("offset", (long) page * size)
+                .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), Category.valueOf(rs.getString("category")),
+                        PovertyStatus.valueOf(rs.getString("status")), rs.getString("division_code"),
+                        rs.getString("head_name"), rs.getInt("size")))
+                .list();
+        return new Page(rows, page, size, total);
+    }
+
+    /** A household in a result list. */
+    public record Summary(UUID id, Category category, PovertyStatus status, String divisionCode, String headName,
+            int size) {
+    }
+
+    /** A page of results. */
+    public record Page(List<Summary> content, int page, int size, long totalElements) {
+
+        public int totalPages() {
+            return (int) ((totalElements + size - 1) / size);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.fupin.household.household.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.fupin.contracts.household.api.HouseholdsApi;
+import cn.fupin.contracts.household.model.Household;
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.HouseholdPage;
+import cn.fupin.contracts.household.model.HouseholdStatus;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.household.household.Category;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.household.household.Registrations;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.security.Role;
+import cn.fupin.platform.web.ApiException;
+
+/** Households over HTTP, as the contract {@code openapi/household.yaml} defines them. */
+@RestController
+class HouseholdController implements HouseholdsApi {
+
+    private final Registrations registrations;
+    private final HouseholdQueries queries;
+    private final HouseholdWebMapper mapper;
+
+    HouseholdController(Registrations registrations, HouseholdQueries queries, HouseholdWebMapper mapper) {
+        this.registrations = registrations;
+        this.queries = queries;
+        this.mapper = mapper;
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> registerHousehold(RegisterHouseholdRequest request, String idempotencyKey) {
+        Caller caller = Caller.current();
+        var household = registrations.register(mapper.toDomain(request), caller);
+        return ResponseEntity.created(URI.create("/api/v1/households/" + household.getId()))
+                .eTag(String.valueOf(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    public ResponseEntity<Household> getHousehold(UUID householdId) {
+        Caller caller = Caller.current();
+        var household = queries.find(householdId, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        return ResponseEntity.ok().eTag(String.valueOf(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    public ResponseEntity<HouseholdPage> searchHouseholds(String areaCode, HouseholdCategory category,
+            HouseholdStatus status, Integer page, Integer size) {
+        String area = Caller.current().scope().narrow(areaCode);
+        return ResponseEntity.ok(mapper.toDto(queries.search(area,
+                category == null ? null : Category.valueOf(category.name()),
+                status == null ? null : PovertyStatus.valueOf(status.name()), page, size)));
+    }
+
+    /** Those who collect and review the data see it whole; auditors and departments see it masked. */
+    private static boolean seesPersonalData(Caller caller) {
+        return caller.has(Role.VILLAGE_CLERK) || caller.has(Role.TOWNSHIP_OFFICER) || caller.has(Role.CITY_OFFICER);
+    }
+}

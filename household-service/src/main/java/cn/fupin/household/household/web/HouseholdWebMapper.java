@@ -1,0 +1,48 @@
+package cn.fupin.household.household.web;
+
+import java.time.ZoneOffset;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+import cn.fupin.contracts.household.model.Address;
+import cn.fupin.contracts.household.model.HouseholdPage;
+import cn.fupin.contracts.household.model.HouseholdSummary;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.Member;
+import cn.fupin.household.household.NewHousehold;
+import cn.fupin.household.household.NewMember;
+
+/** Between the contract's DTOs and the domain; personal data is masked on the way out unless allowed. */
+@Mapper(imports = ZoneOffset.class)
+interface HouseholdWebMapper {
+
+    @Mapping(target = "divisionCode", source = "address.divisionCode")
+    @Mapping(target = "naturalVillage", source = "address.naturalVillage")
+    NewHousehold toDomain(RegisterHouseholdRequest request);
+
+    @Mapping(target = "idType", defaultValue = "01")
+    NewMember toDomain(MemberInput member);
+
+    @Mapping(target = "address", expression = "java(address(household))")
+    @Mapping(target = "phone", expression = "java(fullView ? household.getPhone() : Masking.phone(household.getPhone()))")
+    @Mapping(target = "members", source = "household.members")
+    @Mapping(target = "createdAt", expression = "java(household.getCreatedAt().atOffset(ZoneOffset.UTC))")
+    cn.fupin.contracts.household.model.Household toDto(Household household, @org.mapstruct.Context boolean fullView);
+
+    @Mapping(target = "id", source = "member.memberId")
+    @Mapping(target = "idNumber", expression = "java(fullView ? member.idNumber() : Masking.idNumber(member.idNumber()))")
+    cn.fupin.contracts.household.model.Member toDto(Member member, @org.mapstruct.Context boolean fullView);
+
+    HouseholdSummary toDto(HouseholdQueries.Summary summary);
+
+    @Mapping(target = "totalPages", expression = "java(page.totalPages())")
+    HouseholdPage toDto(HouseholdQueries.Page page);
+
+    default Address address(Household household) {
+        return new Address(household.getDivisionCode()).naturalVillage(household.getNaturalVillage());
+    }
+}

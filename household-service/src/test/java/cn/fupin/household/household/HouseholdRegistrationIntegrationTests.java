@@ -1,0 +1,186 @@
+package cn.fupin.household.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.fupin.contracts.events.EventSchemas;
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class HouseholdRegistrationIntegrationTests {
+
+    static final String VILLAGE = "350481100201";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    static final SyntheticHouseholds synthetic = new SyntheticHouseholds(11);
+
+    static JwtRequestPostProcessor user(String role, String area) {
+        return jwt().jwt(token -> token.subject("user-" + role).claim("preferred_username", role)
+                .claim("area_code", area)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    @Test
+    void aClerkRegistersAHouseholdInTheVillageAndItIsPublishedAsACloudEvent() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE).category(HouseholdCategory.REGISTERED);
+
+        String body = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated())
+                .andExpect(header().exists("Location"))
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.status").value("CANDIDATE"))
+                .andExpect(jsonPath("$.size").value(request.getMembers().size()))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+
+        mvc.perform(get("/api/v1/households/" + id).with(user("township-officer", "350481100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members[0].idNumber").value(request.getMembers().getFirst().getIdNumber()));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> probe.poll().stream().anyMatch(record -> record.key().equals(id)));
+            String event = probe.poll().stream().filter(record -> record.key().equals(id)).findFirst()
+                    .orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            JsonNode envelope = json.readTree(event);
+            assertThat(envelope.get("type").asString()).isEqualTo("fupin.household.HouseholdRegistered.v1");
+            assertThat(envelope.get("areacode").asString()).isEqualTo(VILLAGE);
+            assertThat(envelope.get("actor").asString()).isEqualTo("user-village-clerk");
+            assertThat(envelope.get("sequence").asLong()).isEqualTo(1);
+            assertThat(event).doesNotContain(request.getMembers().getFirst().getIdNumber());
+        }
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldWithIndicatorsAndLeavesNoTrace() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        request.getMembers().getFirst().idNumber("350481199001011230").gender("7");
+        request.getMembers().forEach(member -> member.relation("03"));
+        long before = jdbc.queryForObject("select count(*) from household", Long.class);
+
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isBadRequest())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("validation-failed"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'members[0].idNumber')].indicator").value("A4"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'members[0].gender')].indicator").value("A2"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'members')].indicator").value("A5"));
+
+        assertThat(jdbc.queryForObject("select count(*) from household", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void aMissingRequiredFieldNamesTheField() throws Exception {
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"category\":\"REGISTERED\",\"address\":{\"divisionCode\":\"" + VILLAGE + "\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("members"));
+    }
+
+    @Test
+    void anIdNumberAlreadyInTheRegistryIsAConflict() throws Exception {
+        RegisterHouseholdRequest first = synthetic.next(VILLAGE);
+        RegisterHouseholdRequest second = synthetic.next(VILLAGE);
+        second.getMembers().getFirst().idNumber(first.getMembers().getFirst().getIdNumber())
+                .gender(first.getMembers().getFirst().getGender())
+                .birthDate(first.getMembers().getFirst().getBirthDate());
+
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(first)))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(second)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("duplicate-id-number"));
+    }
+
+    @Test
+    void anotherVillagesHouseholdDoesNotExistForTheClerk() throws Exception {
+        String body = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+
+        mvc.perform(get("/api/v1/households/" + id).with(user("village-clerk", "350481100202")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", "350481100202"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/households?areaCode=350481101").with(user("village-clerk", VILLAGE)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void searchStaysInsideTheCallersArea() throws Exception {
+        mvc.perform(post("/api/v1/households").with(user("city-officer", "350481"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(synthetic.next("350481101201"))))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/households?size=200").with(user("township-officer", "350481100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.divisionCode =~ /350481101.*/)]").isEmpty());
+        mvc.perform(get("/api/v1/households?areaCode=350481101&size=200").with(user("city-officer", "350481")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].divisionCode").value("350481101201"));
+    }
+
+    @Test
+    void withoutATokenItIs401AndAnAuditorMayNotRegister() throws Exception {
+        mvc.perform(get("/api/v1/households")).andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.code").value("unauthenticated"));
+        mvc.perform(post("/api/v1/households").with(user("auditor", "350481"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("forbidden"));
+    }
+
+    @Test
+    void theCodebookIsServedWithLabels() throws Exception {
+        mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.lists[?(@.name == 'A5_relation')].options[0].label").value("户主"));
+    }
+}
