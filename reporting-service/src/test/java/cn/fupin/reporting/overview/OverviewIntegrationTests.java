@@ -1,0 +1,106 @@
+package cn.fupin.reporting.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class OverviewIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    static JwtRequestPostProcessor user(String role, String area) {
+        return jwt().jwt(token -> token.subject(role).claim("area_code", area))
+                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+
+    static String registered(UUID id, long sequence, String village, String category, String status, int size) {
+        return """
+                {"specversion":"1.0","id":"household:household:%1$s:%2$d","source":"/fupin/household-service",
+                 "type":"fupin.household.HouseholdRegistered.v1","subject":"%1$s","time":"2026-11-28T10:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%3$s","actor":"u1","correlationid":"c1",
+                 "aggregatetype":"household","sequence":%2$d,
+                 "data":{"householdId":"%1$s","category":"%4$s","status":"%5$s","divisionCode":"%3$s",
+                         "size":%6$d,"members":[]}}""".formatted(id, sequence, village, category, status, size);
+    }
+
+    @Test
+    void scriptedEventsGiveExactCountsAndRedeliveryChangesNothing() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        String first = registered(a, 1, "350481100201", "REGISTERED", "CANDIDATE", 4);
+        kafka.send("household.events", a.toString(), first);
+        kafka.send("household.events", b.toString(), registered(b, 1, "350481100202", "MARGINAL", "MARGINAL", 2));
+        kafka.send("household.events", c.toString(), registered(c, 1, "350481101201", "REGISTERED", "CANDIDATE", 3));
+        kafka.send("household.events", a.toString(), first);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox_event where consumer = 'reporting.households'", Long.class) >= 3);
+
+        mvc.perform(get("/api/v1/reports/overview").with(user("city-officer", "350481")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.areaName").value("永安市"))
+                .andExpect(jsonPath("$.households").value(3))
+                .andExpect(jsonPath("$.persons").value(9))
+                .andExpect(jsonPath("$.byCategory[?(@.code == 'MARGINAL')].households").value(1))
+                .andExpect(jsonPath("$.byStatus[?(@.code == 'CANDIDATE')].persons").value(7))
+                .andExpect(jsonPath("$.children[?(@.areaCode == '350481100')].households").value(2))
+                .andExpect(jsonPath("$.children[?(@.areaCode == '350481100')].areaName").value("西洋镇"));
+
+        mvc.perform(get("/api/v1/reports/overview").with(user("township-officer", "350481100")))
+                .andExpect(jsonPath("$.households").value(2))
+                .andExpect(jsonPath("$.children[?(@.areaCode == '350481100202')].persons").value(2));
+        mvc.perform(get("/api/v1/reports/overview?areaCode=350481101").with(user("township-officer", "350481100")))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUnknownVersionIsDeadLetteredAndTheConsumerKeepsGoing() {
+        UUID id = UUID.randomUUID();
+        String v2 = registered(id, 1, "350481102201", "REGISTERED", "CANDIDATE", 1)
+                .replace("HouseholdRegistered.v1", "HouseholdRegistered.v2");
+        kafka.send("household.events", id.toString(), v2);
+        UUID next = UUID.randomUUID();
+        kafka.send("household.events", next.toString(), registered(next, 1, "350481102201", "MARGINAL", "MARGINAL", 1));
+
+        try (TopicProbe dead = new TopicProbe(brokers, "household.events.reporting-service.dlt")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> !dead.poll().isEmpty());
+            assertThat(dead.poll().getFirst().key()).isEqualTo(id.toString());
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from household_fact where household_id = ?", Long.class, next) == 1);
+    }
+}
