@@ -1,0 +1,29 @@
+package cn.fupin.gateway;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * The first wall: every API call needs a valid Keycloak token (signature, issuer, audience {@code fupin-api},
+ * expiry). Roles and area scope are checked again by each service. The token travels on unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+class EdgeSecurity {
+
+    @Bean
+    SecurityWebFilterChain edge(ServerHttpSecurity http) {
+        return http
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/openapi/**",
+                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                        .permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .build();
+    }
+}

@@ -1,0 +1,136 @@
+package cn.fupin.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.sun.net.httpserver.HttpServer;
+
+import reactor.core.publisher.Mono;
+
+/** The gateway in front of a stand-in service that records what reaches it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test")
+@AutoConfigureWebTestClient
+class GatewayRoutingTests {
+
+    static final AtomicReference<String> lastPath = new AtomicReference<>();
+    static final AtomicReference<String> lastCorrelationId = new AtomicReference<>();
+    static final HttpServer backend = backend();
+
+    @Autowired
+    WebTestClient client;
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
+        for (String service : new String[] { "HOUSEHOLD", "MONITORING", "REVIEW", "REPORTING" }) {
+            registry.add("FUPIN_" + service + "_URL", () -> url);
+        }
+    }
+
+    @BeforeEach
+    void forget() {
+        lastPath.set(null);
+    }
+
+    static void bearer(HttpHeaders headers) {
+        headers.setBearerAuth("valid");
+    }
+
+    @Test
+    void anInvalidTokenStopsAtTheEdge() {
+        client.get().uri("/api/v1/households").header("Authorization", "Bearer forged").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(lastPath.get()).isNull();
+    }
+
+    /** Stands in for Keycloak's keys: one token is valid, every other is refused. */
+    @TestConfiguration
+    static class Tokens {
+
+        @Bean
+        ReactiveJwtDecoder jwtDecoder() {
+            return token -> "valid".equals(token)
+                    ? Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("u1")
+                            .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build())
+                    : Mono.error(new BadJwtException("invalid token"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.stop(0);
+    }
+
+    @Test
+    void aCallWithoutATokenStopsAtTheEdge() {
+        client.get().uri("/api/v1/households").exchange().expectStatus().isUnauthorized();
+        assertThat(lastPath.get()).isNull();
+    }
+
+    @Test
+    void anAuthenticatedCallIsRoutedWithACorrelationIdThatComesBackOnce() {
+        client.get().uri("/api/v1/reports/overview?areaCode=350481").headers(GatewayRoutingTests::bearer)
+                .header("X-Correlation-Id", "trace-me-42").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "trace-me-42");
+        assertThat(lastPath.get()).isEqualTo("/api/v1/reports/overview");
+        assertThat(lastCorrelationId.get()).isEqualTo("trace-me-42");
+    }
+
+    @Test
+    void aMalformedCorrelationIdIsReplaced() {
+        client.get().uri("/api/v1/codebook").headers(GatewayRoutingTests::bearer).header("X-Correlation-Id", "bad id; drop table")
+                .exchange().expectStatus().isOk()
+                .expectHeader().value("X-Correlation-Id", id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    }
+
+    @Test
+    void theContractsAreOpenForTheSwaggerUi() {
+        client.get().uri("/openapi/household.yaml").exchange().expectStatus().isOk();
+        assertThat(lastPath.get()).isEqualTo("/openapi/household.yaml");
+        client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+    }
+
+    private static HttpServer backend() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                lastPath.set(exchange.getRequestURI().getPath());
+                lastCorrelationId.set(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("X-Correlation-Id", lastCorrelationId.get());
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
