@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -175,6 +177,16 @@ class HouseholdRegistrationIntegrationTests {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden"));
+    }
+
+    @Test
+    void theOutboxAndHttpTrafficAreMetrics() throws Exception {
+        mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481"))).andExpect(status().isOk());
+
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("fupin_outbox_backlog")))
+                .andExpect(content().string(containsString("fupin_outbox_published_total")))
+                .andExpect(content().string(containsString("http_server_requests_seconds_count")));
     }
 
     @Test

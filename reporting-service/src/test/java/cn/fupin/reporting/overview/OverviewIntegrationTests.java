@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -85,6 +87,13 @@ class OverviewIntegrationTests {
                 .andExpect(jsonPath("$.children[?(@.areaCode == '350481100202')].persons").value(2));
         mvc.perform(get("/api/v1/reports/overview?areaCode=350481101").with(user("township-officer", "350481100")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void consumerLagIsAMetric() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/prometheus"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("kafka_consumer_fetch_manager_records_lag_max"))));
     }
 
     @Test
