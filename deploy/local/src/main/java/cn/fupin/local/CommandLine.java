@@ -1,0 +1,65 @@
+package cn.fupin.local;
+
+import java.nio.file.Path;
+
+/**
+ * The launcher's arguments: {@code up} (default) or {@code down}, then {@code --repo DIR}, {@code --data DIR},
+ * {@code --no-demo}, {@code --port-base N}, and the unadvertised {@code --infra-only} (PostgreSQL, Kafka and
+ * Keycloak without the services, for working on the launcher itself).
+ */
+record CommandLine(Command command, StackOptions options) {
+
+    enum Command {
+        UP, DOWN
+    }
+
+    static final String USAGE = """
+            usage: LocalStack [up|down] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
+              up          start everything and stay in the foreground; Ctrl-C stops it (default)
+              down        stop a stack started from the same data directory in another terminal
+              --repo      the Fupin checkout (default: the working directory)
+              --data      data, logs and pid file (default: <repo>/deploy/local/.data)
+              --no-demo   do not register demo households in an empty registry
+              --port-base move every port (20000: gateway 20080, Keycloak 20180, ...)""";
+
+    static CommandLine parse(String[] args, Path workingDir) {
+        Command command = Command.UP;
+        Path repo = workingDir;
+        Path data = null;
+        boolean demo = true;
+        int portBase = 0;
+        boolean infraOnly = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "up" -> command = Command.UP;
+                case "down" -> command = Command.DOWN;
+                case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
+                case "--data" -> data = Path.of(value(args, ++i, "--data"));
+                case "--no-demo" -> demo = false;
+                case "--infra-only" -> infraOnly = true;
+                case "--port-base" -> portBase = portBase(value(args, ++i, "--port-base"));
+                default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+        }
+        Path dataDir = data != null ? data : repo.resolve("deploy/local/.data");
+        return new CommandLine(command, new StackOptions(repo, dataDir, demo, portBase, infraOnly));
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static int portBase(String value) {
+        try {
+            int base = Integer.parseInt(value);
+            Ports.fromBase(base);
+            return base;
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("--port-base needs a number: " + value);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package cn.fupin.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Kafka (KRaft: broker and controller in one JVM) run from the Maven Central jars in
+ * {@code target/lib}, since no broker comes with the operating system. Its log directory is formatted once and
+ * then kept, so events stay replayable across restarts ({@code log.retention.ms=-1}, as the design asks).
+ */
+final class KafkaBroker {
+
+    static final String PART = "kafka";
+
+    private static final String STORAGE_TOOL = "kafka.tools.StorageTool";
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+
+    private KafkaBroker() {
+    }
+
+    static ChildProcess start(StackPaths paths, Ports ports) {
+        Path config = paths.kafka().resolve("server.properties");
+        Path logDirs = paths.kafka().resolve("logs");
+        Path log = paths.log(PART);
+        try {
+            Files.createDirectories(logDirs);
+            Files.writeString(config, serverProperties(ports, logDirs), StandardCharsets.UTF_8);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        if (!Files.exists(logDirs.resolve("meta.properties"))) {
+            format(paths, config, log);
+        }
+        return ChildProcess.start(PART, java(paths, "kafka.Kafka", config.toString()), Map.of(), paths.kafka(), log);
+    }
+
+    static Duration awaitReady(ChildProcess broker, Ports ports) {
+        try (ClusterProbe probe = new ClusterProbe(ports.kafka())) {
+            return Readiness.await("Kafka", Optional.of(broker.process()), broker.log(), STARTUP, probe);
+        }
+    }
+
+    /**
+     * The broker's configuration: one node that is broker and controller, listening on loopback only, every
+     * internal topic with replication factor 1 (there is one broker), topics created on first use with six
+     * partitions (room for the services' consumer concurrency), and nothing ever deleted by age.
+     */
+    static String serverProperties(Ports ports, Path logDirs) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.voters", "1@127.0.0.1:" + ports.kafkaController());
+        config.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:"
+                + ports.kafkaController());
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka());
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("log.dirs", logDirs.toString());
+        config.put("num.partitions", "6");
+        config.put("default.replication.factor", "1");
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("log.retention.ms", "-1");
+        config.put("auto.create.topics.enable", "true");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        return config.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("\n", "# written by the Fupin local stack on every start\n", "\n"));
+    }
+
+    private static void format(StackPaths paths, Path config, Path log) {
+        String clusterId = Uuid.randomUuid().toString();
+        Console.say("Kafka: formatting the log directory (first start), cluster id " + clusterId);
+        ChildProcess formatter = ChildProcess.start("Kafka storage format",
+                java(paths, STORAGE_TOOL, "format", "-t", clusterId, "-c", config.toString()), Map.of(),
+                paths.kafka(), log);
+        int exit = formatter.awaitExit(FORMAT_TIMEOUT);
+        if (exit != 0) {
+            throw new StackStartException("Kafka: formatting the log directory failed (exit " + exit + "); see "
+                    + log + Readiness.tail(log));
+        }
+    }
+
+    private static List<String> java(StackPaths paths, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-Xmx512m",
+                "-Djava.io.tmpdir=" + paths.tmp(),
+                "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
+                "-cp", paths.lib().resolve("*").toString(), mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** Ready when the controller has elected itself and the broker answers a metadata request. */
+    private static final class ClusterProbe implements Readiness.Probe, AutoCloseable {
+
+        private final int port;
+        private Admin admin;
+
+        ClusterProbe(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public boolean ready() throws Exception {
+            if (!Readiness.listening("127.0.0.1", port)) {
+                return false;
+            }
+            if (admin == null) {
+                Properties properties = new Properties();
+                properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + port);
+                properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+                properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+                admin = Admin.create(properties);
+            }
+            return !admin.describeCluster().nodes().get().isEmpty();
+        }
+
+        @Override
+        public void close() {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package cn.fupin.local;
+
+import java.nio.file.Path;
+
+/**
+ * One command for the whole system on one machine, with nothing installed but a JDK: real PostgreSQL, a real
+ * Kafka broker and a real Keycloak as processes, then the four services and the gateway, then demo data.
+ * {@code up} stays in the foreground and Ctrl-C stops everything; {@code down} stops it from another terminal.
+ * The end-to-end tests use {@link #start(StackOptions)} to get the same stack in-process.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    /**
+     * Starts the stack and returns once every part serves (and demo data, if asked for, is loaded).
+     *
+     * @throws StackStartException naming the part that failed and its log; nothing is left running
+     */
+    public static RunningStack start(StackOptions options) {
+        RunningStack stack = new RunningStack(options, false);
+        stack.boot();
+        return stack;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        quietLibraryLogging();
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(args, Path.of("").toAbsolutePath());
+        }
+        catch (IllegalArgumentException ex) {
+            System.err.println(ex.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+            return;
+        }
+        switch (commandLine.command()) {
+            case UP -> up(commandLine.options());
+            case DOWN -> StackStopper.down(commandLine.options());
+        }
+    }
+
+    private static void up(StackOptions options) throws InterruptedException {
+        RunningStack stack = new RunningStack(options, true);
+        try {
+            stack.boot();
+        }
+        catch (StackStartException ex) {
+            System.err.println("[fupin] FAILED: " + ex.getMessage());
+            System.exit(1);
+        }
+        System.out.println(Summary.render(options, StackPaths.of(options), DemoUsers.from(StackPaths.of(options).realmFile()),
+                stack.startupTime()));
+        stack.awaitStopped();
+    }
+
+    /**
+     * The launcher's own libraries (zonky, the Kafka admin client) log through slf4j-simple to the terminal;
+     * only their warnings belong there. Set before the first logger exists; a -D on the command line wins.
+     */
+    private static void quietLibraryLogging() {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

