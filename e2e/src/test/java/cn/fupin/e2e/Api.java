@@ -49,9 +49,12 @@ final class Api {
         return send(request(path).GET().build());
     }
 
-    HttpResponse<String> post(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    HttpResponse<String> post(String path, Object body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     static JsonNode json(HttpResponse<String> response) {

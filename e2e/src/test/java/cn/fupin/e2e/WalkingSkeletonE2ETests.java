@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The walking skeleton through the real system: a village clerk logged in with Keycloak registers a household
  * through the gateway; {@code HouseholdRegistered} appears on Kafka as a CloudEvent; the city office's overview
- * counts it.
+ * counts it. The request's correlation id and trace context travel with the event.
  */
 class WalkingSkeletonE2ETests {
 
@@ -38,7 +38,9 @@ class WalkingSkeletonE2ETests {
         RegisterHouseholdRequest request = new SyntheticHouseholds(System.nanoTime()).next(VILLAGE)
                 .category(HouseholdCategory.REGISTERED);
 
-        var created = clerk.post("/api/v1/households", request);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        var created = clerk.post("/api/v1/households", request, "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Correlation-Id")).isPresent();
@@ -53,6 +55,9 @@ class WalkingSkeletonE2ETests {
                 .isEqualTo(created.headers().firstValue("X-Correlation-Id").orElseThrow());
         assertThat(new String(event.headers().lastHeader("content-type").value()))
                 .isEqualTo("application/cloudevents+json");
+        assertThat(new String(event.headers().lastHeader("traceparent").value()))
+                .as("the request's trace continues on Kafka").contains(traceId);
+        assertThat(envelope.get("traceparent").asString()).contains(traceId);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonNode overview = Api.json(city.get("/api/v1/reports/overview?areaCode=" + VILLAGE));

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,6 +27,7 @@ import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,15 +67,18 @@ public class PlatformEventsConfiguration {
 
     @Bean
     @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
-    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock) {
-        return new Outbox(jdbc, codec, properties, clock);
+    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock,
+            ObjectProvider<Tracer> tracers) {
+        return new Outbox(jdbc, codec, properties, clock, tracers);
     }
 
     @Bean
     @ConditionalOnExpression("'${fupin.events.topic:}' != '' and ${fupin.events.relay.enabled:true}")
-    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            OutboxProperties properties, MeterRegistry meters) {
-        return new OutboxRelay(jdbc, transactions, kafka, properties.relay(), meters);
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
+            ProducerFactory<String, String> producers, OutboxProperties properties, MeterRegistry meters) {
+        // a template of its own, without observation: the relay sends the causing request's trace context,
+        // not a new trace of its own
+        return new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(producers), properties.relay(), meters);
     }
 
     /** The service's own topic, retained for ever so audit tools and rebuilt projections can replay it. */

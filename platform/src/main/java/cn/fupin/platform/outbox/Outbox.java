@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,9 @@ import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.security.Caller;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
 
 /**
  * The transactional outbox: events are rows written in the same transaction as the state change that
@@ -41,18 +45,22 @@ public class Outbox {
             returning aggregate_id, last_sequence""";
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, message_key, payload, created_at) values (?, ?, ?, ?, ?)""";
+            insert into outbox_event (event_id, topic, message_key, payload, created_at, traceparent)
+            values (?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final ObjectProvider<Tracer> tracers;
 
-    public Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock) {
+    public Outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock,
+            ObjectProvider<Tracer> tracers) {
         this.jdbc = jdbc;
         this.codec = codec;
         this.properties = properties;
         this.clock = clock;
+        this.tracers = tracers;
     }
 
     /** Appends one event; must run inside the transaction that changed the aggregate. */
@@ -78,7 +86,7 @@ public class Outbox {
             long sequence = nextSequence.merge(event.aggregateId(), 1L, Long::sum) - 1;
             EventEnvelope envelope = envelope(event, sequence, now, caller.userId(), correlationId, traceparent);
             rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(), codec.write(envelope),
-                    Timestamp.from(now.toInstant()) });
+                    Timestamp.from(now.toInstant()), traceparent });
         }
         jdbc.batchUpdate(INSERT, rows);
     }
@@ -119,9 +127,14 @@ public class Outbox {
                 event.aggregateType(), sequence, traceparent, codec.toTree(event.data()));
     }
 
-    private static String traceparent() {
-        String traceId = MDC.get("traceId");
-        String spanId = MDC.get("spanId");
-        return traceId == null || spanId == null ? null : "00-" + traceId + "-" + spanId + "-01";
+    /** The W3C trace context of the current span, so consumers continue the causing request's trace. */
+    private String traceparent() {
+        Tracer tracer = tracers.getIfAvailable();
+        Span span = tracer == null ? null : tracer.currentSpan();
+        if (span == null || span.isNoop()) {
+            return null;
+        }
+        TraceContext context = span.context();
+        return "00-" + context.traceId() + "-" + context.spanId() + (Boolean.TRUE.equals(context.sampled()) ? "-01" : "-00");
     }
 }

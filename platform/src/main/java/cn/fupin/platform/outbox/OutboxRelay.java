@@ -120,8 +120,10 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(leader)) {
                 return 0;
             }
-            List<Row> rows = jdbc.query("select id, topic, message_key, payload from outbox_event order by id limit ?",
-                    (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+            List<Row> rows = jdbc.query(
+                    "select id, topic, message_key, payload, traceparent from outbox_event order by id limit ?",
+                    (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)),
                     settings.batchSize());
             if (rows.isEmpty()) {
                 backlog.set(0);
@@ -146,6 +148,11 @@ public class OutboxRelay implements SmartLifecycle {
         for (Row row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             record.headers().add(new RecordHeader("content-type", CONTENT_TYPE));
+            if (row.traceparent() != null) {
+                // the causing request's trace continues in every consumer (W3C trace context)
+                record.headers().add(new RecordHeader("traceparent",
+                        row.traceparent().getBytes(StandardCharsets.US_ASCII)));
+            }
             acks.add(kafka.send(record));
         }
         kafka.flush();
@@ -187,6 +194,6 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, String traceparent) {
     }
 }
