@@ -9,6 +9,7 @@ import java.util.Set;
 
 import cn.fupin.contracts.household.model.Address;
 import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.MemberIndicators;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
@@ -70,7 +71,26 @@ public final class SyntheticHouseholds {
         }
         while (!issued.add(id.value()));
         return new MemberInput(surname + pick(male ? MALE_NAMES : FEMALE_NAMES), id.genderCode(), id.value(), relation)
-                .idType("01").ethnicity("01").birthDate(birthDate);
+                .idType("01").ethnicity("01").birthDate(birthDate).indicators(indicators(birthDate));
+    }
+
+    /** Plausible form indicators for the member's age: pupils at school, adults with education and work. */
+    private MemberIndicators indicators(LocalDate birthDate) {
+        int age = LocalDate.of(2020, 10, 1).getYear() - birthDate.getYear();
+        MemberIndicators indicators = new MemberIndicators().politicalStatus("13").speaksMandarin(true)
+                .medicalInsured(true).pensionInsured(age >= 16).criticalIllnessInsured(true).minimumLiving(false)
+                .commercialMedicalInsured(false).medicalAssistance(false)
+                .health(List.of(random.nextInt(6) == 0 ? "02" : "01"));
+        if (age < 6) {
+            return indicators.education("06").labourSkill("04");
+        }
+        if (age < 16) {
+            return indicators.studentStatus(age < 12 ? "03" : "05").labourSkill("04");
+        }
+        boolean works = age < 60 && random.nextInt(3) > 0;
+        return indicators.education(pick(new String[] { "02", "03", "04" }))
+                .labourSkill(age >= 65 ? "04" : "01").workArea(works ? pick(new String[] { "01", "02", "03" }) : null)
+                .workMonths(works ? 6 + random.nextInt(7) : 0);
     }
 
     private String pick(String[] options) {

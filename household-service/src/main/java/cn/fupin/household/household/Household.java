@@ -1,6 +1,8 @@
 package cn.fupin.household.household;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,6 +12,9 @@ import org.springframework.data.annotation.Version;
 import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
+
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
 
 /**
  * 扶贫对象户: a household the policy serves, with its members. State changes go through methods with business
@@ -25,6 +30,11 @@ public class Household extends AbstractAggregateRoot<Household> {
     private final String divisionCode;
     private String naturalVillage;
     private String phone;
+    private String identificationStandard;
+    private Boolean militaryFamily;
+    private String bankName;
+    private String bankAccount;
+    private List<String> causes;
     private int size;
     @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
     private final List<Member> members;
@@ -35,15 +45,21 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     @PersistenceCreator
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
-            String phone, int size, List<Member> members, Long version, Instant createdAt, Instant updatedAt) {
+            String phone, String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
+            List<String> causes, int size, List<Member> members, Long version, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.category = category;
         this.status = status;
         this.divisionCode = divisionCode;
         this.naturalVillage = naturalVillage;
         this.phone = phone;
+        this.identificationStandard = identificationStandard;
+        this.militaryFamily = militaryFamily;
+        this.bankName = bankName;
+        this.bankAccount = bankAccount;
+        this.causes = causes == null ? List.of() : List.copyOf(causes);
         this.size = size;
-        this.members = members;
+        this.members = new ArrayList<>(members);
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -53,13 +69,77 @@ public class Household extends AbstractAggregateRoot<Household> {
      * Registers a household (form 1 candidate or form 4 marginal household) with its first members; the
      * caller has validated the data ({@link RegistrationRules}).
      */
-    public static Household register(Category category, String divisionCode, String naturalVillage, String phone,
-            List<Member> members, Instant now) {
-        Household household = new Household(UUID.randomUUID(), category, PovertyStatus.initialFor(category),
-                divisionCode, naturalVillage, phone, (int) members.stream().filter(Member::active).count(),
-                List.copyOf(members), null, now, now);
+    public static Household register(NewHousehold form, List<Member> members, Instant now) {
+        Household household = new Household(UUID.randomUUID(), form.category(),
+                PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(), form.phone(),
+                form.identificationStandard(), form.militaryFamily(), form.bankName(), form.bankAccount(),
+                form.causes(), 0, members, null, now, now);
+        household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household));
         return household;
+    }
+
+    /**
+     * 家庭成员自然增加 (form 2): the member joins for a reason 1–6 on a date. A second 户主 is refused: the head
+     * changes only when the present one leaves.
+     */
+    public void addMember(Member member, String reason, LocalDate date, Instant now) {
+        if (member.isHead() && members.stream().anyMatch(Member::isHead)) {
+            throw ApiException.invalid(List.of(new FieldError("member.relation", "A5", "户内已有户主，新增成员不能为户主")));
+        }
+        Member joined = new Member(member.memberId(), member.name(), member.gender(), member.idType(),
+                member.idNumber(), member.relation(), member.ethnicity(), member.birthDate(), member.indicators(),
+                member.workLocation(), true, date, reason, null, null);
+        members.add(joined);
+        size = countActive();
+        updatedAt = now;
+        MemberIndicators indicators = joined.indicators();
+        registerEvent(new MemberAdded(id, divisionCode, category, status, joined.memberId(), joined.relation(),
+                joined.gender(), joined.birthYear(), joined.ethnicity(), indicators.education(),
+                indicators.studentStatus(), indicators.health(), indicators.labourSkill(), reason, date, size));
+    }
+
+    /**
+     * 家庭成员自然减少 (form 3): the member leaves for a reason 1–8 on a date and stays in the history. When the
+     * 户主 leaves, another member still living in the household must be named as the new one.
+     */
+    public void removeMember(UUID memberId, String reason, LocalDate date, UUID newHeadId, Instant now) {
+        int index = indexOfActive(memberId);
+        if (index < 0) {
+            throw ApiException.notFound("成员", memberId);
+        }
+        Member leaving = members.get(index);
+        if (leaving.isHead()) {
+            int newHead = newHeadId == null || newHeadId.equals(memberId) ? -1 : indexOfActive(newHeadId);
+            if (newHead < 0) {
+                throw ApiException.invalid(List.of(new FieldError("newHeadMemberId", "A5",
+                        "减少的是户主，须指定另一名在户成员为新户主")));
+            }
+            members.set(newHead, members.get(newHead).asHead());
+        }
+        members.set(index, leaving.removed(reason, date));
+        size = countActive();
+        updatedAt = now;
+        registerEvent(new MemberRemoved(id, divisionCode, category, status, memberId, leaving.relation(),
+                leaving.gender(), leaving.birthYear(), reason, date, size));
+    }
+
+    /** Events registered by state changes and not yet published (they are, when the aggregate is saved). */
+    List<Object> pendingEvents() {
+        return List.copyOf(domainEvents());
+    }
+
+    private int indexOfActive(UUID memberId) {
+        for (int i = 0; i < members.size(); i++) {
+            if (members.get(i).active() && members.get(i).memberId().equals(memberId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int countActive() {
+        return (int) members.stream().filter(Member::active).count();
     }
 
     public UUID getId() {
@@ -86,13 +166,37 @@ public class Household extends AbstractAggregateRoot<Household> {
         return phone;
     }
 
+    /** A23 识别标准. */
+    public String getIdentificationStandard() {
+        return identificationStandard;
+    }
+
+    /** A25 军烈属. */
+    public Boolean getMilitaryFamily() {
+        return militaryFamily;
+    }
+
+    public String getBankName() {
+        return bankName;
+    }
+
+    public String getBankAccount() {
+        return bankAccount;
+    }
+
+    /** A27a–c 致贫原因. */
+    public List<String> getCauses() {
+        return causes;
+    }
+
     /** Members living in the household this year (active members). */
     public int getSize() {
         return size;
     }
 
+    /** All members, those who left included; the head first. */
     public List<Member> getMembers() {
-        return List.copyOf(members);
+        return members.stream().sorted((a, b) -> Boolean.compare(b.isHead(), a.isHead())).toList();
     }
 
     public Long getVersion() {

@@ -25,4 +25,14 @@ class HouseholdEvents {
     void on(HouseholdRegistered event) {
         outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
     }
+
+    @EventListener
+    void on(MemberAdded event) {
+        outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
+    }
+
+    @EventListener
+    void on(MemberRemoved event) {
+        outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
+    }
 }

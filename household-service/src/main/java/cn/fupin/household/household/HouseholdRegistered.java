@@ -19,7 +19,7 @@ public record HouseholdRegistered(UUID householdId, Category category, PovertySt
                 household.getDivisionCode(), household.getNaturalVillage(), household.getSize(),
                 household.getMembers().stream()
                         .map(member -> new RegisteredMember(member.memberId(), member.relation(), member.gender(),
-                                member.birthDate() == null ? null : member.birthDate().getYear(), member.active()))
+                                member.birthYear(), member.active()))
                         .toList());
     }
 }

@@ -1,12 +1,16 @@
 package cn.fupin.household.household;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.fupin.contracts.identifiers.ResidentId;
+
 /**
- * A household member (家庭成员) with the form indicators collected so far.
+ * A household member (家庭成员) with the form indicators.
  *
  * @param memberId stable id of the member
  * @param name A1 姓名
@@ -16,16 +20,47 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param relation A5 与户主关系 code
  * @param ethnicity A6 民族 code
  * @param birthDate 出生日期
+ * @param indicators A7–A20, A51
+ * @param workLocation 务工地点 (form 2)
  * @param active false once removed (natural decrease); removed members stay in the history
+ * @param joinedOn date of a natural increase (form 2); null for members registered with the household
+ * @param increaseReason natural increase reason 1–6
+ * @param leftOn date of the natural decrease (form 3)
+ * @param decreaseReason natural decrease reason 1–8
  */
 @Table("member")
 public record Member(UUID memberId, String name, String gender, String idType, String idNumber, String relation,
-        String ethnicity, LocalDate birthDate, boolean active) {
+        String ethnicity, LocalDate birthDate, @Embedded.Empty MemberIndicators indicators, String workLocation,
+        boolean active, LocalDate joinedOn, String increaseReason, LocalDate leftOn, String decreaseReason) {
 
     /** 户主. */
     public static final String HEAD = "01";
 
     public boolean isHead() {
         return active && HEAD.equals(relation);
+    }
+
+    /** A member as the form gives it; ID numbers normalised (GB 11643: upper-case {@code X}). */
+    static Member fromForm(NewMember given, String workLocation) {
+        String idNumber = RegistrationRules.RESIDENT_ID.equals(given.idType())
+                ? ResidentId.parse(given.idNumber()).map(ResidentId::value).orElseThrow()
+                : given.idNumber().trim().toUpperCase(Locale.ROOT);
+        return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(), idNumber,
+                given.relation(), given.ethnicity(), given.birthDate(), given.indicators(), workLocation, true, null,
+                null, null, null);
+    }
+
+    Member removed(String reason, LocalDate date) {
+        return new Member(memberId, name, gender, idType, idNumber, relation, ethnicity, birthDate, indicators,
+                workLocation, false, joinedOn, increaseReason, date, reason);
+    }
+
+    Member asHead() {
+        return new Member(memberId, name, gender, idType, idNumber, HEAD, ethnicity, birthDate, indicators,
+                workLocation, active, joinedOn, increaseReason, leftOn, decreaseReason);
+    }
+
+    Integer birthYear() {
+        return birthDate == null ? null : birthDate.getYear();
     }
 }

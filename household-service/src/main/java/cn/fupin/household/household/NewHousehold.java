@@ -2,7 +2,12 @@ package cn.fupin.household.household;
 
 import java.util.List;
 
-/** A registration as asked for, before the rules have passed it. */
+/** A registration (form 1 or form 4) as asked for, before the rules have passed it. */
 public record NewHousehold(Category category, String divisionCode, String naturalVillage, String phone,
-        List<NewMember> members) {
+        String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
+        List<String> causes, List<NewMember> members) {
+
+    public NewHousehold {
+        causes = causes == null ? List.of() : List.copyOf(causes);
+    }
 }

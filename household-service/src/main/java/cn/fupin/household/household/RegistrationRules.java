@@ -1,5 +1,7 @@
 package cn.fupin.household.household;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,7 @@ import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.web.FieldError;
 
 /**
- * Hard rules checked before a household is written (work plan form 1 and form 4; GB 11643 for ID numbers):
+ * Hard rules checked before household data is written (work plan forms 1, 2 and 4; GB 11643 for ID numbers):
  * codes from the codebook, a village of the city, exactly one 户主, valid ID numbers that agree with the
  * member's gender and birth date, no ID number twice in one household. Every failing field is reported.
  */
@@ -34,41 +36,81 @@ class RegistrationRules {
         if (!divisions.isVillage(household.divisionCode())) {
             errors.add(new FieldError("address.divisionCode", null, "不是本市的村级行政区划代码"));
         }
+        if (household.identificationStandard() != null) {
+            code("identificationStandard", "A23", "A23_identification_standard", household.identificationStandard(),
+                    errors);
+        }
+        for (int i = 0; i < household.causes().size(); i++) {
+            code("causes[" + i + "]", "A27", "A27_poverty_cause", household.causes().get(i), errors);
+        }
         long heads = household.members().stream().filter(member -> Member.HEAD.equals(member.relation())).count();
         if (heads != 1) {
             errors.add(new FieldError("members", "A5", "每户须有且只有一名户主，现有 " + heads + " 名"));
         }
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < household.members().size(); i++) {
-            checkMember("members[" + i + "].", household.members().get(i), seen, errors);
+            NewMember member = household.members().get(i);
+            errors.addAll(checkMember("members[" + i + "].", member, seen));
+            ResidentId.parse(member.idNumber()).ifPresent(id -> seen.add(id.value()));
         }
         return errors;
     }
 
-    private void checkMember(String path, NewMember member, List<String> seen, List<FieldError> errors) {
+    /** The rules of one member; {@code householdIds} are the ID numbers already in the household. */
+    List<FieldError> checkMember(String path, NewMember member, List<String> householdIds) {
+        List<FieldError> errors = new ArrayList<>();
         code(path + "gender", "A2", "A2_gender", member.gender(), errors);
         code(path + "idType", "A3", "A3_id_type", member.idType(), errors);
         code(path + "relation", "A5", "A5_relation", member.relation(), errors);
-        if (member.ethnicity() != null) {
-            code(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
+        optionalCode(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
+        checkIndicators(path + "indicators.", member.indicators(), errors);
+        if (RESIDENT_ID.equals(member.idType())) {
+            checkResidentId(path, member, householdIds, errors);
         }
-        if (!RESIDENT_ID.equals(member.idType())) {
-            return;
+        return errors;
+    }
+
+    /** Dates of changes cannot lie in the future. */
+    List<FieldError> notInFuture(String field, LocalDate date, Clock clock) {
+        List<FieldError> errors = new ArrayList<>();
+        if (date != null && date.isAfter(LocalDate.now(clock))) {
+            errors.add(new FieldError(field, null, "日期不能晚于今天"));
         }
+        return errors;
+    }
+
+    private void checkIndicators(String path, MemberIndicators indicators, List<FieldError> errors) {
+        optionalCode(path + "politicalStatus", "A7", "A7_political_status", indicators.politicalStatus(), errors);
+        optionalCode(path + "education", "A8", "A8_education", indicators.education(), errors);
+        optionalCode(path + "studentStatus", "A9", "A9_student_status", indicators.studentStatus(), errors);
+        for (int i = 0; i < indicators.health().size(); i++) {
+            code(path + "health[" + i + "]", "A10", "A10_health", indicators.health().get(i), errors);
+        }
+        optionalCode(path + "labourSkill", "A11", "A11_labour_skill", indicators.labourSkill(), errors);
+        optionalCode(path + "workArea", "A12", "A12_work_area", indicators.workArea(), errors);
+        optionalCode(path + "dropoutReason", "A14", "A14_dropout_reason", indicators.dropoutReason(), errors);
+    }
+
+    private void checkResidentId(String path, NewMember member, List<String> householdIds, List<FieldError> errors) {
         Optional<ResidentId> id = ResidentId.parse(member.idNumber());
         if (id.isEmpty()) {
             errors.add(new FieldError(path + "idNumber", "A4", "不是有效的公民身份号码（长度、出生日期或校验位错误）"));
             return;
         }
-        if (seen.contains(id.get().value())) {
+        if (householdIds.contains(id.get().value())) {
             errors.add(new FieldError(path + "idNumber", "A4", "同一户内证件号码重复"));
         }
-        seen.add(id.get().value());
         if (!id.get().legacy() && !id.get().genderCode().equals(member.gender())) {
             errors.add(new FieldError(path + "gender", "A2", "性别与身份证号码不一致"));
         }
         if (member.birthDate() != null && !member.birthDate().equals(id.get().birthDate())) {
             errors.add(new FieldError(path + "birthDate", null, "出生日期与身份证号码不一致"));
+        }
+    }
+
+    private void optionalCode(String path, String indicator, String list, String value, List<FieldError> errors) {
+        if (value != null) {
+            code(path, indicator, list, value, errors);
         }
     }
 

@@ -2,14 +2,11 @@ package cn.fupin.household.household;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -40,21 +37,12 @@ public class Registrations {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        List<Member> members = request.members().stream().map(Registrations::member).toList();
+        List<Member> members = request.members().stream().map(member -> Member.fromForm(member, null)).toList();
         try {
-            return households.save(Household.register(request.category(), request.divisionCode(),
-                    request.naturalVillage(), request.phone(), members, clock.instant()));
+            return households.save(Household.register(request, members, clock.instant()));
         }
         catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("duplicate-id-number", "证件号码已属于登记在册的另一名成员 (A4)");
+            throw DuplicateIdNumber.conflict();
         }
-    }
-
-    private static Member member(NewMember given) {
-        String idNumber = RegistrationRules.RESIDENT_ID.equals(given.idType())
-                ? ResidentId.parse(given.idNumber()).map(ResidentId::value).orElseThrow()
-                : given.idNumber().trim().toUpperCase(Locale.ROOT);
-        return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(), idNumber,
-                given.relation(), given.ethnicity(), given.birthDate(), true);
     }
 }

@@ -3,6 +3,7 @@ package cn.fupin.household.household.web;
 import java.net.URI;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,25 +13,32 @@ import cn.fupin.contracts.household.model.Household;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdStatus;
+import cn.fupin.contracts.household.model.MemberIncrease;
+import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.MemberChanges;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.household.household.Registrations;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.security.Role;
 import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.ETags;
 
 /** Households over HTTP, as the contract {@code openapi/household.yaml} defines them. */
 @RestController
 class HouseholdController implements HouseholdsApi {
 
     private final Registrations registrations;
+    private final MemberChanges memberChanges;
     private final HouseholdQueries queries;
     private final HouseholdWebMapper mapper;
 
-    HouseholdController(Registrations registrations, HouseholdQueries queries, HouseholdWebMapper mapper) {
+    HouseholdController(Registrations registrations, MemberChanges memberChanges, HouseholdQueries queries,
+            HouseholdWebMapper mapper) {
         this.registrations = registrations;
+        this.memberChanges = memberChanges;
         this.queries = queries;
         this.mapper = mapper;
     }
@@ -41,7 +49,29 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = registrations.register(mapper.toDomain(request), caller);
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.getId()))
-                .eTag(String.valueOf(household.getVersion()))
+                .eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> addMember(UUID householdId, MemberIncrease increase, String ifMatch,
+            String idempotencyKey) {
+        Caller caller = Caller.current();
+        var household = memberChanges.add(householdId, mapper.toDomain(increase.getMember()), increase.getReason(),
+                increase.getDate(), increase.getWorkLocation(), ETags.version(ifMatch), caller);
+        return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> removeMember(UUID householdId, UUID memberId, MemberRemoval removal,
+            String ifMatch) {
+        Caller caller = Caller.current();
+        var household = memberChanges.remove(householdId, memberId, removal.getReason(), removal.getDate(),
+                removal.getNewHeadMemberId(), ETags.version(ifMatch), caller);
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
                 .body(mapper.toDto(household, seesPersonalData(caller)));
     }
 
@@ -51,7 +81,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
-        return ResponseEntity.ok().eTag(String.valueOf(household.getVersion()))
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
                 .body(mapper.toDto(household, seesPersonalData(caller)));
     }
 

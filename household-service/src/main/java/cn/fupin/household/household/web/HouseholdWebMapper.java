@@ -29,6 +29,8 @@ interface HouseholdWebMapper {
 
     @Mapping(target = "address", expression = "java(address(household))")
     @Mapping(target = "phone", expression = "java(fullView ? household.getPhone() : Masking.phone(household.getPhone()))")
+    @Mapping(target = "bankAccount",
+            expression = "java(fullView ? household.getBankAccount() : Masking.account(household.getBankAccount()))")
     @Mapping(target = "members", source = "household.members")
     @Mapping(target = "createdAt", expression = "java(household.getCreatedAt().atOffset(ZoneOffset.UTC))")
     cn.fupin.contracts.household.model.Household toDto(Household household, @org.mapstruct.Context boolean fullView);

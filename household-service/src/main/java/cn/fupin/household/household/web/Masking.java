@@ -14,6 +14,14 @@ final class Masking {
         return value.substring(0, 6) + "*".repeat(value.length() - 10) + value.substring(value.length() - 4);
     }
 
+    /** {@code 6217001234567890123} → {@code ***************0123}. */
+    static String account(String value) {
+        if (value == null || value.length() <= 4) {
+            return value == null ? null : "*".repeat(value.length());
+        }
+        return "*".repeat(value.length() - 4) + value.substring(value.length() - 4);
+    }
+
     /** {@code 13812345678} → {@code 138****5678}. */
     static String phone(String value) {
         if (value == null || value.length() < 7) {

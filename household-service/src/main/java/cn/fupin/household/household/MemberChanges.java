@@ -1,0 +1,78 @@
+package cn.fupin.household.household;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+
+/** Natural increase (form 2) and decrease (form 3) of the members of households in the caller's area. */
+@Service
+public class MemberChanges {
+
+    private final HouseholdRepository households;
+    private final RegistrationRules rules;
+    private final Clock clock;
+
+    MemberChanges(HouseholdRepository households, RegistrationRules rules, Clock clock) {
+        this.households = households;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** Adds a member for a reason 1–6; {@code expectedVersion} (from If-Match) guards against lost updates. */
+    @Transactional
+    public Household add(UUID householdId, NewMember member, String reason, LocalDate date, String workLocation,
+            Long expectedVersion, Caller caller) {
+        Household household = load(householdId, expectedVersion, caller);
+        List<FieldError> errors = rules.checkMember("member.", member, household.getMembers().stream()
+                .filter(Member::active).map(Member::idNumber).toList());
+        errors.addAll(rules.notInFuture("date", date, clock));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.addMember(Member.fromForm(member, workLocation), reason, date, clock.instant());
+        return save(household);
+    }
+
+    /** Removes a member for a reason 1–8, naming the new head when the head leaves. */
+    @Transactional
+    public Household remove(UUID householdId, UUID memberId, String reason, LocalDate date, UUID newHeadId,
+            Long expectedVersion, Caller caller) {
+        Household household = load(householdId, expectedVersion, caller);
+        List<FieldError> errors = rules.notInFuture("date", date, clock);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.removeMember(memberId, reason, date, newHeadId, clock.instant());
+        return save(household);
+    }
+
+    private Household load(UUID householdId, Long expectedVersion, Caller caller) {
+        Household household = households.findById(householdId)
+                .filter(found -> caller.scope().covers(found.getDivisionCode()))
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
+                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+        }
+        return household;
+    }
+
+    private Household save(Household household) {
+        try {
+            return households.save(household);
+        }
+        catch (DuplicateKeyException ex) {
+            throw DuplicateIdNumber.conflict();
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package cn.fupin.household.household;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.fupin.contracts.events.EventSchemas;
+import cn.fupin.contracts.household.model.MemberIncrease;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Forms 2 and 3: natural increase and decrease of members, through the API, on real PostgreSQL and Kafka. */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class MemberChangesIntegrationTests {
+
+    static final String VILLAGE = "350481100202";
+    static final SyntheticHouseholds synthetic = new SyntheticHouseholds(23);
+    static int babies = 100;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    static JwtRequestPostProcessor clerk() {
+        return jwt().jwt(token -> token.subject("clerk-2").claim("area_code", VILLAGE))
+                .authorities(new SimpleGrantedAuthority("ROLE_village-clerk"));
+    }
+
+    JsonNode register() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        return json.readTree(mvc.perform(post("/api/v1/households").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+    }
+
+    static MemberIncrease newborn() {
+        ResidentId id = ResidentId.of("350481", LocalDate.of(2020, 6, 1), 2 * babies++ + 1);
+        return new MemberIncrease(new MemberInput("新生儿", "1", id.value(), "07").birthDate(id.birthDate()), "1",
+                LocalDate.of(2020, 6, 1));
+    }
+
+    @Test
+    void aNewbornIsAddedTheHouseholdGrowsAndMemberAddedIsPublished() throws Exception {
+        JsonNode household = register();
+        String id = household.get("id").asString();
+        int size = household.get("size").asInt();
+
+        mvc.perform(post("/api/v1/households/" + id + "/members").with(clerk()).header("If-Match", "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(newborn())))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.size").value(size + 1))
+                .andExpect(jsonPath("$.members[?(@.increaseReason == '1')].joinedOn").value("2020-06-01"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("MemberAdded")));
+            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("MemberAdded"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(json.readTree(event).get("sequence").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aStaleIfMatchIs412AndChangesNothing() throws Exception {
+        String id = register().get("id").asString();
+
+        mvc.perform(post("/api/v1/households/" + id + "/members").with(clerk()).header("If-Match", "\"7\"")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(newborn())))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.code").value("version-mismatch"));
+        mvc.perform(get("/api/v1/households/" + id).with(clerk())).andExpect(header().string("ETag", "\"0\""));
+    }
+
+    @Test
+    void badCodesAndAFutureDateAreNamed() throws Exception {
+        String id = register().get("id").asString();
+        MemberIncrease increase = newborn().date(LocalDate.now().plusDays(3));
+        increase.getMember().indicators(new cn.fupin.contracts.household.model.MemberIndicators().education("77")
+                .health(List.of("01", "09")));
+
+        mvc.perform(post("/api/v1/households/" + id + "/members").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(increase)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[?(@.field == 'member.indicators.education')].indicator").value("A8"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'member.indicators.health[1]')].indicator").value("A10"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'date')]").exists());
+        mvc.perform(post("/api/v1/households/" + id + "/members").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"member\":{},\"reason\":\"9\"}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aMemberLeavesStaysInTheHistoryAndMemberRemovedIsPublished() throws Exception {
+        JsonNode household = register();
+        String id = household.get("id").asString();
+        JsonNode head = household.get("members").get(0);
+        String otherId = household.get("members").size() > 1 ? household.get("members").get(1).get("id").asString()
+                : null;
+        if (otherId == null) {
+            otherId = json.readTree(mvc.perform(post("/api/v1/households/" + id + "/members").with(clerk())
+                    .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(newborn())))
+                    .andReturn().getResponse().getContentAsString()).get("members").get(1).get("id").asString();
+        }
+
+        mvc.perform(post("/api/v1/households/" + id + "/members/" + head.get("id").asString() + "/removal")
+                .with(clerk()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", "1", "date", "2020-09-30"))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("newHeadMemberId"));
+
+        String newHead = otherId;
+        mvc.perform(post("/api/v1/households/" + id + "/members/" + head.get("id").asString() + "/removal")
+                .with(clerk()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", "1", "date", "2020-09-30",
+                        "newHeadMemberId", newHead))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.members[?(@.id == '" + head.get("id").asString() + "')].active").value(false))
+                .andExpect(jsonPath("$.members[?(@.id == '" + head.get("id").asString() + "')].decreaseReason")
+                        .value("1"))
+                .andExpect(jsonPath("$.members[?(@.id == '" + newHead + "')].relation").value("01"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("MemberRemoved")));
+            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("MemberRemoved"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+        }
+    }
+
+    @Test
+    void anotherVillagesHouseholdCannotBeChanged() throws Exception {
+        String id = register().get("id").asString();
+
+        mvc.perform(post("/api/v1/households/" + id + "/members")
+                .with(jwt().jwt(token -> token.subject("x").claim("area_code", "350481101201"))
+                        .authorities(new SimpleGrantedAuthority("ROLE_village-clerk")))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(newborn())))
+                .andExpect(status().isNotFound());
+    }
+}
