@@ -1,5 +1,7 @@
 package cn.fupin.reporting.households;
 
+import java.util.Set;
+
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,8 @@ import cn.fupin.platform.inbox.Inbox;
 class HouseholdEventsListener {
 
     static final String CONSUMER = "reporting.households";
+    /** Events that carry the household's state after the change: the latest one (by sequence) wins. */
+    static final Set<String> STATE_EVENTS = Set.of("HouseholdRegistered", "MemberAdded", "MemberRemoved");
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -30,13 +34,13 @@ class HouseholdEventsListener {
     @KafkaListener(topics = "household.events")
     void on(String value) {
         EventEnvelope event = codec.read(value);
-        if (!"HouseholdRegistered".equals(event.eventName())) {
+        if (!STATE_EVENTS.contains(event.eventName())) {
             return;
         }
         if (event.version() != 1) {
             throw new InvalidEventException("未知的事件版本: " + event.type());
         }
         inbox.handleOnce(CONSUMER, event,
-                e -> facts.upsert(codec.data(e, HouseholdRegistered.class), e.sequence()));
+                e -> facts.upsert(codec.data(e, HouseholdState.class), e.sequence()));
     }
 }

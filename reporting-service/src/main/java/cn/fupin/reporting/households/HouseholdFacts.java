@@ -17,7 +17,7 @@ class HouseholdFacts {
      * Stores a household's state as of an event; an event older than what is stored (redelivered or out of
      * order) changes nothing.
      */
-    void upsert(HouseholdRegistered household, long sequence) {
+    void upsert(HouseholdState household, long sequence) {
         jdbc.sql("""
                 insert into household_fact (household_id, division_code, category, status, size, last_sequence)
                 values (:id, :division, :category, :status, :size, :sequence)

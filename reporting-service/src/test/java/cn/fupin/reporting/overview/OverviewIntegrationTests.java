@@ -89,6 +89,38 @@ class OverviewIntegrationTests {
                 .andExpect(status().isNotFound());
     }
 
+    static String memberChange(String type, UUID id, long sequence, String village, int size) {
+        String reason = type.equals("MemberAdded") ? "1" : "2";
+        return """
+                {"specversion":"1.0","id":"household:household:%1$s:%2$d","source":"/fupin/household-service",
+                 "type":"fupin.household.%5$s.v1","subject":"%1$s","time":"2026-11-28T10:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%3$s","actor":"u1","correlationid":"c1",
+                 "aggregatetype":"household","sequence":%2$d,
+                 "data":{"householdId":"%1$s","divisionCode":"%3$s","category":"REGISTERED","status":"CANDIDATE",
+                         "memberId":"%6$s","relation":"03","gender":"1","reason":"%7$s",
+                         "effectiveDate":"2020-10-01","size":%4$d}}"""
+                .formatted(id, sequence, village, size, type, UUID.randomUUID(), reason);
+    }
+
+    @Test
+    void memberChangesMoveThePersonCountAndALateOlderEventDoesNotUndoThem() throws Exception {
+        UUID id = UUID.randomUUID();
+        String village = "350481103201";
+        kafka.send("household.events", id.toString(), registered(id, 1, village, "REGISTERED", "CANDIDATE", 2));
+        kafka.send("household.events", id.toString(), memberChange("MemberAdded", id, 2, village, 3));
+        kafka.send("household.events", id.toString(), memberChange("MemberAdded", id, 3, village, 4));
+        kafka.send("household.events", id.toString(), memberChange("MemberRemoved", id, 4, village, 3));
+        // the state as of sequence 2 arrives again, late, under a new delivery id: it must not win
+        kafka.send("household.events", id.toString(),
+                memberChange("MemberAdded", id, 2, village, 3).replace(":" + 2 + "\",\"source", ":2b\",\"source"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox_event where event_id like ?", Long.class, "%" + id + "%") >= 5);
+        mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(user("city-officer", "350481")))
+                .andExpect(jsonPath("$.households").value(1))
+                .andExpect(jsonPath("$.persons").value(3));
+    }
+
     @Test
     void consumerLagIsAMetric() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/prometheus"))
