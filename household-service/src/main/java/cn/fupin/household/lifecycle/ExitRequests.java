@@ -1,0 +1,111 @@
+package cn.fupin.household.lifecycle;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.annual.AnnualRecord;
+import cn.fupin.household.annual.AnnualRecords;
+import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.Member;
+import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+
+/**
+ * 脱贫退出申请: checks the exit criteria against the year's record and, when all are met, sends the request to
+ * review ({@link HouseholdExitRequested}). The household's status changes only when review approves.
+ */
+@Service
+public class ExitRequests {
+
+    private static final EnumSet<PovertyStatus> MAY_EXIT = EnumSet.of(PovertyStatus.POOR, PovertyStatus.RETURNED);
+
+    private final HouseholdQueries households;
+    private final AnnualRecords annualRecords;
+    private final Codebook codebook;
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ExitRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook, JdbcClient jdbc,
+            Outbox outbox, Clock clock) {
+        this.households = households;
+        this.annualRecords = annualRecords;
+        this.codebook = codebook;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LifecycleRequest request(UUID householdId, int year, Caller caller) {
+        Household household = households.find(householdId, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        if (!MAY_EXIT.contains(household.getStatus())) {
+            throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
+        }
+        AnnualRecord record = annualRecords.find(householdId, year, caller.scope())
+                .orElseThrow(() -> refused(List.of(new FieldError("year", null, "尚未录入 " + year + " 年度收入与生产生活条件"))));
+        BigDecimal line = povertyLine(year);
+        List<FieldError> failures = ExitCriteria.failures(record, line);
+        if (!failures.isEmpty()) {
+            throw refused(failures);
+        }
+        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT, householdId,
+                year, LifecycleRequest.PENDING, caller.userId(), clock.instant());
+        insert(request);
+        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
+                new HouseholdExitRequested(request.id(), request.type().name(), householdId,
+                        household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
+                        household.getSize(), year, headName(household), record.perCapitaIncome().toPlainString(),
+                        line.setScale(2).toPlainString(),
+                        new HouseholdExitRequested.Checks(true, true, true, true, true))));
+        return request;
+    }
+
+    /** The year's poverty line (贫困线) from the codebook's yearly parameters. */
+    private BigDecimal povertyLine(int year) {
+        return codebook.parameter(String.valueOf(year), "poverty_line_yuan_per_person")
+                .map(value -> new BigDecimal(value.toString()))
+                .orElseThrow(() -> refused(List.of(new FieldError("year", null, "编码表中没有 " + year + " 年度的贫困线参数"))));
+    }
+
+    private void insert(LifecycleRequest request) {
+        try {
+            jdbc.sql("""
+                    insert into lifecycle_request (id, household_id, type, year, state, created_by, created_at)
+                    values (:id, :household, :type, :year, :state, :by, :at)""")
+                    .param("id", request.id()).param("household", request.householdId())
+                    .param("type", request.type().name()).param("year", request.year())
+                    .param("state", request.state()).param("by", request.createdBy())
+                    .param("at", Timestamp.from(request.createdAt())).update();
+        }
+        catch (DuplicateKeyException ex) {
+            throw ApiException.conflict("request-pending", "该户已有待审核的脱贫退出申请");
+        }
+    }
+
+    private static String headName(Household household) {
+        return household.getMembers().stream().filter(Member::isHead).map(Member::name).findFirst().orElse(null);
+    }
+
+    private static ApiException refused(List<FieldError> reasons) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "exit-criteria-not-met", "不符合脱贫退出条件",
+                "共 " + reasons.size() + " 项不符合", reasons);
+    }
+}

@@ -1,0 +1,58 @@
+-- 年度收入与生产生活条件 (A28-A48) per household and year, with the computed per-capita net income.
+create table annual_record (
+    household_id              uuid          not null references household (id) on delete cascade,
+    year                      integer       not null check (year between 2014 and 2100),
+    wage_income               numeric(14,2) check (wage_income >= 0),
+    transfer_income           numeric(14,2) check (transfer_income >= 0),
+    family_planning_subsidy   numeric(14,2) check (family_planning_subsidy >= 0),
+    minimum_living_allowance  numeric(14,2) check (minimum_living_allowance >= 0),
+    extreme_poverty_support   numeric(14,2) check (extreme_poverty_support >= 0),
+    pension                   numeric(14,2) check (pension >= 0),
+    ecological_compensation   numeric(14,2) check (ecological_compensation >= 0),
+    other_transfer_income     numeric(14,2) check (other_transfer_income >= 0),
+    production_income         numeric(14,2) check (production_income >= 0),
+    property_income           numeric(14,2) check (property_income >= 0),
+    asset_dividend            numeric(14,2) check (asset_dividend >= 0),
+    other_property_income     numeric(14,2) check (other_property_income >= 0),
+    production_expenses       numeric(14,2) check (production_expenses >= 0),
+    cultivated_land           numeric(12,2) check (cultivated_land >= 0),
+    grassland                 numeric(12,2) check (grassland >= 0),
+    water_surface             numeric(12,2) check (water_surface >= 0),
+    forest_land               numeric(12,2) check (forest_land >= 0),
+    returned_farmland         numeric(12,2) check (returned_farmland >= 0),
+    orchard                   numeric(12,2) check (orchard >= 0),
+    road_type                 text,
+    distance_to_main_road     numeric(12,2) check (distance_to_main_road >= 0),
+    cooperative_member        boolean,
+    dangerous_house_grade     text,
+    housing_area              numeric(12,2) check (housing_area >= 0),
+    electricity               boolean,
+    sanitary_toilet           boolean,
+    safe_drinking_water       boolean,
+    fuel_type                 text,
+    leading_enterprise        boolean,
+    entrepreneur_leader       boolean,
+    broadcast_tv              boolean,
+    size                      integer       not null check (size > 0),
+    net_income                numeric(14,2) not null,
+    per_capita_income         numeric(14,2) not null,
+    no_dropout                boolean       not null,
+    basic_medical_insurance   boolean       not null,
+    safe_housing              boolean       not null,
+    version                   bigint        not null,
+    updated_at                timestamptz   not null,
+    primary key (household_id, year)
+);
+
+-- Status changes that go to review (village -> township -> city); one pending request of a kind per household.
+create table lifecycle_request (
+    id           uuid        primary key,
+    household_id uuid        not null references household (id) on delete cascade,
+    type         text        not null,
+    year         integer     not null,
+    state        text        not null check (state in ('PENDING', 'APPROVED', 'REJECTED')),
+    reasons      text,
+    created_by   text        not null,
+    created_at   timestamptz not null
+);
+create unique index lifecycle_request_one_pending on lifecycle_request (household_id, type) where state = 'PENDING';

@@ -1,0 +1,190 @@
+package cn.fupin.household.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.fupin.contracts.events.EventSchemas;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Annual records (A28–A48) and the exit request that checks them, through the API. */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class ExitRequestIntegrationTests {
+
+    static final String VILLAGE = "350481100203";
+    static final SyntheticHouseholds synthetic = new SyntheticHouseholds(31);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    static JwtRequestPostProcessor clerk() {
+        return jwt().jwt(token -> token.subject("clerk-3").claim("area_code", VILLAGE))
+                .authorities(new SimpleGrantedAuthority("ROLE_village-clerk"));
+    }
+
+    /** A registered household made poor the way review would, with every member medically insured. */
+    JsonNode poorHousehold() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        request.getMembers().forEach(member -> member.getIndicators().medicalInsured(true).dropoutReason(null));
+        JsonNode household = json.readTree(mvc.perform(post("/api/v1/households").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        jdbc.update("update household set status = 'POOR' where id = ?",
+                UUID.fromString(household.get("id").asString()));
+        return household;
+    }
+
+    static Map<String, Object> record(String wage, String houseGrade, boolean water) {
+        return Map.of("income", Map.of("wageIncome", wage, "transferIncome", "1000.00", "productionIncome", "2000",
+                "productionExpenses", "500.00"),
+                "conditions", Map.of("dangerousHouseGrade", houseGrade, "safeDrinkingWater", water, "roadType", "03"));
+    }
+
+    @Test
+    void theYearsRecordComputesPerCapitaIncomeAndIsPublished() throws Exception {
+        JsonNode household = poorHousehold();
+        String id = household.get("id").asString();
+        int size = household.get("size").asInt();
+
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("12000.50", "1", true))))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"0\""))
+                .andExpect(jsonPath("$.netIncome").value(14500.50))
+                .andExpect(jsonPath("$.perCapitaIncome").value(new java.math.BigDecimal("14500.50")
+                        .divide(java.math.BigDecimal.valueOf(size), 2, java.math.RoundingMode.HALF_UP).doubleValue()))
+                .andExpect(jsonPath("$.basicNeeds.safeHousing").value(true));
+
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk()).header("If-Match", "\"5\"")
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("1", "1", true))))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(get("/api/v1/households/" + id + "/annual-records/2020").with(clerk()))
+                .andExpect(jsonPath("$.income.wageIncome").value(12000.50));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("AnnualRecordSubmitted")));
+            String event = probe.poll().stream()
+                    .filter(r -> r.key().equals(id) && r.value().contains("AnnualRecordSubmitted"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(json.readTree(event).get("data").get("netIncome").asString()).isEqualTo("14500.50");
+        }
+    }
+
+    @Test
+    void badCodesAndNegativeMoneyAreRefused() throws Exception {
+        String id = poorHousehold().get("id").asString();
+
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("100", "7", true))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].indicator").value("A40"));
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("-5", "1", true))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].indicator").value("A28"));
+    }
+
+    @Test
+    void anExitFailingTheLineAndTheBasicNeedsIsRefusedWithEveryReason() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("0", "4", false))))
+                .andExpect(status().isOk());
+
+        mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("exit-criteria-not-met"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'perCapitaIncome')]").exists())
+                .andExpect(jsonPath("$.errors[?(@.field == 'basicNeeds.safeHousing')].indicator").value("A40"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'basicNeeds.safeDrinkingWater')].indicator").value("A44"));
+        assertThat(jdbc.queryForObject("select count(*) from lifecycle_request where household_id = ?", Long.class,
+                UUID.fromString(id))).isZero();
+    }
+
+    @Test
+    void anExitMeetingTheCriteriaGoesToReviewOnce() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("60000", "1", true))))
+                .andExpect(status().isOk());
+
+        String body = mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.type").value("POVERTY_EXIT"))
+                .andExpect(jsonPath("$.state").value("PENDING"))
+                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("request-pending"));
+
+        String requestId = json.readTree(body).get("id").asString();
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdExitRequested")));
+            String event = probe.poll().stream()
+                    .filter(r -> r.key().equals(id) && r.value().contains("HouseholdExitRequested"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(json.readTree(event).get("data").get("requestId").asString()).isEqualTo(requestId);
+            assertThat(json.readTree(event).get("data").get("povertyLine").asString()).isEqualTo("4000.00");
+        }
+    }
+
+    @Test
+    void aCandidateCannotExitAndAYearWithoutARecordIsNamed() throws Exception {
+        String candidate = json.readTree(mvc.perform(post("/api/v1/households").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
+                .andReturn().getResponse().getContentAsString()).get("id").asString();
+        mvc.perform(post("/api/v1/households/" + candidate + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
+                .andExpect(status().isConflict());
+
+        String poor = poorHousehold().get("id").asString();
+        mvc.perform(post("/api/v1/households/" + poor + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2019}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("year"));
+    }
+}
