@@ -16,7 +16,7 @@ class ArchitectureTests {
                     "cn.fupin.reporting..", "cn.fupin.gateway..");
 
     @ArchTest
-    static final ArchRule webDoesNotReachIntoPersistence = noClasses().that().resideInAPackage("..web..")
+    static final ArchRule webDoesNotReachIntoPersistence = noClasses().that().resideInAPackage("cn.fupin.household..web..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
                     "org.springframework.data.repository..");
 }

@@ -180,6 +180,44 @@ class HouseholdRegistrationIntegrationTests {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyCreatesOnceAndGetsTheSameAnswer() throws Exception {
+        String body = json.writeValueAsString(synthetic.next(VILLAGE));
+        long before = jdbc.queryForObject("select count(*) from household", Long.class);
+
+        String first = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated())
+                .andExpect(header().string("Idempotency-Replayed", "true"))
+                .andExpect(header().exists("Location"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(jdbc.queryForObject("select count(*) from household", Long.class)).isEqualTo(before + 1);
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(synthetic.next(VILLAGE))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("idempotency-key-reused"));
+    }
+
+    @Test
+    void aRefusedRequestIsReplayedAsRefused() throws Exception {
+        RegisterHouseholdRequest bad = synthetic.next(VILLAGE);
+        bad.getMembers().forEach(member -> member.relation("03"));
+        String body = json.writeValueAsString(bad);
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                    .header("Idempotency-Key", "bad-1").contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("validation-failed"));
+        }
+    }
+
+    @Test
     void theOutboxAndHttpTrafficAreMetrics() throws Exception {
         mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481"))).andExpect(status().isOk());
 

@@ -4,20 +4,24 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import cn.fupin.platform.observability.CorrelationId;
+import cn.fupin.platform.idempotency.IdempotencyFilter;
 import cn.fupin.platform.web.IndicatorNames;
 import cn.fupin.platform.web.ProblemAdvice;
 
 /** Problem details, indicator-aware error messages, correlation ids and the clock. */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
 public class PlatformWebConfiguration {
 
     @Bean
@@ -48,6 +52,17 @@ public class PlatformWebConfiguration {
                 registry.addResourceHandler("/openapi/events/**").addResourceLocations("classpath:/events/");
             }
         };
+    }
+
+    /** After Spring Security (order -100), so the key is kept per authenticated caller. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(JdbcTemplate.class)
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(jdbc, mapper));
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean
