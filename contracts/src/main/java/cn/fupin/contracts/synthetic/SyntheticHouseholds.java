@@ -27,6 +27,8 @@ public final class SyntheticHouseholds {
         "天佑" };
     private static final String[] FEMALE_NAMES = { "秀英", "桂兰", "玉梅", "丽华", "春燕", "美玲", "金凤", "淑珍", "雪梅",
         "小红" };
+    /** The most frequent 致贫原因 (A27): illness, disability, schooling, lack of labour, skills, funds. */
+    private static final String[] CAUSES = { "01", "02", "03", "07", "08", "09" };
     private static final String[] NATURAL_VILLAGES = { "上坪", "下洋", "后垄", "岭头", "坑口", "溪边", "洋中", "桥头" };
 
     private final Random random;
@@ -57,9 +59,14 @@ public final class SyntheticHouseholds {
             members.add(member(surname, son, LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)),
                     son ? "03" : "04", villageCode));
         }
-        return new RegisterHouseholdRequest(random.nextInt(4) == 0 ? HouseholdCategory.MARGINAL
-                : HouseholdCategory.REGISTERED, new Address(villageCode).naturalVillage(pick(NATURAL_VILLAGES)),
-                members).phone("1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000)));
+        HouseholdCategory category = random.nextInt(4) == 0 ? HouseholdCategory.MARGINAL : HouseholdCategory.REGISTERED;
+        RegisterHouseholdRequest household = new RegisterHouseholdRequest(category,
+                new Address(villageCode).naturalVillage(pick(NATURAL_VILLAGES)), members)
+                .phone("1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000)));
+        // form 1 asks for the identification standard, the military family mark and the causes; form 4 does not
+        return category == HouseholdCategory.REGISTERED
+                ? household.causes(List.of(pick(CAUSES))).identificationStandard("1").militaryFamily(false)
+                : household;
     }
 
     private MemberInput member(String surname, boolean male, LocalDate birthDate, String relation, String village) {

@@ -124,6 +124,23 @@ public class Household extends AbstractAggregateRoot<Household> {
                 leaving.gender(), leaving.birthYear(), reason, date, size));
     }
 
+    /**
+     * Applies an approved review (village → township → city): 新识别 makes a candidate poor, 脱贫 makes a poor or
+     * returned household exited, 返贫 makes an exited household poor again. Any other starting status means the
+     * review decided on a household that has changed since, and is refused.
+     */
+    public void applyApproved(StatusChange change, UUID caseId, int year, LocalDate effectiveDate, Instant now) {
+        if (!change.from().contains(status)) {
+            throw new IllegalStateException("review " + caseId + " (" + change + ") does not apply to a household in "
+                    + status);
+        }
+        PovertyStatus previous = status;
+        status = change.to();
+        updatedAt = now;
+        registerEvent(new StatusChanged(change.eventName(), id, divisionCode, category, previous, status, size, year,
+                effectiveDate, caseId));
+    }
+
     /** Events registered by state changes and not yet published (they are, when the aggregate is saved). */
     List<Object> pendingEvents() {
         return List.copyOf(domainEvents());

@@ -32,6 +32,20 @@ class HouseholdEvents {
     }
 
     @EventListener
+    void on(StatusChanged event) {
+        outbox.append(new OutgoingEvent(AGGREGATE, event.householdId().toString(), event.divisionCode(),
+                event.eventName(), 1, new StatusChangedData(event.householdId(), event.divisionCode(),
+                        event.category(), event.previousStatus(), event.status(), event.size(), event.year(),
+                        event.effectiveDate(), event.caseId())));
+    }
+
+    /** The payload of the three status events: the change without its name (that is the event's type). */
+    record StatusChangedData(java.util.UUID householdId, String divisionCode, Category category,
+            PovertyStatus previousStatus, PovertyStatus status, int size, int year,
+            java.time.LocalDate effectiveDate, java.util.UUID caseId) {
+    }
+
+    @EventListener
     void on(MemberRemoved event) {
         outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
     }

@@ -40,6 +40,9 @@ class RegistrationRules {
             code("identificationStandard", "A23", "A23_identification_standard", household.identificationStandard(),
                     errors);
         }
+        if (household.category() == Category.REGISTERED && household.causes().isEmpty()) {
+            errors.add(new FieldError("causes", "A27", "新识别贫困户须填写至少一项致贫原因（A27a）"));
+        }
         for (int i = 0; i < household.causes().size(); i++) {
             code("causes[" + i + "]", "A27", "A27_poverty_cause", household.causes().get(i), errors);
         }

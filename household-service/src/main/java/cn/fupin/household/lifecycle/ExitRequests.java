@@ -1,15 +1,12 @@
 package cn.fupin.household.lifecycle;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,7 +15,6 @@ import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
-import cn.fupin.household.household.Member;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
@@ -38,16 +34,16 @@ public class ExitRequests {
     private final HouseholdQueries households;
     private final AnnualRecords annualRecords;
     private final Codebook codebook;
-    private final JdbcClient jdbc;
+    private final LifecycleRequests requests;
     private final Outbox outbox;
     private final Clock clock;
 
-    ExitRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook, JdbcClient jdbc,
+    ExitRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook, LifecycleRequests requests,
             Outbox outbox, Clock clock) {
         this.households = households;
         this.annualRecords = annualRecords;
         this.codebook = codebook;
-        this.jdbc = jdbc;
+        this.requests = requests;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -68,11 +64,11 @@ public class ExitRequests {
         }
         LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT, householdId,
                 year, LifecycleRequest.PENDING, caller.userId(), clock.instant());
-        insert(request);
+        requests.open(request);
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdExitRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, headName(household), record.perCapitaIncome().toPlainString(),
+                        household.getSize(), year, Heads.nameOf(household), record.perCapitaIncome().toPlainString(),
                         line.setScale(2).toPlainString(),
                         new HouseholdExitRequested.Checks(true, true, true, true, true))));
         return request;
@@ -83,25 +79,6 @@ public class ExitRequests {
         return codebook.parameter(String.valueOf(year), "poverty_line_yuan_per_person")
                 .map(value -> new BigDecimal(value.toString()))
                 .orElseThrow(() -> refused(List.of(new FieldError("year", null, "编码表中没有 " + year + " 年度的贫困线参数"))));
-    }
-
-    private void insert(LifecycleRequest request) {
-        try {
-            jdbc.sql("""
-                    insert into lifecycle_request (id, household_id, type, year, state, created_by, created_at)
-                    values (:id, :household, :type, :year, :state, :by, :at)""")
-                    .param("id", request.id()).param("household", request.householdId())
-                    .param("type", request.type().name()).param("year", request.year())
-                    .param("state", request.state()).param("by", request.createdBy())
-                    .param("at", Timestamp.from(request.createdAt())).update();
-        }
-        catch (DuplicateKeyException ex) {
-            throw ApiException.conflict("request-pending", "该户已有待审核的脱贫退出申请");
-        }
-    }
-
-    private static String headName(Household household) {
-        return household.getMembers().stream().filter(Member::isHead).map(Member::name).findFirst().orElse(null);
     }
 
     private static ApiException refused(List<FieldError> reasons) {

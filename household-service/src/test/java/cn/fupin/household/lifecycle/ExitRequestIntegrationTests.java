@@ -137,7 +137,7 @@ class ExitRequestIntegrationTests {
                 .andExpect(jsonPath("$.errors[?(@.field == 'perCapitaIncome')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'basicNeeds.safeHousing')].indicator").value("A40"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'basicNeeds.safeDrinkingWater')].indicator").value("A44"));
-        assertThat(jdbc.queryForObject("select count(*) from lifecycle_request where household_id = ?", Long.class,
+        assertThat(jdbc.queryForObject("select count(*) from lifecycle_request where household_id = ? and type = 'POVERTY_EXIT'", Long.class,
                 UUID.fromString(id))).isZero();
     }
 
