@@ -228,6 +228,37 @@ class HouseholdRegistrationIntegrationTests {
     }
 
     @Test
+    void anIdNumberIsFoundInsideTheAreaOnly() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        String idNumber = request.getMembers().getFirst().getIdNumber();
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated());
+
+        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber.toLowerCase()).with(user("township-officer", "350481100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value(request.getMembers().getFirst().getName()))
+                .andExpect(jsonPath("$[0].active").value(true));
+        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber).with(user("village-clerk", "350481101201")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
+        mvc.perform(get("/api/v1/persons").with(user("village-clerk", VILLAGE)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].indicator").value("A4"));
+    }
+
+    @Test
+    void theDivisionTreeStartsAtTheCallersArea() throws Exception {
+        mvc.perform(get("/api/v1/areas").with(user("township-officer", "350481100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.name").value("西洋镇"))
+                .andExpect(jsonPath("$.level").value("TOWNSHIP"))
+                .andExpect(jsonPath("$.children[0].code").value("350481100201"));
+        mvc.perform(get("/api/v1/areas/350481101").with(user("township-officer", "350481100")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/areas/350481").with(user("city-officer", "350481")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.children.length()").value(15));
+    }
+
+    @Test
     void theCodebookIsServedWithLabels() throws Exception {
         mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481")))
                 .andExpect(status().isOk())

@@ -1,0 +1,36 @@
+package cn.fupin.household.persons;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.contracts.household.model.PersonMatch;
+import cn.fupin.platform.security.AreaScope;
+
+/** Members (living or removed) holding an ID number, in households inside an area. */
+@Service
+@Transactional(readOnly = true)
+class PersonLookup {
+
+    private final JdbcClient jdbc;
+
+    PersonLookup(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<PersonMatch> holders(String idNumber, AreaScope scope) {
+        return jdbc.sql("""
+                select m.household_id, m.member_id, m.name, m.relation, m.active, h.division_code
+                from member m join household h on h.id = m.household_id
+                where m.id_number = :idNumber and h.division_code like :prefix
+                order by m.active desc, h.created_at""")
+                .param("idNumber", idNumber.trim().toUpperCase(Locale.ROOT)).param("prefix", scope.prefix() + "%")
+                .query((rs, n) -> new PersonMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)))
+                .list();
+    }
+}
