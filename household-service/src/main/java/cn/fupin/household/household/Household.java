@@ -124,6 +124,31 @@ public class Household extends AbstractAggregateRoot<Household> {
                 leaving.gender(), leaving.birthYear(), reason, date, size));
     }
 
+    /** Updates the base data the change gives (form 1 header fields); registers what changed, if anything. */
+    public void updateBaseData(BaseDataChange change, Instant now) {
+        List<String> changed = new ArrayList<>();
+        naturalVillage = changed(change.naturalVillage(), naturalVillage, "address.naturalVillage", changed);
+        phone = changed(change.phone(), phone, "phone", changed);
+        bankName = changed(change.bankName(), bankName, "bankName", changed);
+        bankAccount = changed(change.bankAccount(), bankAccount, "bankAccount", changed);
+        identificationStandard = changed(change.identificationStandard(), identificationStandard,
+                "identificationStandard", changed);
+        militaryFamily = changed(change.militaryFamily(), militaryFamily, "militaryFamily", changed);
+        causes = changed(change.causes() == null ? null : List.copyOf(change.causes()), causes, "causes", changed);
+        if (!changed.isEmpty()) {
+            updatedAt = now;
+            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed));
+        }
+    }
+
+    private static <T> T changed(T given, T current, String field, List<String> changed) {
+        if (given == null || given.equals(current)) {
+            return current;
+        }
+        changed.add(field);
+        return given;
+    }
+
     /**
      * Applies an approved review (village → township → city): 新识别 makes a candidate poor, 脱贫 makes a poor or
      * returned household exited, 返贫 makes an exited household poor again. Any other starting status means the

@@ -167,6 +167,35 @@ class MemberChangesIntegrationTests {
     }
 
     @Test
+    void baseDataChangesNeedTheVersionTheyWereMadeOn() throws Exception {
+        String id = register().get("id").asString();
+        String change = json.writeValueAsString(Map.of("phone", "13900000000", "causes", List.of("04")));
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+                .with(clerk()).contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isPreconditionRequired())
+                .andExpect(jsonPath("$.code").value("if-match-required"));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+                .with(clerk()).header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isPreconditionFailed());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+                .with(clerk()).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(change))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.phone").value("13900000000"))
+                .andExpect(jsonPath("$.causes[0]").value("04"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdUpdated")));
+            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("HouseholdUpdated"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(event).contains("\"changedFields\":[\"phone\",\"causes\"]").doesNotContain("13900000000");
+        }
+    }
+
+    @Test
     void anotherVillagesHouseholdCannotBeChanged() throws Exception {
         String id = register().get("id").asString();
 

@@ -16,6 +16,8 @@ import cn.fupin.contracts.household.model.HouseholdStatus;
 import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
+import cn.fupin.household.household.BaseDataChanges;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.MemberChanges;
@@ -31,13 +33,15 @@ import cn.fupin.platform.web.ETags;
 class HouseholdController implements HouseholdsApi {
 
     private final Registrations registrations;
+    private final BaseDataChanges baseDataChanges;
     private final MemberChanges memberChanges;
     private final HouseholdQueries queries;
     private final HouseholdWebMapper mapper;
 
-    HouseholdController(Registrations registrations, MemberChanges memberChanges, HouseholdQueries queries,
-            HouseholdWebMapper mapper) {
+    HouseholdController(Registrations registrations, BaseDataChanges baseDataChanges, MemberChanges memberChanges,
+            HouseholdQueries queries, HouseholdWebMapper mapper) {
         this.registrations = registrations;
+        this.baseDataChanges = baseDataChanges;
         this.memberChanges = memberChanges;
         this.queries = queries;
         this.mapper = mapper;
@@ -50,6 +54,16 @@ class HouseholdController implements HouseholdsApi {
         var household = registrations.register(mapper.toDomain(request), caller);
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.getId()))
                 .eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> updateHousehold(UUID householdId, UpdateHouseholdRequest request,
+            String ifMatch) {
+        Caller caller = Caller.current();
+        var household = baseDataChanges.update(householdId, mapper.toDomain(request), ETags.version(ifMatch), caller);
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
                 .body(mapper.toDto(household, seesPersonalData(caller)));
     }
 

@@ -10,6 +10,8 @@ import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdSummary;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
+import cn.fupin.household.household.BaseDataChange;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.Member;
@@ -23,6 +25,8 @@ interface HouseholdWebMapper {
     @Mapping(target = "divisionCode", source = "address.divisionCode")
     @Mapping(target = "naturalVillage", source = "address.naturalVillage")
     NewHousehold toDomain(RegisterHouseholdRequest request);
+
+    BaseDataChange toDomain(UpdateHouseholdRequest request);
 
     @Mapping(target = "idType", defaultValue = "01")
     NewMember toDomain(MemberInput member);

@@ -1,0 +1,66 @@
+package cn.fupin.household.household;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+
+/** Updates of a household's base data, which must name the version they were made on (If-Match). */
+@Service
+public class BaseDataChanges {
+
+    private final HouseholdRepository households;
+    private final Codebook codebook;
+    private final Clock clock;
+
+    BaseDataChanges(HouseholdRepository households, Codebook codebook, Clock clock) {
+        this.households = households;
+        this.codebook = codebook;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Household update(UUID householdId, BaseDataChange change, Long expectedVersion, Caller caller) {
+        Household household = households.findById(householdId)
+                .filter(found -> caller.scope().covers(found.getDivisionCode()))
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        if (expectedVersion == null) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                    "更新须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
+        }
+        if (!expectedVersion.equals(household.getVersion())) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
+                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+        }
+        List<FieldError> errors = check(change);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.updateBaseData(change, clock.instant());
+        return households.save(household);
+    }
+
+    private List<FieldError> check(BaseDataChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change.identificationStandard() != null
+                && !codebook.list("A23_identification_standard").contains(change.identificationStandard())) {
+            errors.add(new FieldError("identificationStandard", "A23", "代码不在编码表中"));
+        }
+        List<String> causes = change.causes() == null ? List.of() : change.causes();
+        for (int i = 0; i < causes.size(); i++) {
+            if (!codebook.list("A27_poverty_cause").contains(causes.get(i))) {
+                errors.add(new FieldError("causes[" + i + "]", "A27", "代码 " + causes.get(i) + " 不在编码表中"));
+            }
+        }
+        return errors;
+    }
+}
