@@ -173,6 +173,34 @@ class ExitRequestIntegrationTests {
     }
 
     @Test
+    void anExitedHouseholdReturnsToReviewWithItsCauses() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        jdbc.update("update household set status = 'EXITED' where id = ?", UUID.fromString(id));
+
+        mvc.perform(post("/api/v1/households/" + id + "/return-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020,\"causes\":[\"01\",\"01\"]}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].indicator").value("A27"));
+        mvc.perform(post("/api/v1/households/" + id + "/return-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020,\"causes\":[\"01\",\"04\"]}"))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.type").value("RETURN_TO_POVERTY"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdReturnRequested")));
+            String event = probe.poll().stream()
+                    .filter(r -> r.key().equals(id) && r.value().contains("HouseholdReturnRequested"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+        }
+        String poor = poorHousehold().get("id").asString();
+        mvc.perform(post("/api/v1/households/" + poor + "/return-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020,\"causes\":[\"01\"]}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("not-exited"));
+    }
+
+    @Test
     void aCandidateCannotExitAndAYearWithoutARecordIsNamed() throws Exception {
         String candidate = json.readTree(mvc.perform(post("/api/v1/households").with(clerk())
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.fupin.contracts.household.api.LifecycleRequestsApi;
 import cn.fupin.contracts.household.model.ExitRequestInput;
 import cn.fupin.contracts.household.model.LifecycleRequest;
+import cn.fupin.contracts.household.model.ReturnRequestInput;
 import cn.fupin.household.lifecycle.ExitRequests;
+import cn.fupin.household.lifecycle.ReturnRequests;
 import cn.fupin.platform.security.Caller;
 
 /** Status-change requests that go to review, over HTTP. */
@@ -18,16 +20,28 @@ import cn.fupin.platform.security.Caller;
 class LifecycleRequestController implements LifecycleRequestsApi {
 
     private final ExitRequests exits;
+    private final ReturnRequests returns;
 
-    LifecycleRequestController(ExitRequests exits) {
+    LifecycleRequestController(ExitRequests exits, ReturnRequests returns) {
         this.exits = exits;
+        this.returns = returns;
     }
 
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<LifecycleRequest> requestExit(UUID householdId, ExitRequestInput input,
             String idempotencyKey) {
-        var request = exits.request(householdId, input.getYear(), Caller.current());
+        return accepted(exits.request(householdId, input.getYear(), Caller.current()));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<LifecycleRequest> requestReturn(UUID householdId, ReturnRequestInput input,
+            String idempotencyKey) {
+        return accepted(returns.request(householdId, input.getYear(), input.getCauses(), Caller.current()));
+    }
+
+    private static ResponseEntity<LifecycleRequest> accepted(cn.fupin.household.lifecycle.LifecycleRequest request) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new LifecycleRequest(request.id(),
                 LifecycleRequest.TypeEnum.fromValue(request.type().name()), request.householdId(), request.year(),
                 LifecycleRequest.StateEnum.fromValue(request.state())));

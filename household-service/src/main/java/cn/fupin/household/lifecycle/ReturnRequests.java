@@ -1,0 +1,75 @@
+package cn.fupin.household.lifecycle;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.annual.AnnualRecord;
+import cn.fupin.household.annual.AnnualRecords;
+import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+
+/** 返贫申请: an exited household with new causes of poverty goes back to review. */
+@Service
+public class ReturnRequests {
+
+    private final HouseholdQueries households;
+    private final AnnualRecords annualRecords;
+    private final Codebook codebook;
+    private final LifecycleRequests requests;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ReturnRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook,
+            LifecycleRequests requests, Outbox outbox, Clock clock) {
+        this.households = households;
+        this.annualRecords = annualRecords;
+        this.codebook = codebook;
+        this.requests = requests;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LifecycleRequest request(UUID householdId, int year, List<String> causes, Caller caller) {
+        Household household = households.find(householdId, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        if (household.getStatus() != PovertyStatus.EXITED) {
+            throw ApiException.conflict("not-exited", "只有已脱贫户可以申请返贫，该户当前状态为 " + household.getStatus());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < causes.size(); i++) {
+            if (!codebook.list("A27_poverty_cause").contains(causes.get(i))) {
+                errors.add(new FieldError("causes[" + i + "]", "A27", "代码 " + causes.get(i) + " 不在编码表中"));
+            }
+        }
+        if (new LinkedHashSet<>(causes).size() != causes.size()) {
+            errors.add(new FieldError("causes", "A27", "致贫原因不能重复"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.RETURN_TO_POVERTY,
+                householdId, year, LifecycleRequest.PENDING, caller.userId(), clock.instant());
+        requests.open(request);
+        String perCapita = annualRecords.find(householdId, year, caller.scope())
+                .map(AnnualRecord::perCapitaIncome).map(amount -> amount.toPlainString()).orElse(null);
+        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
+                new HouseholdReturnRequested(request.id(), request.type().name(), householdId,
+                        household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
+                        household.getSize(), year, Heads.nameOf(household), List.copyOf(causes), perCapita)));
+        return request;
+    }
+}
