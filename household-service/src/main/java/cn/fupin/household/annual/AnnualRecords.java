@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
@@ -27,15 +26,15 @@ public class AnnualRecords {
     private final HouseholdQueries households;
     private final AnnualRecordStore store;
     private final Codebook codebook;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AnnualRecords(HouseholdQueries households, AnnualRecordStore store, Codebook codebook, Outbox outbox,
-            Clock clock) {
+    AnnualRecords(HouseholdQueries households, AnnualRecordStore store, Codebook codebook,
+            ApplicationEventPublisher events, Clock clock) {
         this.households = households;
         this.store = store;
         this.codebook = codebook;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -64,8 +63,7 @@ public class AnnualRecords {
         if (!store.save(record)) {
             throw ApiException.conflict("concurrent-update", year + " 年度记录刚被他人修改，请重新读取后再提交");
         }
-        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
-                AnnualRecordSubmitted.of(household, record)));
+        events.publishEvent(AnnualRecordSubmitted.of(household, record));
         return record;
     }
 

@@ -1,13 +1,12 @@
 package cn.fupin.household.lifecycle;
 
 import java.time.Clock;
-import java.time.Year;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.household.WorkYear;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
@@ -23,8 +22,6 @@ import cn.fupin.platform.security.Caller;
  */
 @Component
 class IdentificationRequests {
-
-    static final ZoneId WORK_ZONE = ZoneId.of("Asia/Shanghai");
 
     private final LifecycleRequests requests;
     private final HouseholdQueries households;
@@ -43,7 +40,7 @@ class IdentificationRequests {
         if (registered.category() != Category.REGISTERED) {
             return;
         }
-        int year = Year.now(clock.withZone(WORK_ZONE)).getValue();
+        int year = WorkYear.of(clock);
         LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.NEW_IDENTIFICATION,
                 registered.householdId(), year, LifecycleRequest.PENDING, Caller.currentOrSystem().userId(),
                 clock.instant());

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.household.WorkYear;
 import cn.fupin.household.household.StatusChange;
 import cn.fupin.household.household.StatusChanges;
 import cn.fupin.platform.events.EventCodec;
@@ -74,7 +75,7 @@ class ReviewOutcomes {
         requests.pending(outcome.requestId(), outcome.subjectId(), type).ifPresent(request -> {
             if (approved) {
                 LocalDate effective = outcome.approvedAt() == null ? LocalDate.now()
-                        : outcome.approvedAt().atZoneSameInstant(IdentificationRequests.WORK_ZONE).toLocalDate();
+                        : outcome.approvedAt().atZoneSameInstant(WorkYear.ZONE).toLocalDate();
                 statusChanges.apply(outcome.subjectId(), CHANGES.get(type), outcome.caseId(), outcome.year(),
                         effective);
                 requests.decide(request, "APPROVED", null);

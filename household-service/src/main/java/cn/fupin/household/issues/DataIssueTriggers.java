@@ -1,0 +1,56 @@
+package cn.fupin.household.issues;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import cn.fupin.household.WorkYear;
+import cn.fupin.household.annual.AnnualRecordSubmitted;
+import cn.fupin.household.household.HouseholdRegistered;
+import cn.fupin.household.household.HouseholdUpdated;
+import cn.fupin.household.household.MemberAdded;
+import cn.fupin.household.household.MemberRemoved;
+
+/** Every change of a household's data re-runs the quality rules for it, in the same transaction. */
+@Component
+class DataIssueTriggers {
+
+    private final DataIssues issues;
+    private final Clock clock;
+
+    DataIssueTriggers(DataIssues issues, Clock clock) {
+        this.issues = issues;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(HouseholdRegistered event) {
+        thisYear(event.householdId());
+    }
+
+    @EventListener
+    void on(HouseholdUpdated event) {
+        thisYear(event.householdId());
+    }
+
+    @EventListener
+    void on(MemberAdded event) {
+        thisYear(event.householdId());
+    }
+
+    @EventListener
+    void on(MemberRemoved event) {
+        thisYear(event.householdId());
+    }
+
+    @EventListener
+    void on(AnnualRecordSubmitted event) {
+        issues.reevaluate(event.householdId(), event.year());
+    }
+
+    private void thisYear(UUID householdId) {
+        issues.reevaluate(householdId, WorkYear.of(clock));
+    }
+}
