@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.data.relational.core.mapping.Embedded;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
 
 /**
@@ -40,11 +41,15 @@ public record Member(UUID memberId, String name, String gender, String idType, S
         return active && HEAD.equals(relation);
     }
 
-    /** A member as the form gives it; ID numbers normalised (GB 11643: upper-case {@code X}). */
+    /** A member as the form gives it; ID numbers normalised (GB 11643: upper-case {@code X}, certificates too). */
     static Member fromForm(NewMember given, String workLocation) {
-        String idNumber = RegistrationRules.RESIDENT_ID.equals(given.idType())
-                ? ResidentId.parse(given.idNumber()).map(ResidentId::value).orElseThrow()
-                : given.idNumber().trim().toUpperCase(Locale.ROOT);
+        String idNumber = switch (given.idType()) {
+            case RegistrationRules.RESIDENT_ID -> ResidentId.parse(given.idNumber()).map(ResidentId::value)
+                    .orElseThrow();
+            case RegistrationRules.DISABILITY_CERTIFICATE -> DisabilityCertificate.parse(given.idNumber())
+                    .map(DisabilityCertificate::value).orElseThrow();
+            default -> given.idNumber().trim().toUpperCase(Locale.ROOT);
+        };
         return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(), idNumber,
                 given.relation(), given.ethnicity(), given.birthDate(), given.indicators(), workLocation, true, null,
                 null, null, null);

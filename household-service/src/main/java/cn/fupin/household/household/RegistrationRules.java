@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.web.FieldError;
 
@@ -22,6 +23,7 @@ import cn.fupin.platform.web.FieldError;
 class RegistrationRules {
 
     static final String RESIDENT_ID = "01";
+    static final String DISABILITY_CERTIFICATE = "09";
 
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -68,7 +70,18 @@ class RegistrationRules {
         optionalCode(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
         checkIndicators(path + "indicators.", member.indicators(), errors);
         if (RESIDENT_ID.equals(member.idType())) {
-            checkResidentId(path, member, householdIds, errors);
+            checkResidentId(path, member, ResidentId.parse(member.idNumber()), householdIds, errors);
+        }
+        else if (DISABILITY_CERTIFICATE.equals(member.idType())) {
+            Optional<DisabilityCertificate> certificate = DisabilityCertificate.parse(member.idNumber());
+            if (certificate.isEmpty()) {
+                errors.add(new FieldError(path + "idNumber", "A4",
+                        "不是有效的残疾人证号（18 位身份证号 + 残疾类别 1–7 + 残疾等级 1–4）"));
+            }
+            else {
+                checkResidentId(path, member, certificate.map(DisabilityCertificate::residentId), householdIds,
+                        errors);
+            }
         }
         return errors;
     }
@@ -94,8 +107,8 @@ class RegistrationRules {
         optionalCode(path + "dropoutReason", "A14", "A14_dropout_reason", indicators.dropoutReason(), errors);
     }
 
-    private void checkResidentId(String path, NewMember member, List<String> householdIds, List<FieldError> errors) {
-        Optional<ResidentId> id = ResidentId.parse(member.idNumber());
+    private void checkResidentId(String path, NewMember member, Optional<ResidentId> id, List<String> householdIds,
+            List<FieldError> errors) {
         if (id.isEmpty()) {
             errors.add(new FieldError(path + "idNumber", "A4", "不是有效的公民身份号码（长度、出生日期或校验位错误）"));
             return;

@@ -19,7 +19,7 @@ public class QualityRules {
     private final List<QualityRule> rules = List.of(new OneHead(), new OneSpouse(), new EducationOrStudent(),
             new AgeVsSchoolLevel(), new LabourCapacity(), new WorkAreaVsMonths(), new WageIncomeVsWorkers(),
             new CauseWithoutMember(), new PerCapitaIncomeRange(), new IncomeBreakdown(),
-            new MinimumLivingFlagVsAmount(), new ResidentIdConsistency());
+            new MinimumLivingFlagVsAmount(), new ResidentIdConsistency(), new LegacyResidentId());
 
     /** The rules, with their codes, titles and severities. */
     public List<QualityRule> rules() {

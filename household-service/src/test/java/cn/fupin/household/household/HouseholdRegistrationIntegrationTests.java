@@ -112,6 +112,24 @@ class HouseholdRegistrationIntegrationTests {
     }
 
     @Test
+    void aDisabilityCertificateIsAValidIdPlusCategoryAndGrade() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        var head = request.getMembers().getFirst();
+        head.idType("09").idNumber(head.getIdNumber() + "47");
+
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("members[0].idNumber"));
+
+        head.idNumber(head.getIdNumber().substring(0, 18) + "42");
+        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.members[0].idType").value("09"));
+    }
+
+    @Test
     void aMissingRequiredFieldNamesTheField() throws Exception {
         mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON)
