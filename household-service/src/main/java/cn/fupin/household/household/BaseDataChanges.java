@@ -14,7 +14,7 @@ import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
 
-/** Updates of a household's base data, which must name the version they were made on (If-Match). */
+/** Updates of a household's base data (naming the version they were made on, If-Match) and of its helpers. */
 @Service
 public class BaseDataChanges {
 
@@ -30,9 +30,7 @@ public class BaseDataChanges {
 
     @Transactional
     public Household update(UUID householdId, BaseDataChange change, Long expectedVersion, Caller caller) {
-        Household household = households.findById(householdId)
-                .filter(found -> caller.scope().covers(found.getDivisionCode()))
-                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        Household household = load(householdId, caller);
         if (expectedVersion == null) {
             throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
                     "更新须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
@@ -47,6 +45,41 @@ public class BaseDataChanges {
         }
         household.updateBaseData(change, clock.instant());
         return households.save(household);
+    }
+
+    /** Replaces the helpers; {@code expectedVersion} (If-Match, optional here) guards against lost updates. */
+    @Transactional
+    public Household assignHelpers(UUID householdId, List<Helper> helpers, Long expectedVersion, Caller caller) {
+        Household household = load(householdId, caller);
+        if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
+            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
+                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < helpers.size(); i++) {
+            Helper helper = helpers.get(i);
+            String path = "helpers[" + i + "].";
+            if (!codebook.list("A2_gender").contains(helper.gender())) {
+                errors.add(new FieldError(path + "gender", null, "性别代码不在编码表中"));
+            }
+            if (helper.politicalStatus() != null
+                    && !codebook.list("A7_political_status").contains(helper.politicalStatus())) {
+                errors.add(new FieldError(path + "politicalStatus", null, "政治面貌代码不在编码表中"));
+            }
+            if (helper.endDate() != null && helper.endDate().isBefore(helper.startDate())) {
+                errors.add(new FieldError(path + "endDate", null, "帮扶结束时间早于开始时间"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.assignHelpers(helpers, clock.instant());
+        return households.save(household);
+    }
+
+    private Household load(UUID householdId, Caller caller) {
+        return households.findById(householdId).filter(found -> caller.scope().covers(found.getDivisionCode()))
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
     }
 
     private List<FieldError> check(BaseDataChange change) {

@@ -38,6 +38,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     private int size;
     @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
     private final List<Member> members;
+    @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
+    private List<Helper> helpers;
     @Version
     private Long version;
     private final Instant createdAt;
@@ -46,7 +48,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     @PersistenceCreator
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
             String phone, String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
-            List<String> causes, int size, List<Member> members, Long version, Instant createdAt, Instant updatedAt) {
+            List<String> causes, int size, List<Member> members, List<Helper> helpers, Long version, Instant createdAt,
+            Instant updatedAt) {
         this.id = id;
         this.category = category;
         this.status = status;
@@ -60,6 +63,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         this.causes = causes == null ? List.of() : List.copyOf(causes);
         this.size = size;
         this.members = new ArrayList<>(members);
+        this.helpers = helpers == null ? List.of() : List.copyOf(helpers);
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -73,7 +77,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         Household household = new Household(UUID.randomUUID(), form.category(),
                 PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(), form.phone(),
                 form.identificationStandard(), form.militaryFamily(), form.bankName(), form.bankAccount(),
-                form.causes(), 0, members, null, now, now);
+                form.causes(), 0, members, List.of(), null, now, now);
         household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household));
         return household;
@@ -122,6 +126,16 @@ public class Household extends AbstractAggregateRoot<Household> {
         updatedAt = now;
         registerEvent(new MemberRemoved(id, divisionCode, category, status, memberId, leaving.relation(),
                 leaving.gender(), leaving.birthYear(), reason, date, size));
+    }
+
+    /** Assigns the household's helpers (帮扶责任人), replacing the previous list. */
+    public void assignHelpers(List<Helper> assigned, Instant now) {
+        helpers = List.copyOf(assigned);
+        updatedAt = now;
+        registerEvent(new HelpersAssigned(id, divisionCode, category, status, helpers.size(), helpers.stream()
+                .map(helper -> new HelpersAssigned.AssignedHelper(helper.helperId(), helper.unit(),
+                        helper.startDate(), helper.endDate()))
+                .toList()));
     }
 
     /** Updates the base data the change gives (form 1 header fields); registers what changed, if anything. */
@@ -239,6 +253,11 @@ public class Household extends AbstractAggregateRoot<Household> {
     /** All members, those who left included; the head first. */
     public List<Member> getMembers() {
         return members.stream().sorted((a, b) -> Boolean.compare(b.isHead(), a.isHead())).toList();
+    }
+
+    /** 帮扶责任人. */
+    public List<Helper> getHelpers() {
+        return helpers;
     }
 
     public Long getVersion() {

@@ -27,6 +27,11 @@ class HouseholdEvents {
     }
 
     @EventListener
+    void on(HelpersAssigned event) {
+        outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
+    }
+
+    @EventListener
     void on(HouseholdUpdated event) {
         outbox.append(OutgoingEvent.of(AGGREGATE, event.householdId().toString(), event.divisionCode(), event));
     }

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * and "Rules worth encoding"), run over one household for the self-check (11-21 … 12-10 in the 2020 work plan)
  * and, for the blocking ones, before a write.
  * <p>
- * Not covered yet: the helper rules (帮扶责任人: a registered household with no helper, a helper who is a
- * registered poor person), because helpers are not modelled; and duplicate ID numbers across the registry, which
- * need the whole registry rather than one household (the database's unique index refuses them at write).
+ * Not covered yet: "a helper who is a registered poor person", because form 1 records helpers without an ID
+ * number to match; and duplicate ID numbers across the registry, which need the whole registry rather than one
+ * household (the database's unique index refuses them at write).
  */
 @Component
 public class QualityRules {
@@ -19,7 +19,8 @@ public class QualityRules {
     private final List<QualityRule> rules = List.of(new OneHead(), new OneSpouse(), new EducationOrStudent(),
             new AgeVsSchoolLevel(), new LabourCapacity(), new WorkAreaVsMonths(), new WageIncomeVsWorkers(),
             new CauseWithoutMember(), new PerCapitaIncomeRange(), new IncomeBreakdown(),
-            new MinimumLivingFlagVsAmount(), new ResidentIdConsistency(), new LegacyResidentId());
+            new MinimumLivingFlagVsAmount(), new ResidentIdConsistency(), new LegacyResidentId(),
+            new RegisteredWithoutHelper());
 
     /** The rules, with their codes, titles and severities. */
     public List<QualityRule> rules() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -192,6 +193,34 @@ class MemberChangesIntegrationTests {
                     .findFirst().orElseThrow().value();
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(event).contains("\"changedFields\":[\"phone\",\"causes\"]").doesNotContain("13900000000");
+        }
+    }
+
+    @Test
+    void helpersAreAssignedAndPublishedWithoutTheirPersonalData() throws Exception {
+        String id = register().get("id").asString();
+        String helpers = json.writeValueAsString(Map.of("helpers", List.of(Map.of("name", "王帮扶", "gender", "1",
+                "politicalStatus", "01", "unit", "永安市扶贫办", "startDate", "2020-03-01", "phone", "13512345678"))));
+
+        mvc.perform(put("/api/v1/households/" + id + "/helpers").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(helpers))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.helpers[0].unit").value("永安市扶贫办"))
+                .andExpect(jsonPath("$.helpers[0].phone").value("13512345678"));
+        mvc.perform(put("/api/v1/households/" + id + "/helpers").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("helpers",
+                        List.of(Map.of("name", "王帮扶", "gender", "1", "unit", "x", "startDate", "2020-03-01",
+                                "endDate", "2019-01-01"))))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("helpers[0].endDate"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HelpersAssigned")));
+            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("HelpersAssigned"))
+                    .findFirst().orElseThrow().value();
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(event).doesNotContain("王帮扶").doesNotContain("13512345678");
         }
     }
 

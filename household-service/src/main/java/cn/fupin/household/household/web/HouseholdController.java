@@ -9,6 +9,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.household.api.HouseholdsApi;
+import cn.fupin.contracts.household.model.HelperAssignment;
 import cn.fupin.contracts.household.model.Household;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.HouseholdPage;
@@ -63,6 +64,16 @@ class HouseholdController implements HouseholdsApi {
             String ifMatch) {
         Caller caller = Caller.current();
         var household = baseDataChanges.update(householdId, mapper.toDomain(request), ETags.version(ifMatch), caller);
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> assignHelpers(UUID householdId, HelperAssignment assignment, String ifMatch) {
+        Caller caller = Caller.current();
+        var household = baseDataChanges.assignHelpers(householdId,
+                assignment.getHelpers().stream().map(mapper::toDomain).toList(), ETags.version(ifMatch), caller);
         return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
                 .body(mapper.toDto(household, seesPersonalData(caller)));
     }

@@ -6,12 +6,14 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 import cn.fupin.contracts.household.model.Address;
+import cn.fupin.contracts.household.model.HelperInput;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdSummary;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
 import cn.fupin.household.household.BaseDataChange;
+import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.Member;
@@ -42,6 +44,13 @@ interface HouseholdWebMapper {
     @Mapping(target = "id", source = "member.memberId")
     @Mapping(target = "idNumber", expression = "java(fullView ? member.idNumber() : Masking.idNumber(member.idNumber()))")
     cn.fupin.contracts.household.model.Member toDto(Member member, @org.mapstruct.Context boolean fullView);
+
+    @Mapping(target = "id", source = "helper.helperId")
+    @Mapping(target = "phone", expression = "java(fullView ? helper.phone() : Masking.phone(helper.phone()))")
+    cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
+
+    @Mapping(target = "helperId", expression = "java(java.util.UUID.randomUUID())")
+    Helper toDomain(HelperInput helper);
 
     HouseholdSummary toDto(HouseholdQueries.Summary summary);
 

@@ -1,0 +1,28 @@
+package cn.fupin.household.household;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * 帮扶责任人: a person assigned to help the household (form 1, part 6).
+ *
+ * @param helperId stable id
+ * @param name 姓名
+ * @param gender 性别 code
+ * @param politicalStatus 政治面貌 code
+ * @param unit 帮扶单位
+ * @param startDate 帮扶开始时间
+ * @param endDate 帮扶结束时间, null while helping
+ * @param phone 联系电话
+ */
+@Table("helper")
+public record Helper(UUID helperId, String name, String gender, String politicalStatus, String unit,
+        LocalDate startDate, LocalDate endDate, String phone) {
+
+    /** Whether the helper helps at some time in the year. */
+    public boolean helpsIn(int year) {
+        return startDate.getYear() <= year && (endDate == null || endDate.getYear() >= year);
+    }
+}
