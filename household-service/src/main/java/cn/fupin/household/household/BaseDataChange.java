@@ -4,5 +4,5 @@ import java.util.List;
 
 /** Changes to a household's base data; a null field stays as it is. */
 public record BaseDataChange(String naturalVillage, String phone, String bankName, String bankAccount,
-        String identificationStandard, Boolean militaryFamily, List<String> causes) {
+        String identificationStandard, Boolean militaryFamily, List<String> causes, Boolean notEnjoyingPolicy) {
 }

@@ -35,6 +35,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     private String bankName;
     private String bankAccount;
     private List<String> causes;
+    private boolean notEnjoyingPolicy;
+    private String policyVerification;
     private int size;
     @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
     private final List<Member> members;
@@ -48,8 +50,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     @PersistenceCreator
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
             String phone, String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
-            List<String> causes, int size, List<Member> members, List<Helper> helpers, Long version, Instant createdAt,
-            Instant updatedAt) {
+            List<String> causes, boolean notEnjoyingPolicy, String policyVerification, int size, List<Member> members,
+            List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.category = category;
         this.status = status;
@@ -61,6 +63,8 @@ public class Household extends AbstractAggregateRoot<Household> {
         this.bankName = bankName;
         this.bankAccount = bankAccount;
         this.causes = causes == null ? List.of() : List.copyOf(causes);
+        this.notEnjoyingPolicy = notEnjoyingPolicy;
+        this.policyVerification = policyVerification;
         this.size = size;
         this.members = new ArrayList<>(members);
         this.helpers = helpers == null ? List.of() : List.copyOf(helpers);
@@ -77,7 +81,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         Household household = new Household(UUID.randomUUID(), form.category(),
                 PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(), form.phone(),
                 form.identificationStandard(), form.militaryFamily(), form.bankName(), form.bankAccount(),
-                form.causes(), 0, members, List.of(), null, now, now);
+                form.causes(), false, null, 0, members, List.of(), null, now, now);
         household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household));
         return household;
@@ -149,6 +153,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 "identificationStandard", changed);
         militaryFamily = changed(change.militaryFamily(), militaryFamily, "militaryFamily", changed);
         causes = changed(change.causes() == null ? null : List.copyOf(change.causes()), causes, "causes", changed);
+        notEnjoyingPolicy = changed(change.notEnjoyingPolicy(), notEnjoyingPolicy, "notEnjoyingPolicy", changed);
         if (!changed.isEmpty()) {
             updatedAt = now;
             registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed));
@@ -165,19 +170,24 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     /**
      * Applies an approved review (village → township → city): 新识别 makes a candidate poor, 脱贫 makes a poor or
-     * returned household exited, 返贫 makes an exited household poor again. Any other starting status means the
-     * review decided on a household that has changed since, and is refused.
+     * returned household exited, 返贫 makes an exited household poor again; for a “脱贫不享受政策” household,
+     * 确认标注 confirms it and 清退 clears it out. Any other starting status means the review decided on a household
+     * that has changed since, and is refused.
      */
-    public void applyApproved(StatusChange change, UUID caseId, int year, LocalDate effectiveDate, Instant now) {
-        if (!change.from().contains(status)) {
+    public void applyApproved(StatusChange change, UUID caseId, int year, LocalDate effectiveDate, String reason,
+            Instant now) {
+        if (!change.from().contains(status) || change.verifiesPolicy() && !notEnjoyingPolicy) {
             throw new IllegalStateException("review " + caseId + " (" + change + ") does not apply to a household in "
                     + status);
         }
         PovertyStatus previous = status;
         status = change.to();
+        if (change.verifiesPolicy()) {
+            policyVerification = change == StatusChange.CLEAR_OUT ? "CLEARED" : "CONFIRMED";
+        }
         updatedAt = now;
         registerEvent(new StatusChanged(change.eventName(), id, divisionCode, category, previous, status, size, year,
-                effectiveDate, caseId));
+                effectiveDate, caseId, reason));
     }
 
     /** Events registered by state changes and not yet published (they are, when the aggregate is saved). */
@@ -253,6 +263,16 @@ public class Household extends AbstractAggregateRoot<Household> {
     /** All members, those who left included; the head first. */
     public List<Member> getMembers() {
         return members.stream().sorted((a, b) -> Boolean.compare(b.isHead(), a.isHead())).toList();
+    }
+
+    /** 脱贫不享受政策: exited households marked so since 2014, verified in the 2020 work. */
+    public boolean isNotEnjoyingPolicy() {
+        return notEnjoyingPolicy;
+    }
+
+    /** CONFIRMED or CLEARED once review has decided the verification; null before. */
+    public String getPolicyVerification() {
+        return policyVerification;
     }
 
     /** 帮扶责任人. */

@@ -1,6 +1,8 @@
 package cn.fupin.household.household;
 
 import org.springframework.context.event.EventListener;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.outbox.Outbox;
@@ -46,13 +48,14 @@ class HouseholdEvents {
         outbox.append(new OutgoingEvent(AGGREGATE, event.householdId().toString(), event.divisionCode(),
                 event.eventName(), 1, new StatusChangedData(event.householdId(), event.divisionCode(),
                         event.category(), event.previousStatus(), event.status(), event.size(), event.year(),
-                        event.effectiveDate(), event.caseId())));
+                        event.effectiveDate(), event.caseId(), event.reason())));
     }
 
-    /** The payload of the three status events: the change without its name (that is the event's type). */
+    /** The payload of the status events: the change without its name (that is the event's type). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StatusChangedData(java.util.UUID householdId, String divisionCode, Category category,
             PovertyStatus previousStatus, PovertyStatus status, int size, int year,
-            java.time.LocalDate effectiveDate, java.util.UUID caseId) {
+            java.time.LocalDate effectiveDate, java.util.UUID caseId, String reason) {
     }
 
     @EventListener

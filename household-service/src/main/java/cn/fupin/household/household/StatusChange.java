@@ -11,7 +11,11 @@ public enum StatusChange {
     /** 脱贫退出. */
     EXIT(EnumSet.of(PovertyStatus.POOR, PovertyStatus.RETURNED), PovertyStatus.EXITED, "HouseholdExited"),
     /** 返贫. */
-    RETURN(EnumSet.of(PovertyStatus.EXITED), PovertyStatus.RETURNED, "HouseholdReturnedToPoverty");
+    RETURN(EnumSet.of(PovertyStatus.EXITED), PovertyStatus.RETURNED, "HouseholdReturnedToPoverty"),
+    /** 脱贫不享受政策户确认标注: rightly identified, stays exited, its data confirmed. */
+    CONFIRMATION(EnumSet.of(PovertyStatus.EXITED), PovertyStatus.EXITED, "HouseholdConfirmed"),
+    /** 脱贫不享受政策户清退: wrongly identified, cleared out. */
+    CLEAR_OUT(EnumSet.of(PovertyStatus.EXITED), PovertyStatus.CLEARED, "HouseholdCleared");
 
     private final Set<PovertyStatus> from;
     private final PovertyStatus to;
@@ -33,5 +37,10 @@ public enum StatusChange {
 
     public String eventName() {
         return eventName;
+    }
+
+    /** Whether the change answers the verification of a “脱贫不享受政策” household. */
+    public boolean verifiesPolicy() {
+        return this == CONFIRMATION || this == CLEAR_OUT;
     }
 }

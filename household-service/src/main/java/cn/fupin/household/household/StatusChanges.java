@@ -21,10 +21,11 @@ public class StatusChanges {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void apply(UUID householdId, StatusChange change, UUID caseId, int year, LocalDate effectiveDate) {
+    public void apply(UUID householdId, StatusChange change, UUID caseId, int year, LocalDate effectiveDate,
+            String reason) {
         Household household = households.findById(householdId)
                 .orElseThrow(() -> new IllegalStateException("review " + caseId + " names no household " + householdId));
-        household.applyApproved(change, caseId, year, effectiveDate, clock.instant());
+        household.applyApproved(change, caseId, year, effectiveDate, reason, clock.instant());
         households.save(household);
     }
 }

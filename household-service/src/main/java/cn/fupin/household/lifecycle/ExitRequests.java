@@ -63,7 +63,7 @@ public class ExitRequests {
             throw refused(failures);
         }
         LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT, householdId,
-                year, LifecycleRequest.PENDING, caller.userId(), clock.instant());
+                year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant());
         requests.open(request);
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdExitRequested(request.id(), request.type().name(), householdId,

@@ -42,7 +42,7 @@ class IdentificationRequests {
         }
         int year = WorkYear.of(clock);
         LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.NEW_IDENTIFICATION,
-                registered.householdId(), year, LifecycleRequest.PENDING, Caller.currentOrSystem().userId(),
+                registered.householdId(), year, LifecycleRequest.PENDING, null, Caller.currentOrSystem().userId(),
                 clock.instant());
         requests.open(request);
         Household household = households.find(registered.householdId(), AreaScope.ALL).orElseThrow();

@@ -24,11 +24,11 @@ class LifecycleRequests {
     void open(LifecycleRequest request) {
         try {
             jdbc.sql("""
-                    insert into lifecycle_request (id, household_id, type, year, state, created_by, created_at)
-                    values (:id, :household, :type, :year, :state, :by, :at)""")
+                    insert into lifecycle_request (id, household_id, type, year, state, reason, created_by, created_at)
+                    values (:id, :household, :type, :year, :state, :reason, :by, :at)""")
                     .param("id", request.id()).param("household", request.householdId())
                     .param("type", request.type().name()).param("year", request.year())
-                    .param("state", request.state()).param("by", request.createdBy())
+                    .param("state", request.state()).param("reason", request.reason()).param("by", request.createdBy())
                     .param("at", Timestamp.from(request.createdAt())).update();
         }
         catch (DuplicateKeyException ex) {
@@ -37,12 +37,16 @@ class LifecycleRequests {
     }
 
     /** The pending request a review outcome answers: by its id when the outcome names it, else by household. */
-    Optional<UUID> pending(UUID requestId, UUID householdId, RequestType type) {
+    Optional<Pending> pending(UUID requestId, UUID householdId, RequestType type) {
         return jdbc.sql("""
-                select id from lifecycle_request where state = 'PENDING' and household_id = :household
+                select id, reason from lifecycle_request where state = 'PENDING' and household_id = :household
                 and type = :type and (cast(:id as uuid) is null or id = :id)""")
                 .param("id", requestId).param("household", householdId).param("type", type.name())
-                .query(UUID.class).optional();
+                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getString(2))).optional();
+    }
+
+    /** A request still waiting for review, with the reason it was made for. */
+    record Pending(UUID id, String reason) {
     }
 
     /** Records review's outcome; reasons (of a rejection) are kept with the request. */

@@ -62,7 +62,7 @@ public class ReturnRequests {
             throw ApiException.invalid(errors);
         }
         LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.RETURN_TO_POVERTY,
-                householdId, year, LifecycleRequest.PENDING, caller.userId(), clock.instant());
+                householdId, year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant());
         requests.open(request);
         String perCapita = annualRecords.find(householdId, year, caller.scope())
                 .map(AnnualRecord::perCapitaIncome).map(amount -> amount.toPlainString()).orElse(null);

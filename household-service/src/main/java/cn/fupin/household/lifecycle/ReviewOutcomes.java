@@ -27,11 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 class ReviewOutcomes {
 
     static final String CONSUMER = "household.review-outcomes";
-    private static final Map<String, RequestType> TYPES = Map.of("NEW_IDENTIFICATION", RequestType.NEW_IDENTIFICATION,
-            "POVERTY_EXIT", RequestType.POVERTY_EXIT, "RETURN_TO_POVERTY", RequestType.RETURN_TO_POVERTY);
     private static final Map<RequestType, StatusChange> CHANGES = Map.of(RequestType.NEW_IDENTIFICATION,
             StatusChange.IDENTIFICATION, RequestType.POVERTY_EXIT, StatusChange.EXIT, RequestType.RETURN_TO_POVERTY,
-            StatusChange.RETURN);
+            StatusChange.RETURN, RequestType.POLICY_CONFIRMATION, StatusChange.CONFIRMATION,
+            RequestType.POLICY_CLEAR_OUT, StatusChange.CLEAR_OUT);
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -64,7 +63,8 @@ class ReviewOutcomes {
             throw new InvalidEventException("未知的事件版本: " + event.type());
         }
         Outcome outcome = codec.data(event, Outcome.class);
-        RequestType type = TYPES.get(outcome.caseType());
+        RequestType type = java.util.Arrays.stream(RequestType.values())
+                .filter(candidate -> candidate.name().equals(outcome.caseType())).findFirst().orElse(null);
         if (!"HOUSEHOLD".equals(outcome.subjectType()) || type == null) {
             return;
         }
@@ -77,11 +77,11 @@ class ReviewOutcomes {
                 LocalDate effective = outcome.approvedAt() == null ? LocalDate.now()
                         : outcome.approvedAt().atZoneSameInstant(WorkYear.ZONE).toLocalDate();
                 statusChanges.apply(outcome.subjectId(), CHANGES.get(type), outcome.caseId(), outcome.year(),
-                        effective);
-                requests.decide(request, "APPROVED", null);
+                        effective, request.reason());
+                requests.decide(request.id(), "APPROVED", null);
             }
             else {
-                requests.decide(request, "REJECTED", json.writeValueAsString(outcome.reasons()));
+                requests.decide(request.id(), "REJECTED", json.writeValueAsString(outcome.reasons()));
             }
         });
     }

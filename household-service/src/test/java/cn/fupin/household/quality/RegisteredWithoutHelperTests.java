@@ -22,7 +22,8 @@ class RegisteredWithoutHelperTests {
 
     static Household poor() {
         Household household = household(List.of("01"), head("张大山"));
-        household.applyApproved(StatusChange.IDENTIFICATION, UUID.randomUUID(), 2020, LocalDate.of(2020, 11, 5), NOW);
+        household.applyApproved(StatusChange.IDENTIFICATION, UUID.randomUUID(), 2020, LocalDate.of(2020, 11, 5), null,
+                NOW);
         return household;
     }
 

@@ -20,7 +20,8 @@ class HouseholdEventsListener {
     static final String CONSUMER = "reporting.households";
     /** Events that carry the household's state after the change: the latest one (by sequence) wins. */
     static final Set<String> STATE_EVENTS = Set.of("HouseholdRegistered", "MemberAdded", "MemberRemoved",
-            "HouseholdIdentified", "HouseholdExited", "HouseholdReturnedToPoverty");
+            "HouseholdIdentified", "HouseholdExited", "HouseholdReturnedToPoverty", "HouseholdConfirmed",
+            "HouseholdCleared");
 
     private final EventCodec codec;
     private final Inbox inbox;

@@ -10,8 +10,10 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.fupin.contracts.household.api.LifecycleRequestsApi;
 import cn.fupin.contracts.household.model.ExitRequestInput;
 import cn.fupin.contracts.household.model.LifecycleRequest;
+import cn.fupin.contracts.household.model.PolicyVerificationInput;
 import cn.fupin.contracts.household.model.ReturnRequestInput;
 import cn.fupin.household.lifecycle.ExitRequests;
+import cn.fupin.household.lifecycle.PolicyVerifications;
 import cn.fupin.household.lifecycle.ReturnRequests;
 import cn.fupin.platform.security.Caller;
 
@@ -21,10 +23,12 @@ class LifecycleRequestController implements LifecycleRequestsApi {
 
     private final ExitRequests exits;
     private final ReturnRequests returns;
+    private final PolicyVerifications verifications;
 
-    LifecycleRequestController(ExitRequests exits, ReturnRequests returns) {
+    LifecycleRequestController(ExitRequests exits, ReturnRequests returns, PolicyVerifications verifications) {
         this.exits = exits;
         this.returns = returns;
+        this.verifications = verifications;
     }
 
     @Override
@@ -39,6 +43,15 @@ class LifecycleRequestController implements LifecycleRequestsApi {
     public ResponseEntity<LifecycleRequest> requestReturn(UUID householdId, ReturnRequestInput input,
             String idempotencyKey) {
         return accepted(returns.request(householdId, input.getYear(), input.getCauses(), Caller.current()));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<LifecycleRequest> requestPolicyVerification(UUID householdId,
+            PolicyVerificationInput input, String idempotencyKey) {
+        return accepted(verifications.request(householdId,
+                PolicyVerifications.Verdict.valueOf(input.getVerification().getValue()), input.getYear(),
+                input.getReason(), Caller.current()));
     }
 
     private static ResponseEntity<LifecycleRequest> accepted(cn.fupin.household.lifecycle.LifecycleRequest request) {

@@ -1,0 +1,77 @@
+package cn.fupin.household.lifecycle;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.household.annual.AnnualRecord;
+import cn.fupin.household.annual.AnnualRecords;
+import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+
+/**
+ * 脱贫不享受政策户清理核实 (work plan, part 1.6): every household marked so is verified — rightly identified ones are
+ * confirmed with the year's base data collected, wrongly identified ones are cleared out with a reason; review
+ * decides either.
+ */
+@Service
+public class PolicyVerifications {
+
+    /** The verdict of the field verification. */
+    public enum Verdict {
+        CONFIRM, CLEAR_OUT
+    }
+
+    private final HouseholdQueries households;
+    private final AnnualRecords annualRecords;
+    private final LifecycleRequests requests;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    PolicyVerifications(HouseholdQueries households, AnnualRecords annualRecords, LifecycleRequests requests,
+            Outbox outbox, Clock clock) {
+        this.households = households;
+        this.annualRecords = annualRecords;
+        this.requests = requests;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public LifecycleRequest request(UUID householdId, Verdict verdict, int year, String reason, Caller caller) {
+        Household household = households.find(householdId, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("户", householdId));
+        if (household.getStatus() != PovertyStatus.EXITED || !household.isNotEnjoyingPolicy()) {
+            throw ApiException.conflict("not-policy-household", "只有标注为“脱贫不享受政策”的已脱贫户需要核实");
+        }
+        if (verdict == Verdict.CLEAR_OUT && (reason == null || reason.isBlank())) {
+            throw ApiException.invalid(List.of(new FieldError("reason", null, "清退须说明原因")));
+        }
+        String perCapita = annualRecords.find(householdId, year, caller.scope())
+                .map(AnnualRecord::perCapitaIncome).map(amount -> amount.toPlainString()).orElse(null);
+        if (verdict == Verdict.CONFIRM && perCapita == null) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "year-data-missing", "缺少年度基础信息",
+                    "确认标注前须录入 " + year + " 年度收入与生产生活条件",
+                    List.of(new FieldError("year", null, "尚未录入 " + year + " 年度信息")));
+        }
+        RequestType type = verdict == Verdict.CONFIRM ? RequestType.POLICY_CONFIRMATION : RequestType.POLICY_CLEAR_OUT;
+        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), type, householdId, year,
+                LifecycleRequest.PENDING, reason, caller.userId(), clock.instant());
+        requests.open(request);
+        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
+                new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
+                        household.getCategory().name(), household.getStatus().name(), household.getSize(), year,
+                        Heads.nameOf(household), verdict.name(), reason, perCapita)));
+        return request;
+    }
+}
