@@ -1,8 +1,8 @@
 package cn.fupin.household.household;
 
+import static cn.fupin.platform.testing.Tokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
@@ -20,8 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
@@ -54,16 +52,11 @@ class HouseholdRegistrationIntegrationTests {
 
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(11);
 
-    static JwtRequestPostProcessor user(String role, String area) {
-        return jwt().jwt(token -> token.subject("user-" + role).claim("preferred_username", role)
-                .claim("area_code", area)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
-
     @Test
     void aClerkRegistersAHouseholdInTheVillageAndItIsPublishedAsACloudEvent() throws Exception {
         RegisterHouseholdRequest request = synthetic.next(VILLAGE).category(HouseholdCategory.REGISTERED);
 
-        String body = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        String body = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isCreated())
                 .andExpect(header().exists("Location"))
@@ -73,7 +66,7 @@ class HouseholdRegistrationIntegrationTests {
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asString();
 
-        mvc.perform(get("/api/v1/households/" + id).with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/households/" + id).with(as("township-officer", "350481100")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.members[0].idNumber").value(request.getMembers().getFirst().getIdNumber()));
 
@@ -99,7 +92,7 @@ class HouseholdRegistrationIntegrationTests {
         request.getMembers().forEach(member -> member.relation("03"));
         long before = jdbc.queryForObject("select count(*) from household", Long.class);
 
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", "application/problem+json"))
@@ -117,13 +110,13 @@ class HouseholdRegistrationIntegrationTests {
         var head = request.getMembers().getFirst();
         head.idType("09").idNumber(head.getIdNumber() + "47");
 
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("members[0].idNumber"));
 
         head.idNumber(head.getIdNumber().substring(0, 18) + "42");
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.members[0].idType").value("09"));
@@ -131,7 +124,7 @@ class HouseholdRegistrationIntegrationTests {
 
     @Test
     void aMissingRequiredFieldNamesTheField() throws Exception {
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"category\":\"REGISTERED\",\"address\":{\"divisionCode\":\"" + VILLAGE + "\"}}"))
                 .andExpect(status().isBadRequest())
@@ -146,10 +139,10 @@ class HouseholdRegistrationIntegrationTests {
                 .gender(first.getMembers().getFirst().getGender())
                 .birthDate(first.getMembers().getFirst().getBirthDate());
 
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(first)))
                 .andExpect(status().isCreated());
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(second)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("duplicate-id-number"));
@@ -157,32 +150,32 @@ class HouseholdRegistrationIntegrationTests {
 
     @Test
     void anotherVillagesHouseholdDoesNotExistForTheClerk() throws Exception {
-        String body = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        String body = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asString();
 
-        mvc.perform(get("/api/v1/households/" + id).with(user("village-clerk", "350481100202")))
+        mvc.perform(get("/api/v1/households/" + id).with(as("village-clerk", "350481100202")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not-found"));
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", "350481100202"))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", "350481100202"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/households?areaCode=350481101").with(user("village-clerk", VILLAGE)))
+        mvc.perform(get("/api/v1/households?areaCode=350481101").with(as("village-clerk", VILLAGE)))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void searchStaysInsideTheCallersArea() throws Exception {
-        mvc.perform(post("/api/v1/households").with(user("city-officer", "350481"))
+        mvc.perform(post("/api/v1/households").with(as("city-officer", "350481"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(synthetic.next("350481101201"))))
                 .andExpect(status().isCreated());
 
-        mvc.perform(get("/api/v1/households?size=200").with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/households?size=200").with(as("township-officer", "350481100")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[?(@.divisionCode =~ /350481101.*/)]").isEmpty());
-        mvc.perform(get("/api/v1/households?areaCode=350481101&size=200").with(user("city-officer", "350481")))
+        mvc.perform(get("/api/v1/households?areaCode=350481101&size=200").with(as("city-officer", "350481")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.content[0].divisionCode").value("350481101201"));
     }
@@ -191,7 +184,7 @@ class HouseholdRegistrationIntegrationTests {
     void withoutATokenItIs401AndAnAuditorMayNotRegister() throws Exception {
         mvc.perform(get("/api/v1/households")).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("unauthenticated"));
-        mvc.perform(post("/api/v1/households").with(user("auditor", "350481"))
+        mvc.perform(post("/api/v1/households").with(as("auditor", "350481"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden"));
@@ -202,10 +195,10 @@ class HouseholdRegistrationIntegrationTests {
         String body = json.writeValueAsString(synthetic.next(VILLAGE));
         long before = jdbc.queryForObject("select count(*) from household", Long.class);
 
-        String first = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        String first = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        String second = mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        String second = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Idempotency-Replayed", "true"))
@@ -214,7 +207,7 @@ class HouseholdRegistrationIntegrationTests {
 
         assertThat(second).isEqualTo(first);
         assertThat(jdbc.queryForObject("select count(*) from household", Long.class)).isEqualTo(before + 1);
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(synthetic.next(VILLAGE))))
                 .andExpect(status().isUnprocessableContent())
@@ -228,7 +221,7 @@ class HouseholdRegistrationIntegrationTests {
         String body = json.writeValueAsString(bad);
 
         for (int attempt = 0; attempt < 2; attempt++) {
-            mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+            mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                     .header("Idempotency-Key", "bad-1").contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.code").value("validation-failed"));
@@ -237,7 +230,7 @@ class HouseholdRegistrationIntegrationTests {
 
     @Test
     void theOutboxAndHttpTrafficAreMetrics() throws Exception {
-        mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481"))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/codebook").with(as("auditor", "350481"))).andExpect(status().isOk());
 
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("fupin_outbox_backlog")))
@@ -249,36 +242,36 @@ class HouseholdRegistrationIntegrationTests {
     void anIdNumberIsFoundInsideTheAreaOnly() throws Exception {
         RegisterHouseholdRequest request = synthetic.next(VILLAGE);
         String idNumber = request.getMembers().getFirst().getIdNumber();
-        mvc.perform(post("/api/v1/households").with(user("village-clerk", VILLAGE))
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isCreated());
 
-        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber.toLowerCase()).with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber.toLowerCase()).with(as("township-officer", "350481100")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].name").value(request.getMembers().getFirst().getName()))
                 .andExpect(jsonPath("$[0].active").value(true));
-        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber).with(user("village-clerk", "350481101201")))
+        mvc.perform(get("/api/v1/persons?idNumber=" + idNumber).with(as("village-clerk", "350481101201")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$").isEmpty());
-        mvc.perform(get("/api/v1/persons").with(user("village-clerk", VILLAGE)))
+        mvc.perform(get("/api/v1/persons").with(as("village-clerk", VILLAGE)))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].indicator").value("A4"));
     }
 
     @Test
     void theDivisionTreeStartsAtTheCallersArea() throws Exception {
-        mvc.perform(get("/api/v1/areas").with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/areas").with(as("township-officer", "350481100")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("西洋镇"))
                 .andExpect(jsonPath("$.level").value("TOWNSHIP"))
                 .andExpect(jsonPath("$.children[0].code").value("350481100201"));
-        mvc.perform(get("/api/v1/areas/350481101").with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/areas/350481101").with(as("township-officer", "350481100")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/areas/350481").with(user("city-officer", "350481")))
+        mvc.perform(get("/api/v1/areas/350481").with(as("city-officer", "350481")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.children.length()").value(15));
     }
 
     @Test
     void theCodebookIsServedWithLabels() throws Exception {
-        mvc.perform(get("/api/v1/codebook").with(user("auditor", "350481")))
+        mvc.perform(get("/api/v1/codebook").with(as("auditor", "350481")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.lists[?(@.name == 'A5_relation')].options[0].label").value("户主"));
     }

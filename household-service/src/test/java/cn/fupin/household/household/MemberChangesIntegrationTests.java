@@ -1,8 +1,6 @@
 package cn.fupin.household.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,6 +28,7 @@ import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +53,7 @@ class MemberChangesIntegrationTests {
     String brokers;
 
     static JwtRequestPostProcessor clerk() {
-        return jwt().jwt(token -> token.subject("clerk-2").claim("area_code", VILLAGE))
-                .authorities(new SimpleGrantedAuthority("ROLE_village-clerk"));
+        return Tokens.as("village-clerk", VILLAGE);
     }
 
     JsonNode register() throws Exception {
@@ -87,10 +83,7 @@ class MemberChangesIntegrationTests {
                 .andExpect(jsonPath("$.members[?(@.increaseReason == '1')].joinedOn").value("2020-06-01"));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("MemberAdded")));
-            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("MemberAdded"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "MemberAdded");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             List<Long> sequences = probe.poll().stream().filter(r -> r.key().equals(id))
                     .map(r -> json.readTree(r.value()).get("sequence").asLong()).toList();
@@ -159,10 +152,7 @@ class MemberChangesIntegrationTests {
                 .andExpect(jsonPath("$.members[?(@.id == '" + newHead + "')].relation").value("01"));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("MemberRemoved")));
-            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("MemberRemoved"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "MemberRemoved");
             assertThat(new EventSchemas().violations(event)).isEmpty();
         }
     }
@@ -187,10 +177,7 @@ class MemberChangesIntegrationTests {
                 .andExpect(jsonPath("$.causes[0]").value("04"));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdUpdated")));
-            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("HouseholdUpdated"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "HouseholdUpdated");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(event).contains("\"changedFields\":[\"phone\",\"causes\"]").doesNotContain("13900000000");
         }
@@ -215,10 +202,7 @@ class MemberChangesIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].field").value("helpers[0].endDate"));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HelpersAssigned")));
-            String event = probe.poll().stream().filter(r -> r.key().equals(id) && r.value().contains("HelpersAssigned"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "HelpersAssigned");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(event).doesNotContain("王帮扶").doesNotContain("13512345678");
         }
@@ -229,8 +213,7 @@ class MemberChangesIntegrationTests {
         String id = register().get("id").asString();
 
         mvc.perform(post("/api/v1/households/" + id + "/members")
-                .with(jwt().jwt(token -> token.subject("x").claim("area_code", "350481101201"))
-                        .authorities(new SimpleGrantedAuthority("ROLE_village-clerk")))
+                .with(Tokens.as("village-clerk", "350481101201"))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(newborn())))
                 .andExpect(status().isNotFound());
     }

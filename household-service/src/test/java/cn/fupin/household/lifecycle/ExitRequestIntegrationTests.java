@@ -1,8 +1,6 @@
 package cn.fupin.household.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,7 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -29,6 +25,7 @@ import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,8 +52,7 @@ class ExitRequestIntegrationTests {
     String brokers;
 
     static JwtRequestPostProcessor clerk() {
-        return jwt().jwt(token -> token.subject("clerk-3").claim("area_code", VILLAGE))
-                .authorities(new SimpleGrantedAuthority("ROLE_village-clerk"));
+        return Tokens.as("village-clerk", VILLAGE);
     }
 
     /** A registered household made poor the way review would, with every member medically insured. */
@@ -99,11 +95,7 @@ class ExitRequestIntegrationTests {
                 .andExpect(jsonPath("$.income.wageIncome").value(12000.50));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("AnnualRecordSubmitted")));
-            String event = probe.poll().stream()
-                    .filter(r -> r.key().equals(id) && r.value().contains("AnnualRecordSubmitted"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "AnnualRecordSubmitted");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(json.readTree(event).get("data").get("netIncome").asString()).isEqualTo("14500.50");
         }
@@ -161,11 +153,7 @@ class ExitRequestIntegrationTests {
 
         String requestId = json.readTree(body).get("id").asString();
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdExitRequested")));
-            String event = probe.poll().stream()
-                    .filter(r -> r.key().equals(id) && r.value().contains("HouseholdExitRequested"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "HouseholdExitRequested");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(json.readTree(event).get("data").get("requestId").asString()).isEqualTo(requestId);
             assertThat(json.readTree(event).get("data").get("povertyLine").asString()).isEqualTo("4000.00");
@@ -187,11 +175,7 @@ class ExitRequestIntegrationTests {
                 .andExpect(jsonPath("$.type").value("RETURN_TO_POVERTY"));
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
-                    .anyMatch(r -> r.key().equals(id) && r.value().contains("HouseholdReturnRequested")));
-            String event = probe.poll().stream()
-                    .filter(r -> r.key().equals(id) && r.value().contains("HouseholdReturnRequested"))
-                    .findFirst().orElseThrow().value();
+            String event = probe.awaitEvent(id, "HouseholdReturnRequested");
             assertThat(new EventSchemas().violations(event)).isEmpty();
         }
         String poor = poorHousehold().get("id").asString();

@@ -2,7 +2,6 @@ package cn.fupin.household.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,13 +21,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,8 +57,7 @@ class PolicyVerificationIntegrationTests {
     String brokers;
 
     static JwtRequestPostProcessor clerk() {
-        return jwt().jwt(token -> token.subject("clerk-7").claim("area_code", VILLAGE))
-                .authorities(new SimpleGrantedAuthority("ROLE_village-clerk"));
+        return Tokens.as("village-clerk", VILLAGE);
     }
 
     /** An exited household marked “not enjoying policy”, as the national system hands them over. */

@@ -2,7 +2,6 @@ package cn.fupin.household.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,13 +18,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +55,7 @@ class ReviewSagaIntegrationTests {
 
     String registerCandidate() throws Exception {
         return json.readTree(mvc.perform(post("/api/v1/households")
-                .with(jwt().jwt(token -> token.subject("clerk-4").claim("area_code", VILLAGE))
-                        .authorities(new SimpleGrantedAuthority("ROLE_village-clerk")))
+                .with(Tokens.as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(synthetic.next(VILLAGE).category(HouseholdCategory.REGISTERED))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();

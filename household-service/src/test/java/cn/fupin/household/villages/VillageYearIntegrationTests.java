@@ -1,8 +1,8 @@
 package cn.fupin.household.villages;
 
+import static cn.fupin.platform.testing.Tokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -18,8 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
@@ -43,11 +41,6 @@ class VillageYearIntegrationTests {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-
-    static JwtRequestPostProcessor as(String role, String area) {
-        return jwt().jwt(token -> token.subject(role).claim("area_code", area))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     @Test
     void aTownshipOfficerKeepsTheVillagesYearAndChangesArePublished() throws Exception {

@@ -34,6 +34,19 @@ public final class TopicProbe implements AutoCloseable {
         return seen;
     }
 
+    /** Waits for the first record with the key whose CloudEvent type contains {@code .<name>.}, and returns it. */
+    public String awaitEvent(String key, String name) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, String> record : poll()) {
+                if (record.key().equals(key) && record.value().contains("." + name + ".")) {
+                    return record.value();
+                }
+            }
+        }
+        throw new AssertionError("no " + name + " for " + key + " within 30 s");
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -1,8 +1,8 @@
 package cn.fupin.reporting.overview;
 
+import static cn.fupin.platform.testing.Tokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,8 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.platform.testing.RealInfrastructure;
@@ -42,11 +40,6 @@ class OverviewIntegrationTests {
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
-
-    static JwtRequestPostProcessor user(String role, String area) {
-        return jwt().jwt(token -> token.subject(role).claim("area_code", area))
-                .authorities(new SimpleGrantedAuthority("ROLE_" + role));
-    }
 
     static String registered(UUID id, long sequence, String village, String category, String status, int size) {
         return """
@@ -72,7 +65,7 @@ class OverviewIntegrationTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbox_event where consumer = 'reporting.households'", Long.class) >= 3);
 
-        mvc.perform(get("/api/v1/reports/overview").with(user("city-officer", "350481")))
+        mvc.perform(get("/api/v1/reports/overview").with(as("city-officer", "350481")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.areaName").value("永安市"))
                 .andExpect(jsonPath("$.households").value(3))
@@ -82,10 +75,10 @@ class OverviewIntegrationTests {
                 .andExpect(jsonPath("$.children[?(@.areaCode == '350481100')].households").value(2))
                 .andExpect(jsonPath("$.children[?(@.areaCode == '350481100')].areaName").value("西洋镇"));
 
-        mvc.perform(get("/api/v1/reports/overview").with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/reports/overview").with(as("township-officer", "350481100")))
                 .andExpect(jsonPath("$.households").value(2))
                 .andExpect(jsonPath("$.children[?(@.areaCode == '350481100202')].persons").value(2));
-        mvc.perform(get("/api/v1/reports/overview?areaCode=350481101").with(user("township-officer", "350481100")))
+        mvc.perform(get("/api/v1/reports/overview?areaCode=350481101").with(as("township-officer", "350481100")))
                 .andExpect(status().isNotFound());
     }
 
@@ -116,7 +109,7 @@ class OverviewIntegrationTests {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from inbox_event where event_id like ?", Long.class, "%" + id + "%") >= 5);
-        mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(user("city-officer", "350481")))
+        mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(as("city-officer", "350481")))
                 .andExpect(jsonPath("$.households").value(1))
                 .andExpect(jsonPath("$.persons").value(3));
     }

@@ -1,0 +1,18 @@
+package cn.fupin.platform.testing;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+
+/** Tokens as Keycloak issues them, for MockMvc: a realm role and an {@code area_code}, subject = the role. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static JwtRequestPostProcessor as(String role, String area) {
+        return jwt().jwt(token -> token.subject("user-" + role).claim("preferred_username", role)
+                .claim("area_code", area)).authorities(new SimpleGrantedAuthority("ROLE_" + role));
+    }
+}
