@@ -84,15 +84,7 @@ class PolicyVerificationIntegrationTests {
     }
 
     void approve(String householdId, String requestId, String caseType) {
-        String caseId = UUID.randomUUID().toString();
-        kafka.send("review.events", householdId, """
-                {"specversion":"1.0","id":"review:review-case:%1$s:3","source":"/fupin/review-service",
-                 "type":"fupin.review.ReviewApproved.v1","subject":"%1$s","time":"2020-12-01T08:00:00Z",
-                 "datacontenttype":"application/json","areacode":"%4$s","actor":"city-1","correlationid":"c",
-                 "aggregatetype":"review-case","sequence":3,
-                 "data":{"caseId":"%1$s","caseType":"%5$s","subjectType":"HOUSEHOLD","subjectId":"%2$s",
-                         "areaCode":"%4$s","year":2020,"requestId":"%3$s","approvedAt":"2020-12-01T08:00:00Z",
-                         "decisions":[]}}""".formatted(caseId, householdId, requestId, VILLAGE, caseType));
+        kafka.send("review.events", householdId, ReviewOutcomeEvents.approved(caseType, householdId, requestId, VILLAGE));
     }
 
     @Test

@@ -70,17 +70,6 @@ class ReviewSagaIntegrationTests {
         return json.readTree(record.value());
     }
 
-    static String outcome(String type, String caseId, String householdId, String requestId, String extra) {
-        return """
-                {"specversion":"1.0","id":"review:review-case:%2$s:9","source":"/fupin/review-service",
-                 "type":"fupin.review.%1$s.v1","subject":"%2$s","time":"2020-11-05T08:00:00Z",
-                 "datacontenttype":"application/json","areacode":"350481100204","actor":"city-1","correlationid":"c",
-                 "aggregatetype":"review-case","sequence":9,
-                 "data":{"caseId":"%2$s","caseType":"NEW_IDENTIFICATION","subjectType":"HOUSEHOLD",
-                         "subjectId":"%3$s","areaCode":"350481100204","year":2020,"requestId":"%4$s",%5$s
-                         "decisions":[]}}""".formatted(type, caseId, householdId, requestId, extra);
-    }
-
     @Test
     void anApprovedIdentificationMakesTheCandidatePoorOnceEvenWhenDeliveredTwice() throws Exception {
         String id = registerCandidate();
@@ -89,8 +78,7 @@ class ReviewSagaIntegrationTests {
             String requestId = requested.get("data").get("requestId").asString();
             assertThat(requested.get("data").get("caseType").asString()).isEqualTo("NEW_IDENTIFICATION");
 
-            String approved = outcome("ReviewApproved", UUID.randomUUID().toString(), id, requestId,
-                    "\"approvedAt\":\"2020-11-05T08:00:00Z\",");
+            String approved = ReviewOutcomeEvents.approved("NEW_IDENTIFICATION", id, requestId, VILLAGE);
             kafka.send("review.events", id, approved);
             kafka.send("review.events", id, approved);
 
@@ -116,9 +104,8 @@ class ReviewSagaIntegrationTests {
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
             requestId = event(probe, id, "HouseholdIdentificationRequested").get("data").get("requestId").asString();
         }
-        kafka.send("review.events", id, outcome("ReviewRejected", UUID.randomUUID().toString(), id, requestId,
-                "\"rejectedAt\":\"2020-11-05T08:00:00Z\",\"rejectedStage\":\"TOWNSHIP\","
-                        + "\"reasons\":[{\"text\":\"收入高于识别标准\"}],"));
+        kafka.send("review.events", id,
+                ReviewOutcomeEvents.rejected("NEW_IDENTIFICATION", id, requestId, VILLAGE, "收入高于识别标准"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> "REJECTED".equals(jdbc.queryForObject(
                 "select state from lifecycle_request where id = ?", String.class, UUID.fromString(requestId))));
