@@ -13,13 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.MemberIncrease;
@@ -28,29 +25,20 @@ import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Forms 2 and 3: natural increase and decrease of members, through the API, on real PostgreSQL and Kafka. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class MemberChangesIntegrationTests {
+class MemberChangesIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100202";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(23);
     static int babies = 100;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     static JwtRequestPostProcessor clerk() {
         return Tokens.as("village-clerk", VILLAGE);

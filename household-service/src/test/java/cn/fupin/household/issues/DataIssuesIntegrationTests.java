@@ -13,37 +13,25 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.TopicProbe;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Problem data follows the data: raised when a rule finds it, fixed when the data is corrected. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class DataIssuesIntegrationTests {
+class DataIssuesIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100205";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(53);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     String registerWithoutWorkers() throws Exception {
         RegisterHouseholdRequest request = synthetic.next(VILLAGE);

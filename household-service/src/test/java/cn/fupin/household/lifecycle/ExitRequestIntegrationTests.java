@@ -12,44 +12,28 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Annual records (A28–A48) and the exit request that checks them, through the API. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class ExitRequestIntegrationTests {
+class ExitRequestIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100203";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(31);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     static JwtRequestPostProcessor clerk() {
         return Tokens.as("village-clerk", VILLAGE);

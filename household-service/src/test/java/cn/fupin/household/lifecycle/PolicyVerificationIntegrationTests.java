@@ -14,47 +14,27 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 脱贫不享受政策户清理核实: confirm or clear out, through review. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class PolicyVerificationIntegrationTests {
+class PolicyVerificationIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100207";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(61);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     static JwtRequestPostProcessor clerk() {
         return Tokens.as("village-clerk", VILLAGE);

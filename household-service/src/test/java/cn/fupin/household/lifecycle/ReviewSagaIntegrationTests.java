@@ -11,47 +11,27 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.Tokens;
 import cn.fupin.platform.testing.TopicProbe;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The household side of the review saga: request out, outcome in, applied once. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class ReviewSagaIntegrationTests {
+class ReviewSagaIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100204";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(47);
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     String registerCandidate() throws Exception {
         return json.readTree(mvc.perform(post("/api/v1/households")

@@ -13,34 +13,22 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.TopicProbe;
-import tools.jackson.databind.json.JsonMapper;
 
 /** 贫困村基础信息: kept per year by township officers in their township, published with the changed fields. */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class VillageYearIntegrationTests {
+class VillageYearIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100206";
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JsonMapper json;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
 
     @Test
     void aTownshipOfficerKeepsTheVillagesYearAndChangesArePublished() throws Exception {

@@ -24,16 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * topic retained for replay, readiness, its contract served as written, and no API without a token. A service's
  * test class extends this with {@code @RealInfrastructure @SpringBootTest @AutoConfigureMockMvc}.
  */
-public abstract class ServiceOnTheSpineContract {
-
-    @Autowired
-    protected MockMvc mvc;
-
-    @Autowired
-    protected JdbcTemplate jdbc;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    protected String brokers;
+public abstract class ServiceOnTheSpineContract extends ServiceTestSupport {
 
     /** The short service name: schema, topic prefix and contract name, e.g. {@code review}. */
     protected abstract String service();

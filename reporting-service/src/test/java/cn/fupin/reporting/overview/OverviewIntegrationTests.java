@@ -13,33 +13,17 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.TopicProbe;
 
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class OverviewIntegrationTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Value("${spring.embedded.kafka.brokers}")
-    String brokers;
+class OverviewIntegrationTests extends ServiceTestSupport {
 
     static String registered(UUID id, long sequence, String village, String category, String status, int size) {
         return """
