@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,8 +55,7 @@ public class AnnualRecords {
         }
         Long current = store.find(householdId, year).map(AnnualRecord::version).orElse(null);
         if (expectedVersion != null && !expectedVersion.equals(current)) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
-                    year + " 年度记录的当前版本为 " + current + "，请重新读取后再提交");
+            throw ApiException.versionMismatch(year + " 年度记录", current);
         }
         AnnualRecord record = AnnualRecord.submit(household, year, income, conditions, current, clock.instant());
         if (!store.save(record)) {

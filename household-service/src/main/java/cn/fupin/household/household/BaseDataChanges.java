@@ -36,8 +36,7 @@ public class BaseDataChanges {
                     "更新须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
         }
         if (!expectedVersion.equals(household.getVersion())) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
-                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+            throw ApiException.versionMismatch("户", household.getVersion());
         }
         List<FieldError> errors = check(change);
         if (!errors.isEmpty()) {
@@ -52,8 +51,7 @@ public class BaseDataChanges {
     public Household assignHelpers(UUID householdId, List<Helper> helpers, Long expectedVersion, Caller caller) {
         Household household = load(householdId, caller);
         if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
-                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+            throw ApiException.versionMismatch("户", household.getVersion());
         }
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < helpers.size(); i++) {

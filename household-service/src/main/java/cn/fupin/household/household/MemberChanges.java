@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +60,7 @@ public class MemberChanges {
                 .filter(found -> caller.scope().covers(found.getDivisionCode()))
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
         if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
-                    "户的当前版本为 " + household.getVersion() + "，请重新读取后再提交");
+            throw ApiException.versionMismatch("户", household.getVersion());
         }
         return household;
     }

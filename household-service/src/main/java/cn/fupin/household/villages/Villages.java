@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,8 +65,7 @@ public class Villages {
         Optional<Stored> previous = find(code, year, scope);
         Long current = previous.map(Stored::version).orElse(null);
         if (expectedVersion != null && !expectedVersion.equals(current)) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
-                    "该村 " + year + " 年度信息的当前版本为 " + current + "，请重新读取后再提交");
+            throw ApiException.versionMismatch("该村 " + year + " 年度信息", current);
         }
         long version = current == null ? 0 : current + 1;
         jdbc.sql("""

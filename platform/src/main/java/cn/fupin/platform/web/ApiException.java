@@ -43,6 +43,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.CONFLICT, code, "与当前数据状态冲突", detail);
     }
 
+    /** 412: the request names a version ({@code If-Match}) that is no longer the current one. */
+    public static ApiException versionMismatch(String what, Object currentVersion) {
+        return new ApiException(HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
+                what + "的当前版本为 " + currentVersion + "，请重新读取后再提交");
+    }
+
     public HttpStatus status() {
         return status;
     }
