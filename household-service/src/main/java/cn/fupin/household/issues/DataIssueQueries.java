@@ -1,5 +1,7 @@
 package cn.fupin.household.issues;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -33,15 +35,22 @@ public class DataIssueQueries {
                 + " order by created_at, id limit :limit offset :offset")
                 .param("prefix", areaPrefix + "%").param("status", status).param("rule", ruleCode)
                 .param("limit", size).param("offset", (long) page * size)
-                .query((rs, n) -> new DataIssue(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
-                        rs.getString("division_code"), rs.getInt("year"), rs.getString("rule_code"),
-                        DataIssue.SeverityEnum.fromValue(rs.getString("severity")), rs.getString("message"),
-                        DataIssueStatus.fromValue(rs.getString("status")),
-                        rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC))
-                        .memberId(rs.getObject("member_id", UUID.class)).indicator(rs.getString("indicator"))
-                        .field(rs.getString("field")))
-                .list();
+                .query((rs, n) -> read(rs)).list();
         return new DataIssuePage(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    DataIssue one(UUID id) {
+        return jdbc.sql("select * from data_issue where id = :id").param("id", id).query((rs, n) -> read(rs)).single();
+    }
+
+    private static DataIssue read(ResultSet rs) throws SQLException {
+        return new DataIssue(rs.getObject("id", UUID.class), rs.getObject("household_id", UUID.class),
+                rs.getString("division_code"), rs.getInt("year"), rs.getString("rule_code"),
+                DataIssue.SeverityEnum.fromValue(rs.getString("severity")), rs.getString("message"),
+                DataIssueStatus.fromValue(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC))
+                .memberId(rs.getObject("member_id", UUID.class)).indicator(rs.getString("indicator"))
+                .field(rs.getString("field")).resolution(rs.getString("resolution")).comment(rs.getString("comment"));
     }
 
     long countUnresolved(String areaPrefix, int year) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,8 +28,8 @@ import cn.fupin.platform.security.AreaScope;
 /**
  * Keeps a household's problem list in step with its data: after every change the quality rules run again; a
  * new finding is raised as an OPEN issue; an unresolved issue whose finding is gone is closed as corrected — the
- * rule itself has verified the fix (issues from imports or surveys are closed by people). Both are published, so
- * reports count problem data as it is.
+ * rule itself has verified the fix (issues from imports or surveys are closed by people). A finding the field
+ * verification judged right is not raised again. Both are published, so reports count problem data as it is.
  */
 @Service
 public class DataIssues {
@@ -62,9 +63,10 @@ public class DataIssues {
             found.putIfAbsent(fingerprint(householdId, year, finding), finding);
         }
         Map<String, UUID> unresolved = unresolved(householdId, year);
+        Set<String> confirmedCorrect = confirmedCorrect(householdId, year);
         int raised = 0;
         for (var entry : found.entrySet()) {
-            if (!unresolved.containsKey(entry.getKey())) {
+            if (!unresolved.containsKey(entry.getKey()) && !confirmedCorrect.contains(entry.getKey())) {
                 raise(household, year, entry.getKey(), entry.getValue());
                 raised++;
             }
@@ -91,6 +93,14 @@ public class DataIssues {
                 .param("household", householdId).param("year", year)
                 .query((rs, n) -> byFingerprint.put(rs.getString(1), rs.getObject(2, UUID.class))).list();
         return byFingerprint;
+    }
+
+    /** Findings the field verification judged right: they are not raised again. */
+    private Set<String> confirmedCorrect(UUID householdId, int year) {
+        return Set.copyOf(jdbc.sql("""
+                select fingerprint from data_issue where household_id = :household and year = :year
+                and status = 'CLOSED' and resolution = 'CONFIRMED_CORRECT'""")
+                .param("household", householdId).param("year", year).query(String.class).list());
     }
 
     private void raise(Household household, int year, String fingerprint, Finding finding) {

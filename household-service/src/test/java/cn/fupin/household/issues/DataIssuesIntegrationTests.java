@@ -75,6 +75,69 @@ class DataIssuesIntegrationTests extends ServiceTestSupport {
         }
     }
 
+    String openIssue(String householdId) throws Exception {
+        putIncome(householdId, "8000");
+        String page = mvc.perform(get("/api/v1/data-issues?ruleCode=wage-income-workers&status=OPEN&size=200")
+                .with(as("township-officer", "350481100"))).andReturn().getResponse().getContentAsString();
+        for (var issue : json.readTree(page).get("content")) {
+            if (issue.get("householdId").asString().equals(householdId)) {
+                return issue.get("id").asString();
+            }
+        }
+        throw new AssertionError("no open issue for " + householdId);
+    }
+
+    @Test
+    void aConfirmedProblemIsFixedByTheClerkAndClosedByTheTownship() throws Exception {
+        String household = registerWithoutWorkers();
+        String issue = openIssue(household);
+
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/verification").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"PROBLEM_CONFIRMED\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VERIFIED"));
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/resolution").with(as("township-officer", "350481100"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("invalid-transition"));
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/resolution").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"已核对务工情况并改正\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("FIXED"));
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/resolution").with(as("township-officer", "350481100"))
+                .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.resolution").value("CORRECTED"));
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            assertThat(new EventSchemas().violations(probe.awaitEvent(issue, "DataIssueResolved"))).isEmpty();
+        }
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/verification").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"PROBLEM_CONFIRMED\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void dataFoundRightIsClosedWithItsReasonAndOtherAreasCannotTouchIt() throws Exception {
+        String issue = openIssue(registerWithoutWorkers());
+
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/verification").with(as("village-clerk", "350481101201"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"NOT_A_PROBLEM\",\"comment\":\"x\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/verification").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"result\":\"NOT_A_PROBLEM\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("comment"));
+        mvc.perform(post("/api/v1/data-issues/" + issue + "/verification").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"result\":\"NOT_A_PROBLEM\",\"comment\":\"工资为上年度务工结算，核实无误\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CLOSED"))
+                .andExpect(jsonPath("$.resolution").value("CONFIRMED_CORRECT"));
+
+        mvc.perform(post("/api/v1/data-issues/self-checks").with(as("township-officer", "350481100"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("areaCode", VILLAGE, "year", 2020))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.raised").value(0));
+    }
+
     @Test
     void aSelfCheckRunsOverTheAreaAndFindsNothingNewTheSecondTime() throws Exception {
         String id = registerWithoutWorkers();

@@ -1,15 +1,21 @@
 package cn.fupin.household.issues.web;
 
+import java.util.UUID;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.household.api.DataIssuesApi;
+import cn.fupin.contracts.household.model.DataIssue;
 import cn.fupin.contracts.household.model.DataIssuePage;
+import cn.fupin.contracts.household.model.IssueResolutionInput;
+import cn.fupin.contracts.household.model.IssueVerificationInput;
 import cn.fupin.contracts.household.model.DataIssueStatus;
 import cn.fupin.contracts.household.model.SelfCheckRequest;
 import cn.fupin.contracts.household.model.SelfCheckResult;
 import cn.fupin.household.issues.DataIssueQueries;
+import cn.fupin.household.issues.IssueWorkflow;
 import cn.fupin.household.issues.SelfChecks;
 import cn.fupin.platform.security.Caller;
 
@@ -19,10 +25,27 @@ class DataIssueController implements DataIssuesApi {
 
     private final DataIssueQueries queries;
     private final SelfChecks selfChecks;
+    private final IssueWorkflow workflow;
 
-    DataIssueController(DataIssueQueries queries, SelfChecks selfChecks) {
+    DataIssueController(DataIssueQueries queries, SelfChecks selfChecks, IssueWorkflow workflow) {
         this.queries = queries;
         this.selfChecks = selfChecks;
+        this.workflow = workflow;
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer')")
+    public ResponseEntity<DataIssue> verifyDataIssue(UUID issueId, IssueVerificationInput input) {
+        workflow.verify(issueId, IssueWorkflow.Verification.valueOf(input.getResult().getValue()), input.getComment(),
+                Caller.current());
+        return ResponseEntity.ok(workflow.view(issueId));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<DataIssue> resolveDataIssue(UUID issueId, IssueResolutionInput input) {
+        workflow.resolve(issueId, input.getComment(), Caller.current());
+        return ResponseEntity.ok(workflow.view(issueId));
     }
 
     @Override
