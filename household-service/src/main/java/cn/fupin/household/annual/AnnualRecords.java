@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
@@ -26,10 +27,12 @@ public class AnnualRecords {
     private final AnnualRecordStore store;
     private final Codebook codebook;
     private final ApplicationEventPublisher events;
+    private final WorkWindows windows;
     private final Clock clock;
 
     AnnualRecords(HouseholdQueries households, AnnualRecordStore store, Codebook codebook,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.store = store;
         this.codebook = codebook;
@@ -46,6 +49,7 @@ public class AnnualRecords {
             Long expectedVersion, Caller caller) {
         Household household = households.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
+        windows.requireOpen(household.getDivisionCode());
         List<FieldError> errors = check(conditions);
         if (household.getSize() == 0) {
             errors.add(new FieldError("income", null, "户内没有在户成员，无法计算人均纯收入"));

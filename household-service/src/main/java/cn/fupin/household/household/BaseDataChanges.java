@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -20,9 +21,11 @@ public class BaseDataChanges {
 
     private final HouseholdRepository households;
     private final Codebook codebook;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    BaseDataChanges(HouseholdRepository households, Codebook codebook, Clock clock) {
+    BaseDataChanges(HouseholdRepository households, Codebook codebook, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.codebook = codebook;
         this.clock = clock;
@@ -76,8 +79,11 @@ public class BaseDataChanges {
     }
 
     private Household load(UUID householdId, Caller caller) {
-        return households.findById(householdId).filter(found -> caller.scope().covers(found.getDivisionCode()))
+        Household household = households.findById(householdId)
+                .filter(found -> caller.scope().covers(found.getDivisionCode()))
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
+        windows.requireOpen(household.getDivisionCode());
+        return household;
     }
 
     private List<FieldError> check(BaseDataChange change) {

@@ -9,6 +9,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -19,9 +20,11 @@ public class MemberChanges {
 
     private final HouseholdRepository households;
     private final RegistrationRules rules;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    MemberChanges(HouseholdRepository households, RegistrationRules rules, Clock clock) {
+    MemberChanges(HouseholdRepository households, RegistrationRules rules, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.rules = rules;
         this.clock = clock;
@@ -59,6 +62,7 @@ public class MemberChanges {
         Household household = households.findById(householdId)
                 .filter(found -> caller.scope().covers(found.getDivisionCode()))
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
+        windows.requireOpen(household.getDivisionCode());
         if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
             throw ApiException.versionMismatch("户", household.getVersion());
         }

@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -17,9 +18,11 @@ public class Registrations {
 
     private final HouseholdRepository households;
     private final RegistrationRules rules;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    Registrations(HouseholdRepository households, RegistrationRules rules, Clock clock) {
+    Registrations(HouseholdRepository households, RegistrationRules rules, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.rules = rules;
         this.clock = clock;
@@ -33,6 +36,7 @@ public class Registrations {
     @Transactional
     public Household register(NewHousehold request, Caller caller) {
         caller.scope().narrow(request.divisionCode());
+        windows.requireOpen(request.divisionCode());
         List<FieldError> errors = rules.check(request);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -27,9 +28,11 @@ public class IssueWorkflow {
     private final JdbcClient jdbc;
     private final DataIssueQueries queries;
     private final Outbox outbox;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    IssueWorkflow(JdbcClient jdbc, DataIssueQueries queries, Outbox outbox, Clock clock) {
+    IssueWorkflow(JdbcClient jdbc, DataIssueQueries queries, Outbox outbox, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.jdbc = jdbc;
         this.queries = queries;
         this.outbox = outbox;
@@ -98,6 +101,10 @@ public class IssueWorkflow {
                 .query((rs, n) -> new Issue(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                 .optional().filter(issue -> caller.scope().covers(issue.divisionCode()))
+                .map(issue -> {
+                    windows.requireOpen(issue.divisionCode());
+                    return issue;
+                })
                 .orElseThrow(() -> ApiException.notFound("问题数据", issueId));
     }
 

@@ -16,6 +16,7 @@ import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -36,10 +37,12 @@ public class ExitRequests {
     private final Codebook codebook;
     private final LifecycleRequests requests;
     private final Outbox outbox;
+    private final WorkWindows windows;
     private final Clock clock;
 
     ExitRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook, LifecycleRequests requests,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.annualRecords = annualRecords;
         this.codebook = codebook;
@@ -52,6 +55,7 @@ public class ExitRequests {
     public LifecycleRequest request(UUID householdId, int year, Caller caller) {
         Household household = households.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
+        windows.requireOpen(household.getDivisionCode());
         if (!MAY_EXIT.contains(household.getStatus())) {
             throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
         }

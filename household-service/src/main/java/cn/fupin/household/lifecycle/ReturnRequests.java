@@ -15,6 +15,7 @@ import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -30,10 +31,12 @@ public class ReturnRequests {
     private final Codebook codebook;
     private final LifecycleRequests requests;
     private final Outbox outbox;
+    private final WorkWindows windows;
     private final Clock clock;
 
     ReturnRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook,
-            LifecycleRequests requests, Outbox outbox, Clock clock) {
+            LifecycleRequests requests, Outbox outbox, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.annualRecords = annualRecords;
         this.codebook = codebook;
@@ -46,6 +49,7 @@ public class ReturnRequests {
     public LifecycleRequest request(UUID householdId, int year, List<String> causes, Caller caller) {
         Household household = households.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
+        windows.requireOpen(household.getDivisionCode());
         if (household.getStatus() != PovertyStatus.EXITED) {
             throw ApiException.conflict("not-exited", "只有已脱贫户可以申请返贫，该户当前状态为 " + household.getStatus());
         }

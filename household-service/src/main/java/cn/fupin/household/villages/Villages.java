@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
@@ -28,9 +29,11 @@ public class Villages {
     private final DivisionTree divisions;
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    Villages(DivisionTree divisions, JdbcClient jdbc, Outbox outbox, Clock clock) {
+    Villages(DivisionTree divisions, JdbcClient jdbc, Outbox outbox, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.divisions = divisions;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -59,6 +62,7 @@ public class Villages {
     @Transactional
     public Stored put(String code, int year, VillageYear data, Long expectedVersion, AreaScope scope) {
         DivisionTree.Division village = village(code, scope);
+        windows.requireOpen(code);
         if (data.exitYear() != null && data.exitYear() > year) {
             throw ApiException.invalid(List.of(new FieldError("exitYear", null, "退出年度不能晚于所录年度")));
         }

@@ -1,9 +1,9 @@
 package cn.fupin.platform.testing;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +26,11 @@ public abstract class ServiceTestSupport {
     @Autowired
     protected KafkaTemplate<String, String> kafka;
 
-    @Value("${spring.embedded.kafka.brokers}")
+    /** This context's own broker (the {@code spring.embedded.kafka.brokers} system property is the newest one's). */
     protected String brokers;
+
+    @Autowired
+    void broker(EmbeddedKafkaBroker broker) {
+        this.brokers = broker.getBrokersAsString();
+    }
 }
