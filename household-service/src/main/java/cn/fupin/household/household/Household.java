@@ -108,6 +108,43 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     /**
+     * 更正成员指标: replaces a living member's indicators (and ethnicity, when given), as problem-data correction
+     * needs; registers which fields changed, if any.
+     */
+    public void correctMember(UUID memberId, String ethnicity, MemberIndicators indicators, Instant now) {
+        int index = indexOfActive(memberId);
+        if (index < 0) {
+            throw ApiException.notFound("成员", memberId);
+        }
+        Member before = members.get(index);
+        Member after = new Member(before.memberId(), before.name(), before.gender(), before.idType(),
+                before.idNumber(), before.relation(), ethnicity == null ? before.ethnicity() : ethnicity,
+                before.birthDate(), indicators, before.workLocation(), true, before.joinedOn(),
+                before.increaseReason(), before.leftOn(), before.decreaseReason());
+        List<String> changed = new ArrayList<>();
+        String path = "members[" + memberId + "].";
+        if (!java.util.Objects.equals(before.ethnicity(), after.ethnicity())) {
+            changed.add(path + "ethnicity");
+        }
+        for (var component : MemberIndicators.class.getRecordComponents()) {
+            try {
+                if (!java.util.Objects.equals(component.getAccessor().invoke(before.indicators()),
+                        component.getAccessor().invoke(indicators))) {
+                    changed.add(path + "indicators." + component.getName());
+                }
+            }
+            catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        if (!changed.isEmpty()) {
+            members.set(index, after);
+            updatedAt = now;
+            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed));
+        }
+    }
+
+    /**
      * 家庭成员自然减少 (form 3): the member leaves for a reason 1–8 on a date and stays in the history. When the
      * 户主 leaves, another member still living in the household must be named as the new one.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,6 +56,23 @@ public class MemberChanges {
             throw ApiException.invalid(errors);
         }
         household.removeMember(memberId, reason, date, newHeadId, clock.instant());
+        return save(household);
+    }
+
+    /** Corrects a living member's indicators; the version it was made on (If-Match) is required. */
+    @Transactional
+    public Household correct(UUID householdId, UUID memberId, String ethnicity, MemberIndicators indicators,
+            Long expectedVersion, Caller caller) {
+        if (expectedVersion == null) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                    "更正须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
+        }
+        Household household = load(householdId, expectedVersion, caller);
+        List<FieldError> errors = rules.checkCorrection(ethnicity, indicators);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.correctMember(memberId, ethnicity, indicators, clock.instant());
         return save(household);
     }
 

@@ -86,6 +86,14 @@ class RegistrationRules {
         return errors;
     }
 
+    /** The rules of a correction of a member's indicators. */
+    List<FieldError> checkCorrection(String ethnicity, MemberIndicators indicators) {
+        List<FieldError> errors = new ArrayList<>();
+        optionalCode("ethnicity", "A6", "A6_ethnicity", ethnicity, errors);
+        checkIndicators("indicators.", indicators, errors);
+        return errors;
+    }
+
     /** Dates of changes cannot lie in the future. */
     List<FieldError> notInFuture(String field, LocalDate date, Clock clock) {
         List<FieldError> errors = new ArrayList<>();

@@ -2,6 +2,7 @@ package cn.fupin.household.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -150,14 +151,14 @@ class MemberChangesIntegrationTests extends ServiceTestSupport {
         String id = register().get("id").asString();
         String change = json.writeValueAsString(Map.of("phone", "13900000000", "causes", List.of("04")));
 
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+        mvc.perform(patch("/api/v1/households/" + id)
                 .with(clerk()).contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isPreconditionRequired())
                 .andExpect(jsonPath("$.code").value("if-match-required"));
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+        mvc.perform(patch("/api/v1/households/" + id)
                 .with(clerk()).header("If-Match", "\"3\"").contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isPreconditionFailed());
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/v1/households/" + id)
+        mvc.perform(patch("/api/v1/households/" + id)
                 .with(clerk()).header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON).content(change))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))
@@ -193,6 +194,45 @@ class MemberChangesIntegrationTests extends ServiceTestSupport {
             String event = probe.awaitEvent(id, "HelpersAssigned");
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(event).doesNotContain("王帮扶").doesNotContain("13512345678");
+        }
+    }
+
+    @Test
+    void aCorrectedMemberClosesTheProblemItCaused() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        var head = request.getMembers().getFirst();
+        head.getIndicators().education("03").studentStatus("05");
+        JsonNode household = json.readTree(mvc.perform(post("/api/v1/households").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
+        String id = household.get("id").asString();
+        String memberId = household.get("members").get(0).get("id").asString();
+        String issues = "/api/v1/data-issues?ruleCode=education-or-student&size=200&areaCode=" + VILLAGE;
+        mvc.perform(get(issues).with(clerk()))
+                .andExpect(jsonPath("$.content[?(@.householdId == '" + id + "')].status").value("OPEN"));
+
+        Map<String, Object> corrected = Map.of("indicators", Map.of("education", "03", "medicalInsured", true));
+        mvc.perform(patch("/api/v1/households/" + id + "/members/" + memberId).with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(corrected)))
+                .andExpect(status().isPreconditionRequired());
+        mvc.perform(patch("/api/v1/households/" + id + "/members/" + memberId).with(clerk())
+                .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("indicators", Map.of("education", "77")))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].indicator").value("A8"));
+        mvc.perform(patch("/api/v1/households/" + id + "/members/" + memberId).with(clerk())
+                .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(corrected)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.members[0].indicators.studentStatus").doesNotExist());
+
+        mvc.perform(get(issues + "&status=CLOSED").with(clerk()))
+                .andExpect(jsonPath("$.content[?(@.householdId == '" + id + "')].status").value("CLOSED"));
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            String event = probe.awaitEvent(id, "HouseholdUpdated");
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(event).contains("members[" + memberId + "].indicators.studentStatus");
         }
     }
 

@@ -14,6 +14,7 @@ import cn.fupin.contracts.household.model.Household;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdStatus;
+import cn.fupin.contracts.household.model.MemberCorrection;
 import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
@@ -86,6 +87,17 @@ class HouseholdController implements HouseholdsApi {
         var household = memberChanges.add(householdId, mapper.toDomain(increase.getMember()), increase.getReason(),
                 increase.getDate(), increase.getWorkLocation(), ETags.version(ifMatch), caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> correctMember(UUID householdId, UUID memberId, MemberCorrection correction,
+            String ifMatch) {
+        Caller caller = Caller.current();
+        var household = memberChanges.correct(householdId, memberId, correction.getEthnicity(),
+                mapper.toDomain(correction.getIndicators()), ETags.version(ifMatch), caller);
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
                 .body(mapper.toDto(household, seesPersonalData(caller)));
     }
 

@@ -17,6 +17,7 @@ import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.Member;
+import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
 
@@ -29,6 +30,8 @@ interface HouseholdWebMapper {
     NewHousehold toDomain(RegisterHouseholdRequest request);
 
     BaseDataChange toDomain(UpdateHouseholdRequest request);
+
+    MemberIndicators toDomain(cn.fupin.contracts.household.model.MemberIndicators indicators);
 
     @Mapping(target = "idType", defaultValue = "01")
     NewMember toDomain(MemberInput member);
