@@ -126,17 +126,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (!java.util.Objects.equals(before.ethnicity(), after.ethnicity())) {
             changed.add(path + "ethnicity");
         }
-        for (var component : MemberIndicators.class.getRecordComponents()) {
-            try {
-                if (!java.util.Objects.equals(component.getAccessor().invoke(before.indicators()),
-                        component.getAccessor().invoke(indicators))) {
-                    changed.add(path + "indicators." + component.getName());
-                }
-            }
-            catch (ReflectiveOperationException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
+        before.indicators().differencesTo(indicators).forEach(field -> changed.add(path + "indicators." + field));
         if (!changed.isEmpty()) {
             members.set(index, after);
             updatedAt = now;

@@ -1,6 +1,9 @@
 package cn.fupin.household.household;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The indicators collected for a member on forms 1 and 2 (A7–A20, A51); codes from the codebook.
@@ -31,5 +34,21 @@ public record MemberIndicators(String politicalStatus, String education, String 
 
     public MemberIndicators {
         health = health == null ? List.of() : List.copyOf(health);
+    }
+
+    /** The names of the indicators that differ in {@code other}, e.g. {@code education}. */
+    public List<String> differencesTo(MemberIndicators other) {
+        return Arrays.stream(MemberIndicators.class.getRecordComponents())
+                .filter(component -> !Objects.equals(value(component, this), value(component, other)))
+                .map(RecordComponent::getName).toList();
+    }
+
+    private static Object value(RecordComponent component, MemberIndicators indicators) {
+        try {
+            return component.getAccessor().invoke(indicators);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 }
