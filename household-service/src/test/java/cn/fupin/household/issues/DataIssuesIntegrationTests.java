@@ -139,6 +139,39 @@ class DataIssuesIntegrationTests extends ServiceTestSupport {
     }
 
     @Test
+    void anOutsideProblemListIsImportedWholeOrNotAtAll() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE);
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated());
+        String known = request.getMembers().getFirst().getIdNumber();
+        String csv = "idNumber,ruleCode,message\n" + known.toLowerCase() + ",survey-income,收入核算口径有误\n"
+                + "350481199901019999,survey-income,查无此人\n" + known + ",,\n";
+
+        mvc.perform(post("/api/v1/data-issues/imports?year=2020&origin=SURVEY").with(as("township-officer", "350481100"))
+                .contentType("text/csv").content(csv))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("import-rejected"))
+                .andExpect(jsonPath("$.errors[0].field").value("rows[3].idNumber"))
+                .andExpect(jsonPath("$.errors[1].field").value("rows[4].message"));
+        mvc.perform(get("/api/v1/data-issues?ruleCode=survey-income").with(as("township-officer", "350481100")))
+                .andExpect(jsonPath("$.totalElements").value(0));
+
+        mvc.perform(post("/api/v1/data-issues/imports?year=2020&origin=SURVEY&partial=true")
+                .with(as("township-officer", "350481100")).contentType("text/csv").content(csv))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(3))
+                .andExpect(jsonPath("$.imported").value(1))
+                .andExpect(jsonPath("$.errors.length()").value(2));
+        mvc.perform(post("/api/v1/data-issues/imports?year=2020&origin=SURVEY&partial=true")
+                .with(as("township-officer", "350481100")).contentType("text/csv").content(csv))
+                .andExpect(jsonPath("$.imported").value(0)).andExpect(jsonPath("$.skipped").value(1));
+        mvc.perform(post("/api/v1/data-issues/imports?year=2020").with(as("village-clerk", VILLAGE))
+                .contentType("text/csv").content(csv))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void aSelfCheckRunsOverTheAreaAndFindsNothingNewTheSecondTime() throws Exception {
         String id = registerWithoutWorkers();
         putIncome(id, "9000");

@@ -9,12 +9,14 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.fupin.contracts.household.api.DataIssuesApi;
 import cn.fupin.contracts.household.model.DataIssue;
 import cn.fupin.contracts.household.model.DataIssuePage;
+import cn.fupin.contracts.household.model.IssueImportResult;
 import cn.fupin.contracts.household.model.IssueResolutionInput;
 import cn.fupin.contracts.household.model.IssueVerificationInput;
 import cn.fupin.contracts.household.model.DataIssueStatus;
 import cn.fupin.contracts.household.model.SelfCheckRequest;
 import cn.fupin.contracts.household.model.SelfCheckResult;
 import cn.fupin.household.issues.DataIssueQueries;
+import cn.fupin.household.issues.IssueImports;
 import cn.fupin.household.issues.IssueWorkflow;
 import cn.fupin.household.issues.SelfChecks;
 import cn.fupin.platform.security.Caller;
@@ -26,11 +28,24 @@ class DataIssueController implements DataIssuesApi {
     private final DataIssueQueries queries;
     private final SelfChecks selfChecks;
     private final IssueWorkflow workflow;
+    private final IssueImports imports;
 
-    DataIssueController(DataIssueQueries queries, SelfChecks selfChecks, IssueWorkflow workflow) {
+    DataIssueController(DataIssueQueries queries, SelfChecks selfChecks, IssueWorkflow workflow,
+            IssueImports imports) {
         this.queries = queries;
         this.selfChecks = selfChecks;
         this.workflow = workflow;
+        this.imports = imports;
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('township-officer', 'city-officer')")
+    public ResponseEntity<IssueImportResult> importDataIssues(Integer year, String body, String origin,
+            Boolean partial) {
+        var result = imports.importCsv(body, year, origin, Boolean.TRUE.equals(partial), Caller.current());
+        return ResponseEntity.ok(new IssueImportResult(result.rows(), result.imported(), result.skipped(),
+                result.errors().stream().map(error -> new cn.fupin.contracts.household.model.FieldError(
+                        error.field(), error.message()).indicator(error.indicator())).toList()));
     }
 
     @Override

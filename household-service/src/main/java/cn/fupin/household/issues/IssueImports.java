@@ -1,0 +1,161 @@
+package cn.fupin.household.issues;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.household.windows.WorkWindows;
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * 外来问题清单: problem lists from quality assessments and surveys (work plan, part 1.5), imported as OPEN issues
+ * of the households whose members they name. Every bad row is reported (row, column, reason); a file with any bad
+ * row is imported not at all unless the caller asks for a partial import.
+ */
+@Service
+public class IssueImports {
+
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvSchema HEADER = CsvSchema.emptySchema().withHeader();
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final WorkWindows windows;
+    private final Clock clock;
+
+    IssueImports(JdbcClient jdbc, Outbox outbox, WorkWindows windows, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.windows = windows;
+        this.clock = clock;
+    }
+
+    /** What an import did. */
+    public record Result(int rows, int imported, int skipped, List<FieldError> errors) {
+    }
+
+    private record Row(int number, String idNumber, String ruleCode, String message) {
+    }
+
+    private record Target(UUID householdId, UUID memberId, String divisionCode) {
+    }
+
+    @Transactional
+    public Result importCsv(String csv, int year, String origin, boolean partial, Caller caller) {
+        List<Row> rows = parse(csv);
+        List<FieldError> errors = new ArrayList<>();
+        List<Map.Entry<Row, Target>> accepted = new ArrayList<>();
+        for (Row row : rows) {
+            Optional<FieldError> error = check(row);
+            Optional<Target> target = error.isPresent() ? Optional.empty() : find(row.idNumber(), caller);
+            if (error.isEmpty() && target.isEmpty()) {
+                error = Optional.of(new FieldError("rows[" + row.number() + "].idNumber", "A4",
+                        "第 " + row.number() + " 行：您的管辖范围内没有持此证件号码的在户成员"));
+            }
+            error.ifPresentOrElse(errors::add, () -> accepted.add(Map.entry(row, target.orElseThrow())));
+        }
+        if (!errors.isEmpty() && !partial) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "import-rejected", "导入文件有误",
+                    "共 " + errors.size() + " 行有误，整份未导入；可改正后重新导入，或选择只导入正确的行", errors);
+        }
+        int imported = 0;
+        for (var entry : accepted) {
+            windows.requireOpen(entry.getValue().divisionCode());
+            if (raise(entry.getKey(), entry.getValue(), year, origin)) {
+                imported++;
+            }
+        }
+        return new Result(rows.size(), imported, accepted.size() - imported, errors);
+    }
+
+    private static List<Row> parse(String csv) {
+        List<Row> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> lines = CSV.readerForMapOf(String.class).with(HEADER)
+                .readValues(csv)) {
+            int number = 1;
+            while (lines.hasNextValue()) {
+                Map<String, String> line = lines.nextValue();
+                number++;
+                rows.add(new Row(number, trim(line.get("idNumber")), trim(line.get("ruleCode")), trim(line.get("message"))));
+            }
+        }
+        catch (JacksonException ex) {
+            throw ApiException.invalid(List.of(new FieldError("body", null, "不是有效的 CSV：" + ex.getOriginalMessage())));
+        }
+        if (rows.isEmpty()) {
+            throw ApiException.invalid(List.of(new FieldError("body", null, "文件没有数据行（首行须为列名 idNumber,ruleCode,message）")));
+        }
+        return rows;
+    }
+
+    private static Optional<FieldError> check(Row row) {
+        String at = "rows[" + row.number() + "].";
+        if (row.idNumber() == null) {
+            return Optional.of(new FieldError(at + "idNumber", "A4", "第 " + row.number() + " 行：缺少证件号码"));
+        }
+        if (row.message() == null) {
+            return Optional.of(new FieldError(at + "message", null, "第 " + row.number() + " 行：缺少问题说明"));
+        }
+        if (row.ruleCode() != null && !row.ruleCode().matches("^[a-z0-9-]{1,40}$")) {
+            return Optional.of(new FieldError(at + "ruleCode", null, "第 " + row.number() + " 行：问题类别只能含小写字母、数字和 -"));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Target> find(String idNumber, Caller caller) {
+        return jdbc.sql("""
+                select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
+                where m.id_number = :idNumber and m.active and h.division_code like :prefix""")
+                .param("idNumber", idNumber.toUpperCase(Locale.ROOT)).param("prefix", caller.scope().prefix() + "%")
+                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
+                .optional();
+    }
+
+    /** Registers the row's problem unless the same one is still unresolved; true when it was new. */
+    private boolean raise(Row row, Target target, int year, String origin) {
+        String rule = row.ruleCode() == null ? "imported" : row.ruleCode();
+        String fingerprint = String.join("|", target.householdId().toString(), String.valueOf(year), rule,
+                target.memberId().toString(), HexFormat.of().toHexDigits(row.message().hashCode()));
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                insert into data_issue (id, household_id, member_id, division_code, year, rule_code, severity, origin,
+                    message, status, fingerprint, created_at, updated_at)
+                values (:id, :household, :member, :division, :year, :rule, 'FINDING', :origin, :message, 'OPEN',
+                    :fingerprint, :now, :now)
+                on conflict do nothing""")
+                .param("id", id).param("household", target.householdId()).param("member", target.memberId())
+                .param("division", target.divisionCode()).param("year", year).param("rule", rule)
+                .param("origin", origin).param("message", row.message()).param("fingerprint", fingerprint)
+                .param("now", now).update();
+        if (inserted == 1) {
+            outbox.append(OutgoingEvent.of(DataIssues.AGGREGATE, id.toString(), target.divisionCode(),
+                    new DataIssueRaised(id, target.householdId(), target.memberId(), target.divisionCode(), year,
+                            rule, "FINDING", origin, null, null, row.message(), "OPEN")));
+        }
+        return inserted == 1;
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
