@@ -35,8 +35,8 @@ class WalkingSkeletonE2ETests {
         Api clerk = Api.as("xiyang.clerk");
         Api city = Api.as("city.officer");
         long before = Api.json(city.get("/api/v1/reports/overview?areaCode=" + VILLAGE)).get("households").asLong();
-        RegisterHouseholdRequest request = new SyntheticHouseholds(System.nanoTime()).next(VILLAGE)
-                .category(HouseholdCategory.REGISTERED);
+        RegisterHouseholdRequest request = new SyntheticHouseholds(System.nanoTime())
+                .next(VILLAGE, HouseholdCategory.REGISTERED);
 
         String traceId = UUID.randomUUID().toString().replace("-", "");
         var created = clerk.post("/api/v1/households", request, "traceparent",

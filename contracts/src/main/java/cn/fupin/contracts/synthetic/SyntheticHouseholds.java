@@ -39,8 +39,13 @@ public final class SyntheticHouseholds {
         this.random = new Random(seed);
     }
 
-    /** The next household, living in the given 12-digit village. */
+    /** The next household, living in the given 12-digit village: a form-1 candidate three times in four. */
     public RegisterHouseholdRequest next(String villageCode) {
+        return next(villageCode, random.nextInt(4) == 0 ? HouseholdCategory.MARGINAL : HouseholdCategory.REGISTERED);
+    }
+
+    /** The next household of a category, with what its form asks for (form 1 or form 4). */
+    public RegisterHouseholdRequest next(String villageCode, HouseholdCategory category) {
         String surname = pick(SURNAMES);
         int headBirthYear = 1945 + random.nextInt(45);
         boolean headMale = random.nextInt(5) > 0;
@@ -59,7 +64,6 @@ public final class SyntheticHouseholds {
             members.add(member(surname, son, LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28)),
                     son ? "03" : "04", villageCode));
         }
-        HouseholdCategory category = random.nextInt(4) == 0 ? HouseholdCategory.MARGINAL : HouseholdCategory.REGISTERED;
         RegisterHouseholdRequest household = new RegisterHouseholdRequest(category,
                 new Address(villageCode).naturalVillage(pick(NATURAL_VILLAGES)), members)
                 .phone("1" + (3 + random.nextInt(6)) + String.format("%09d", random.nextInt(1_000_000_000)));

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
@@ -19,6 +20,18 @@ class SyntheticHouseholdsTests {
     void theSameSeedGivesTheSameHouseholds() {
         assertThat(new SyntheticHouseholds(7).next("350481100201"))
                 .isEqualTo(new SyntheticHouseholds(7).next("350481100201"));
+    }
+
+    @Test
+    void aFormOneCandidateAlwaysHasWhatFormOneAsksFor() {
+        SyntheticHouseholds generator = new SyntheticHouseholds(3);
+        for (int i = 0; i < 200; i++) {
+            RegisterHouseholdRequest candidate = generator.next("350481100201", HouseholdCategory.REGISTERED);
+            assertThat(candidate.getCategory()).isEqualTo(HouseholdCategory.REGISTERED);
+            assertThat(candidate.getCauses()).isNotEmpty();
+            assertThat(candidate.getIdentificationStandard()).isNotNull();
+        }
+        assertThat(generator.next("350481100201", HouseholdCategory.MARGINAL).getCauses()).isEmpty();
     }
 
     @Test

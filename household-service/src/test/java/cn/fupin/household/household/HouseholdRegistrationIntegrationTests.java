@@ -38,7 +38,7 @@ class HouseholdRegistrationIntegrationTests extends ServiceTestSupport {
 
     @Test
     void aClerkRegistersAHouseholdInTheVillageAndItIsPublishedAsACloudEvent() throws Exception {
-        RegisterHouseholdRequest request = synthetic.next(VILLAGE).category(HouseholdCategory.REGISTERED);
+        RegisterHouseholdRequest request = synthetic.next(VILLAGE, HouseholdCategory.REGISTERED);
 
         String body = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))

@@ -37,7 +37,7 @@ class ReviewSagaIntegrationTests extends ServiceTestSupport {
         return json.readTree(mvc.perform(post("/api/v1/households")
                 .with(Tokens.as("village-clerk", VILLAGE))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(synthetic.next(VILLAGE).category(HouseholdCategory.REGISTERED))))
+                .content(json.writeValueAsString(synthetic.next(VILLAGE, HouseholdCategory.REGISTERED))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
     }
 
