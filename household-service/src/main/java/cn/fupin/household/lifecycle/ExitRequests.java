@@ -14,9 +14,7 @@ import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
-import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -32,18 +30,16 @@ public class ExitRequests {
 
     private static final EnumSet<PovertyStatus> MAY_EXIT = EnumSet.of(PovertyStatus.POOR, PovertyStatus.RETURNED);
 
-    private final HouseholdQueries households;
+    private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
     private final Codebook codebook;
     private final LifecycleRequests requests;
     private final Outbox outbox;
-    private final WorkWindows windows;
     private final Clock clock;
 
-    ExitRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook, LifecycleRequests requests,
-            Outbox outbox, WorkWindows windows, Clock clock) {
-        this.windows = windows;
-        this.households = households;
+    ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, Codebook codebook, LifecycleRequests requests,
+            Outbox outbox, Clock clock) {
+        this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.codebook = codebook;
         this.requests = requests;
@@ -53,9 +49,7 @@ public class ExitRequests {
 
     @Transactional
     public LifecycleRequest request(UUID householdId, int year, Caller caller) {
-        Household household = households.find(householdId, caller.scope())
-                .orElseThrow(() -> ApiException.notFound("户", householdId));
-        windows.requireOpen(household.getDivisionCode());
+        Household household = subjects.load(householdId, caller);
         if (!MAY_EXIT.contains(household.getStatus())) {
             throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
         }

@@ -11,9 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
-import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -33,17 +31,15 @@ public class PolicyVerifications {
         CONFIRM, CLEAR_OUT
     }
 
-    private final HouseholdQueries households;
+    private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
     private final LifecycleRequests requests;
     private final Outbox outbox;
-    private final WorkWindows windows;
     private final Clock clock;
 
-    PolicyVerifications(HouseholdQueries households, AnnualRecords annualRecords, LifecycleRequests requests,
-            Outbox outbox, WorkWindows windows, Clock clock) {
-        this.windows = windows;
-        this.households = households;
+    PolicyVerifications(RequestSubjects subjects, AnnualRecords annualRecords, LifecycleRequests requests,
+            Outbox outbox, Clock clock) {
+        this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.requests = requests;
         this.outbox = outbox;
@@ -52,9 +48,7 @@ public class PolicyVerifications {
 
     @Transactional
     public LifecycleRequest request(UUID householdId, Verdict verdict, int year, String reason, Caller caller) {
-        Household household = households.find(householdId, caller.scope())
-                .orElseThrow(() -> ApiException.notFound("户", householdId));
-        windows.requireOpen(household.getDivisionCode());
+        Household household = subjects.load(householdId, caller);
         if (household.getStatus() != PovertyStatus.EXITED || !household.isNotEnjoyingPolicy()) {
             throw ApiException.conflict("not-policy-household", "只有标注为“脱贫不享受政策”的已脱贫户需要核实");
         }

@@ -13,9 +13,7 @@ import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
-import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
@@ -26,18 +24,16 @@ import cn.fupin.platform.web.FieldError;
 @Service
 public class ReturnRequests {
 
-    private final HouseholdQueries households;
+    private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
     private final Codebook codebook;
     private final LifecycleRequests requests;
     private final Outbox outbox;
-    private final WorkWindows windows;
     private final Clock clock;
 
-    ReturnRequests(HouseholdQueries households, AnnualRecords annualRecords, Codebook codebook,
-            LifecycleRequests requests, Outbox outbox, WorkWindows windows, Clock clock) {
-        this.windows = windows;
-        this.households = households;
+    ReturnRequests(RequestSubjects subjects, AnnualRecords annualRecords, Codebook codebook,
+            LifecycleRequests requests, Outbox outbox, Clock clock) {
+        this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.codebook = codebook;
         this.requests = requests;
@@ -47,9 +43,7 @@ public class ReturnRequests {
 
     @Transactional
     public LifecycleRequest request(UUID householdId, int year, List<String> causes, Caller caller) {
-        Household household = households.find(householdId, caller.scope())
-                .orElseThrow(() -> ApiException.notFound("户", householdId));
-        windows.requireOpen(household.getDivisionCode());
+        Household household = subjects.load(householdId, caller);
         if (household.getStatus() != PovertyStatus.EXITED) {
             throw ApiException.conflict("not-exited", "只有已脱贫户可以申请返贫，该户当前状态为 " + household.getStatus());
         }

@@ -65,8 +65,7 @@ class HouseholdController implements HouseholdsApi {
             String ifMatch) {
         Caller caller = Caller.current();
         var household = baseDataChanges.update(householdId, mapper.toDomain(request), ETags.version(ifMatch), caller);
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+        return ok(household, caller);
     }
 
     @Override
@@ -75,8 +74,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = baseDataChanges.assignHelpers(householdId,
                 assignment.getHelpers().stream().map(mapper::toDomain).toList(), ETags.version(ifMatch), caller);
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+        return ok(household, caller);
     }
 
     @Override
@@ -97,8 +95,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.correct(householdId, memberId, correction.getEthnicity(),
                 mapper.toDomain(correction.getIndicators()), ETags.version(ifMatch), caller);
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+        return ok(household, caller);
     }
 
     @Override
@@ -108,8 +105,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.remove(householdId, memberId, removal.getReason(), removal.getDate(),
                 removal.getNewHeadMemberId(), ETags.version(ifMatch), caller);
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+        return ok(household, caller);
     }
 
     @Override
@@ -118,8 +114,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+        return ok(household, caller);
     }
 
     @Override
@@ -130,6 +125,11 @@ class HouseholdController implements HouseholdsApi {
         return ResponseEntity.ok(mapper.toDto(queries.search(area,
                 category == null ? null : Category.valueOf(category.name()),
                 status == null ? null : PovertyStatus.valueOf(status.name()), page, size)));
+    }
+
+    private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller) {
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
+                .body(mapper.toDto(household, seesPersonalData(caller)));
     }
 
     /** Those who collect and review the data see it whole; auditors and departments see it masked. */
