@@ -10,7 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.windows.WorkWindows;
@@ -25,17 +25,17 @@ public class AnnualRecords {
 
     private final HouseholdQueries households;
     private final AnnualRecordStore store;
-    private final Codebook codebook;
+    private final CodeCheck codes;
     private final ApplicationEventPublisher events;
     private final WorkWindows windows;
     private final Clock clock;
 
-    AnnualRecords(HouseholdQueries households, AnnualRecordStore store, Codebook codebook,
+    AnnualRecords(HouseholdQueries households, AnnualRecordStore store, CodeCheck codes,
             ApplicationEventPublisher events, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.households = households;
         this.store = store;
-        this.codebook = codebook;
+        this.codes = codes;
         this.events = events;
         this.clock = clock;
     }
@@ -76,16 +76,10 @@ public class AnnualRecords {
 
     private List<FieldError> check(Conditions conditions) {
         List<FieldError> errors = new ArrayList<>();
-        code("conditions.roadType", "A37", "A37_road_type", conditions.roadType(), errors);
-        code("conditions.dangerousHouseGrade", "A40", "A40_dangerous_house_grade", conditions.dangerousHouseGrade(),
-                errors);
-        code("conditions.fuelType", "A45", "A45_fuel_type", conditions.fuelType(), errors);
+        codes.optional("conditions.roadType", "A37", "A37_road_type", conditions.roadType(), errors);
+        codes.optional("conditions.dangerousHouseGrade", "A40", "A40_dangerous_house_grade",
+                conditions.dangerousHouseGrade(), errors);
+        codes.optional("conditions.fuelType", "A45", "A45_fuel_type", conditions.fuelType(), errors);
         return errors;
-    }
-
-    private void code(String path, String indicator, String list, String value, List<FieldError> errors) {
-        if (value != null && !codebook.list(list).contains(value)) {
-            errors.add(new FieldError(path, indicator, "代码 " + value + " 不在编码表 " + list + " 中"));
-        }
     }
 }

@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.windows.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
@@ -20,14 +19,14 @@ import cn.fupin.platform.web.FieldError;
 public class BaseDataChanges {
 
     private final HouseholdRepository households;
-    private final Codebook codebook;
+    private final CodeCheck codes;
     private final WorkWindows windows;
     private final Clock clock;
 
-    BaseDataChanges(HouseholdRepository households, Codebook codebook, WorkWindows windows, Clock clock) {
+    BaseDataChanges(HouseholdRepository households, CodeCheck codes, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.households = households;
-        this.codebook = codebook;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -60,13 +59,8 @@ public class BaseDataChanges {
         for (int i = 0; i < helpers.size(); i++) {
             Helper helper = helpers.get(i);
             String path = "helpers[" + i + "].";
-            if (!codebook.list("A2_gender").contains(helper.gender())) {
-                errors.add(new FieldError(path + "gender", null, "性别代码不在编码表中"));
-            }
-            if (helper.politicalStatus() != null
-                    && !codebook.list("A7_political_status").contains(helper.politicalStatus())) {
-                errors.add(new FieldError(path + "politicalStatus", null, "政治面貌代码不在编码表中"));
-            }
+            codes.required(path + "gender", null, "A2_gender", helper.gender(), errors);
+            codes.optional(path + "politicalStatus", null, "A7_political_status", helper.politicalStatus(), errors);
             if (helper.endDate() != null && helper.endDate().isBefore(helper.startDate())) {
                 errors.add(new FieldError(path + "endDate", null, "帮扶结束时间早于开始时间"));
             }
@@ -88,16 +82,9 @@ public class BaseDataChanges {
 
     private List<FieldError> check(BaseDataChange change) {
         List<FieldError> errors = new ArrayList<>();
-        if (change.identificationStandard() != null
-                && !codebook.list("A23_identification_standard").contains(change.identificationStandard())) {
-            errors.add(new FieldError("identificationStandard", "A23", "代码不在编码表中"));
-        }
-        List<String> causes = change.causes() == null ? List.of() : change.causes();
-        for (int i = 0; i < causes.size(); i++) {
-            if (!codebook.list("A27_poverty_cause").contains(causes.get(i))) {
-                errors.add(new FieldError("causes[" + i + "]", "A27", "代码 " + causes.get(i) + " 不在编码表中"));
-            }
-        }
+        codes.optional("identificationStandard", "A23", "A23_identification_standard", change.identificationStandard(),
+                errors);
+        codes.each("causes", "A27", "A27_poverty_cause", change.causes() == null ? List.of() : change.causes(), errors);
         return errors;
     }
 }

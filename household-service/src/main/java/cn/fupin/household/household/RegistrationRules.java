@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.web.FieldError;
@@ -25,11 +24,11 @@ class RegistrationRules {
     static final String RESIDENT_ID = "01";
     static final String DISABILITY_CERTIFICATE = "09";
 
-    private final Codebook codebook;
+    private final CodeCheck codes;
     private final DivisionTree divisions;
 
-    RegistrationRules(Codebook codebook, DivisionTree divisions) {
-        this.codebook = codebook;
+    RegistrationRules(CodeCheck codes, DivisionTree divisions) {
+        this.codes = codes;
         this.divisions = divisions;
     }
 
@@ -38,16 +37,12 @@ class RegistrationRules {
         if (!divisions.isVillage(household.divisionCode())) {
             errors.add(new FieldError("address.divisionCode", null, "不是本市的村级行政区划代码"));
         }
-        if (household.identificationStandard() != null) {
-            code("identificationStandard", "A23", "A23_identification_standard", household.identificationStandard(),
-                    errors);
-        }
+        codes.optional("identificationStandard", "A23", "A23_identification_standard",
+                household.identificationStandard(), errors);
         if (household.category() == Category.REGISTERED && household.causes().isEmpty()) {
             errors.add(new FieldError("causes", "A27", "新识别贫困户须填写至少一项致贫原因（A27a）"));
         }
-        for (int i = 0; i < household.causes().size(); i++) {
-            code("causes[" + i + "]", "A27", "A27_poverty_cause", household.causes().get(i), errors);
-        }
+        codes.each("causes", "A27", "A27_poverty_cause", household.causes(), errors);
         long heads = household.members().stream().filter(member -> Member.HEAD.equals(member.relation())).count();
         if (heads != 1) {
             errors.add(new FieldError("members", "A5", "每户须有且只有一名户主，现有 " + heads + " 名"));
@@ -64,10 +59,10 @@ class RegistrationRules {
     /** The rules of one member; {@code householdIds} are the ID numbers already in the household. */
     List<FieldError> checkMember(String path, NewMember member, List<String> householdIds) {
         List<FieldError> errors = new ArrayList<>();
-        code(path + "gender", "A2", "A2_gender", member.gender(), errors);
-        code(path + "idType", "A3", "A3_id_type", member.idType(), errors);
-        code(path + "relation", "A5", "A5_relation", member.relation(), errors);
-        optionalCode(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
+        codes.required(path + "gender", "A2", "A2_gender", member.gender(), errors);
+        codes.required(path + "idType", "A3", "A3_id_type", member.idType(), errors);
+        codes.required(path + "relation", "A5", "A5_relation", member.relation(), errors);
+        codes.optional(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
         checkIndicators(path + "indicators.", member.indicators(), errors);
         if (RESIDENT_ID.equals(member.idType())) {
             checkResidentId(path, member, ResidentId.parse(member.idNumber()), householdIds, errors);
@@ -89,7 +84,7 @@ class RegistrationRules {
     /** The rules of a correction of a member's indicators. */
     List<FieldError> checkCorrection(String ethnicity, MemberIndicators indicators) {
         List<FieldError> errors = new ArrayList<>();
-        optionalCode("ethnicity", "A6", "A6_ethnicity", ethnicity, errors);
+        codes.optional("ethnicity", "A6", "A6_ethnicity", ethnicity, errors);
         checkIndicators("indicators.", indicators, errors);
         return errors;
     }
@@ -104,15 +99,13 @@ class RegistrationRules {
     }
 
     private void checkIndicators(String path, MemberIndicators indicators, List<FieldError> errors) {
-        optionalCode(path + "politicalStatus", "A7", "A7_political_status", indicators.politicalStatus(), errors);
-        optionalCode(path + "education", "A8", "A8_education", indicators.education(), errors);
-        optionalCode(path + "studentStatus", "A9", "A9_student_status", indicators.studentStatus(), errors);
-        for (int i = 0; i < indicators.health().size(); i++) {
-            code(path + "health[" + i + "]", "A10", "A10_health", indicators.health().get(i), errors);
-        }
-        optionalCode(path + "labourSkill", "A11", "A11_labour_skill", indicators.labourSkill(), errors);
-        optionalCode(path + "workArea", "A12", "A12_work_area", indicators.workArea(), errors);
-        optionalCode(path + "dropoutReason", "A14", "A14_dropout_reason", indicators.dropoutReason(), errors);
+        codes.optional(path + "politicalStatus", "A7", "A7_political_status", indicators.politicalStatus(), errors);
+        codes.optional(path + "education", "A8", "A8_education", indicators.education(), errors);
+        codes.optional(path + "studentStatus", "A9", "A9_student_status", indicators.studentStatus(), errors);
+        codes.each(path + "health", "A10", "A10_health", indicators.health(), errors);
+        codes.optional(path + "labourSkill", "A11", "A11_labour_skill", indicators.labourSkill(), errors);
+        codes.optional(path + "workArea", "A12", "A12_work_area", indicators.workArea(), errors);
+        codes.optional(path + "dropoutReason", "A14", "A14_dropout_reason", indicators.dropoutReason(), errors);
     }
 
     private void checkResidentId(String path, NewMember member, Optional<ResidentId> id, List<String> householdIds,
@@ -129,18 +122,6 @@ class RegistrationRules {
         }
         if (member.birthDate() != null && !member.birthDate().equals(id.get().birthDate())) {
             errors.add(new FieldError(path + "birthDate", null, "出生日期与身份证号码不一致"));
-        }
-    }
-
-    private void optionalCode(String path, String indicator, String list, String value, List<FieldError> errors) {
-        if (value != null) {
-            code(path, indicator, list, value, errors);
-        }
-    }
-
-    private void code(String path, String indicator, String list, String value, List<FieldError> errors) {
-        if (!codebook.list(list).contains(value)) {
-            errors.add(new FieldError(path, indicator, "代码 " + value + " 不在编码表 " + list + " 中"));
         }
     }
 }

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
+import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.platform.outbox.Outbox;
@@ -26,16 +26,16 @@ public class ReturnRequests {
 
     private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
-    private final Codebook codebook;
+    private final CodeCheck codes;
     private final LifecycleRequests requests;
     private final Outbox outbox;
     private final Clock clock;
 
-    ReturnRequests(RequestSubjects subjects, AnnualRecords annualRecords, Codebook codebook,
+    ReturnRequests(RequestSubjects subjects, AnnualRecords annualRecords, CodeCheck codes,
             LifecycleRequests requests, Outbox outbox, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
-        this.codebook = codebook;
+        this.codes = codes;
         this.requests = requests;
         this.outbox = outbox;
         this.clock = clock;
@@ -48,11 +48,7 @@ public class ReturnRequests {
             throw ApiException.conflict("not-exited", "只有已脱贫户可以申请返贫，该户当前状态为 " + household.getStatus());
         }
         List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < causes.size(); i++) {
-            if (!codebook.list("A27_poverty_cause").contains(causes.get(i))) {
-                errors.add(new FieldError("causes[" + i + "]", "A27", "代码 " + causes.get(i) + " 不在编码表中"));
-            }
-        }
+        codes.each("causes", "A27", "A27_poverty_cause", causes, errors);
         if (new LinkedHashSet<>(causes).size() != causes.size()) {
             errors.add(new FieldError("causes", "A27", "致贫原因不能重复"));
         }
