@@ -7,6 +7,7 @@ import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceOnTheSpineContract;
 
 @RealInfrastructure
+@org.springframework.context.annotation.Import(TestClock.Config.class)
 @SpringBootTest
 @AutoConfigureMockMvc
 class ReviewServiceIntegrationTests extends ServiceOnTheSpineContract {

@@ -1,0 +1,76 @@
+package cn.fupin.review.cases;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+import cn.fupin.review.WorkZone;
+import cn.fupin.review.YearlyParameters;
+
+/**
+ * The village clerk records the round's 民主评议 and 公示: the appraisal before the notice and not in the future, a
+ * notice of at least the year's minimum days, objections received during the notice. Recording again (say, to add
+ * how an objection was handled) adds a new recording; the latest one counts.
+ */
+@Service
+public class Publicities {
+
+    private final ReviewCaseStore store;
+    private final YearlyParameters parameters;
+    private final Clock clock;
+
+    Publicities(ReviewCaseStore store, YearlyParameters parameters, Clock clock) {
+        this.store = store;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void record(UUID caseId, Publicity.Appraisal appraisal, LocalDate noticeStart, LocalDate noticeEnd,
+            String place, List<Publicity.Objection> objections, Caller caller) {
+        ReviewCase reviewCase = store.findForUpdate(caseId, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("审核案件", caseId));
+        reviewCase.requirePublicityRecordableBy(caller);
+        Publicity publicity = new Publicity(reviewCase.round(), appraisal, noticeStart, noticeEnd, place, objections,
+                caller.userId(), clock.instant());
+        List<FieldError> errors = problems(publicity, parameters.minNoticeDays(reviewCase.year()),
+                LocalDate.now(clock.withZone(WorkZone.ZONE)));
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        store.addPublicity(caseId, publicity);
+        store.update(reviewCase);
+    }
+
+    static List<FieldError> problems(Publicity publicity, int minDays, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        if (publicity.noticeEnd().isBefore(publicity.noticeStart())) {
+            errors.add(new FieldError("notice.endDate", null, "公示结束日期不能早于开始日期"));
+        }
+        else if (publicity.noticeDays() < minDays) {
+            errors.add(new FieldError("notice.endDate", null,
+                    "公示期为 " + publicity.noticeDays() + " 天，不少于 " + minDays + " 天"));
+        }
+        if (publicity.appraisal().date().isAfter(today)) {
+            errors.add(new FieldError("appraisal.date", null, "民主评议日期不能晚于今天"));
+        }
+        if (publicity.appraisal().date().isAfter(publicity.noticeStart())) {
+            errors.add(new FieldError("appraisal.date", null, "民主评议应在公示开始之前（或当天）进行"));
+        }
+        for (int i = 0; i < publicity.objections().size(); i++) {
+            LocalDate received = publicity.objections().get(i).receivedOn();
+            if (received.isBefore(publicity.noticeStart()) || received.isAfter(publicity.noticeEnd())) {
+                errors.add(new FieldError("objections[" + i + "].receivedOn", null, "异议应在公示期内收到"));
+            }
+        }
+        return errors;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.fupin.review.cases;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.inbox.Inbox;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Opens cases from the request events of household-service and monitoring-service. Each request event carries
+ * its case type, request id, subject and village; the whole payload is the snapshot reviewers decide on. Events
+ * of other types are none of review's business; a request event of an unknown version is dead-lettered.
+ */
+@Component
+class RequestEvents {
+
+    static final String CONSUMER = "review.requests";
+
+    /** Request event name → the field naming its subject. */
+    private static final Map<String, String> REQUESTS = Map.of(
+            "HouseholdIdentificationRequested", "householdId",
+            "HouseholdExitRequested", "householdId",
+            "HouseholdReturnRequested", "householdId",
+            "PolicyVerificationRequested", "householdId",
+            "MonitoringObjectProposed", "monitoringObjectId",
+            "RiskEliminationRequested", "monitoringObjectId");
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final CaseOpenings openings;
+
+    RequestEvents(EventCodec codec, Inbox inbox, CaseOpenings openings) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.openings = openings;
+    }
+
+    @KafkaListener(topics = { "household.events", "monitoring.events" })
+    void on(String value) {
+        EventEnvelope event = codec.read(value);
+        String subjectField = REQUESTS.get(event.eventName());
+        if (subjectField == null) {
+            return;
+        }
+        if (event.version() != 1) {
+            throw new InvalidEventException("未知的事件版本: " + event.type());
+        }
+        CaseOpenings.Request request = request(event, subjectField);
+        inbox.handleOnce(CONSUMER, event, e -> openings.open(request));
+    }
+
+    private static CaseOpenings.Request request(EventEnvelope event, String subjectField) {
+        JsonNode data = event.data();
+        try {
+            CaseType type = CaseType.valueOf(text(data, "caseType"));
+            return new CaseOpenings.Request(type, text(data, subjectField), text(data, "divisionCode"),
+                    Integer.parseInt(text(data, "year")), UUID.fromString(text(data, "requestId")),
+                    data.hasNonNull("headName") ? data.get("headName").asString() : null,
+                    event.actor() == null ? "system" : event.actor(), event.id(), data.toString());
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidEventException("申请事件 " + event.id() + " 无法建案: " + ex.getMessage());
+        }
+    }
+
+    private static String text(JsonNode data, String field) {
+        JsonNode node = data.get(field);
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException("缺少 " + field);
+        }
+        return node.asString();
+    }
+}

@@ -1,0 +1,174 @@
+package cn.fupin.review.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.web.FieldError;
+import cn.fupin.review.WorkZone;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The year's work plan, published and changed by the city office. A change may not rewrite what has begun: a
+ * started phase keeps its start, an ended phase stays as it was, the close never moves into the past. Every
+ * revision is kept and published ({@code WorkPlanPublished}).
+ */
+@Service
+public class WorkPlans {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final PlanEvents events;
+    private final Clock clock;
+    private final String county;
+
+    WorkPlans(JdbcClient jdbc, JsonMapper json, PlanEvents events, Clock clock,
+            @Value("${fupin.county:350481}") String county) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.events = events;
+        this.clock = clock;
+        this.county = county;
+    }
+
+    public String county() {
+        return county;
+    }
+
+    public Optional<WorkPlan> find(int year) {
+        return jdbc.sql("""
+                select id, year, area_code, timezone, close_at, phases::text, revision, updated_by, updated_at
+                from work_plan where year = :year""")
+                .param("year", year)
+                .query((rs, n) -> new WorkPlan(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant(),
+                        json.readValue(rs.getString(6), new TypeReference<List<Phase>>() {
+                        }), rs.getInt(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
+                .optional();
+    }
+
+    /** The plan of the year, or a 409 naming what is missing. */
+    public WorkPlan require(int year) {
+        return find(year).orElseThrow(() -> ApiException.conflict("no-work-plan",
+                year + " 年度工作方案尚未发布，请市扶贫办先发布工作方案"));
+    }
+
+    /** The template for a year that has no plan yet (revision 0, unpublished). */
+    public WorkPlan template(int year) {
+        return new WorkPlan(null, year, county, WorkZone.ZONE.getId(), WorkPlanTemplate.closeOf(year),
+                WorkPlanTemplate.forYear(year), 0, null, null);
+    }
+
+    @Transactional
+    public WorkPlan publish(int year, Instant closeAt, List<Phase> phases, Long expectedRevision, Caller caller) {
+        requireCityOffice(caller);
+        Optional<WorkPlan> current = find(year);
+        if (current.isPresent()) {
+            if (expectedRevision == null) {
+                throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                        "修改已发布的工作方案须带 If-Match（读取时得到的 ETag）");
+            }
+            if (expectedRevision != current.get().revision()) {
+                throw ApiException.versionMismatch("年度工作方案", current.get().revision());
+            }
+        }
+        Instant close = closeAt != null ? closeAt : WorkPlanTemplate.closeOf(year);
+        LocalDate today = LocalDate.now(clock.withZone(WorkZone.ZONE));
+        List<FieldError> errors = problems(year, close, phases, clock.instant());
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        current.ifPresent(plan -> requireHistoryKept(plan, close, phases, today));
+        WorkPlan plan = new WorkPlan(current.map(WorkPlan::id).orElseGet(UUID::randomUUID), year, county,
+                WorkZone.ZONE.getId(), close, phases, current.map(p -> p.revision() + 1).orElse(1), caller.userId(),
+                clock.instant());
+        jdbc.sql("""
+                insert into work_plan (id, year, area_code, timezone, close_at, phases, revision, updated_by, updated_at)
+                values (:id, :year, :area, :zone, :close, cast(:phases as jsonb), :revision, :by, :at)
+                on conflict (year) do update set close_at = excluded.close_at, phases = excluded.phases,
+                    revision = excluded.revision, updated_by = excluded.updated_by, updated_at = excluded.updated_at,
+                    year_close_announced = false""")
+                .param("id", plan.id()).param("year", year).param("area", county).param("zone", plan.timezone())
+                .param("close", Timestamp.from(close)).param("phases", json.writeValueAsString(phases))
+                .param("revision", plan.revision()).param("by", caller.userId())
+                .param("at", Timestamp.from(plan.updatedAt())).update();
+        jdbc.sql("""
+                insert into work_plan_revision (work_plan_id, revision, close_at, phases, updated_by, updated_at)
+                values (:id, :revision, :close, cast(:phases as jsonb), :by, :at)""")
+                .param("id", plan.id()).param("revision", plan.revision()).param("close", Timestamp.from(close))
+                .param("phases", json.writeValueAsString(phases)).param("by", caller.userId())
+                .param("at", Timestamp.from(plan.updatedAt())).update();
+        events.published(plan);
+        return plan;
+    }
+
+    /** Only the city office (a city officer of the whole county) sets the plan and opens or closes functions. */
+    void requireCityOffice(Caller caller) {
+        if (!caller.scope().prefix().equals(county)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "city-office-only", "仅市扶贫办可操作",
+                    "年度工作方案和系统功能的开通、关闭由市扶贫办（全市范围的 city-officer）负责");
+        }
+    }
+
+    static List<FieldError> problems(int year, Instant closeAt, List<Phase> phases, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<PhaseCode> seen = new HashSet<>();
+        LocalDate previousStart = null;
+        for (int i = 0; i < phases.size(); i++) {
+            Phase phase = phases.get(i);
+            String at = "phases[" + i + "]";
+            if (!seen.add(phase.code())) {
+                errors.add(new FieldError(at + ".code", null, "阶段 " + phase.code() + " 重复"));
+            }
+            if (phase.endDate().getYear() != year || (phase.startDate() != null && phase.startDate().getYear() != year)) {
+                errors.add(new FieldError(at, null, "阶段日期须在 " + year + " 年内"));
+            }
+            if (phase.startDate() != null) {
+                if (phase.startDate().isAfter(phase.endDate())) {
+                    errors.add(new FieldError(at + ".endDate", null, "结束日期不能早于开始日期"));
+                }
+                if (previousStart != null && phase.startDate().isBefore(previousStart)) {
+                    errors.add(new FieldError(at + ".startDate", null, "阶段须按开始日期先后排列"));
+                }
+                previousStart = phase.startDate();
+            }
+        }
+        if (!seen.contains(PhaseCode.DATA_ENTRY)) {
+            errors.add(new FieldError("phases", null, "须含数据录入阶段（DATA_ENTRY）：功能开通后自该阶段起可写入"));
+        }
+        if (!closeAt.isAfter(now)) {
+            errors.add(new FieldError("closeAt", null, "系统关闭时间不能在过去"));
+        }
+        return errors;
+    }
+
+    private static void requireHistoryKept(WorkPlan current, Instant closeAt, List<Phase> phases, LocalDate today) {
+        for (Phase before : current.phases()) {
+            Phase after = phases.stream().filter(p -> p.code() == before.code()).findFirst().orElse(null);
+            if (before.endedBy(today) && !before.equals(after)) {
+                throw ApiException.conflict("phase-ended", "“" + before.name() + "”阶段已于 " + before.endDate()
+                        + " 结束，不能再修改");
+            }
+            if (before.startedBy(today) && (after == null || !before.startDate().equals(after.startDate()))) {
+                throw ApiException.conflict("phase-started", "“" + before.name() + "”阶段已于 " + before.startDate()
+                        + " 开始，不能修改开始日期");
+            }
+        }
+    }
+}
