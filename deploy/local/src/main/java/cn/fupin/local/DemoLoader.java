@@ -36,6 +36,8 @@ final class DemoLoader {
     private static final String SEEDER_SECRET = "fupin-seeder-secret";
     private static final int THREADS = 4;
     private static final int ERRORS_SHOWN = 3;
+    /** How long household-service may take to learn that the county's functions were just opened. */
+    private static final Duration WINDOW_PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -44,15 +46,19 @@ final class DemoLoader {
             .build();
     private final URI households;
     private final AccessTokens tokens;
+    private final DemoWorkPlan workPlan;
 
     DemoLoader(Ports ports) {
-        this.households = URI.create(ServiceSpec.local(ports.gateway()) + "/api/v1/households");
+        String gateway = ServiceSpec.local(ports.gateway());
+        this.households = URI.create(gateway + "/api/v1/households");
         this.tokens = new AccessTokens(http, ServiceSpec.issuerUri(ports), SEEDER, SEEDER_SECRET);
+        this.workPlan = new DemoWorkPlan(http, gateway, tokens);
     }
 
     /** Never fails the stack: the system is up either way, and the message says what went wrong. */
     void loadIfEmpty() {
         try {
+            workPlan.publishIfMissing(COUNTY);
             long existing = countHouseholds();
             if (existing > 0) {
                 Console.say("demo data: the registry already holds " + existing + " households; nothing loaded");
@@ -125,6 +131,12 @@ final class DemoLoader {
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long patience = System.nanoTime() + WINDOW_PATIENCE.toNanos();
+            while (response.statusCode() == 409 && response.body().contains("functions-closed")
+                    && System.nanoTime() < patience) {
+                Thread.sleep(250);
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() == 201) {
                 created.incrementAndGet();
             }

@@ -23,7 +23,8 @@ import cn.fupin.platform.web.FieldError;
 
 /**
  * 脱贫退出申请: checks the exit criteria against the year's record and, when all are met, sends the request to
- * review ({@link HouseholdExitRequested}). The household's status changes only when review approves.
+ * review ({@link HouseholdExitRequested}). The household's status changes only when review approves. A request
+ * review returned for correction is checked again and resubmitted under its id, with the corrected data.
  */
 @Service
 public class ExitRequests {
@@ -60,9 +61,8 @@ public class ExitRequests {
         if (!failures.isEmpty()) {
             throw refused(failures);
         }
-        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT, householdId,
-                year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant());
-        requests.open(request);
+        LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT,
+                householdId, year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant()));
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdExitRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),

@@ -21,7 +21,7 @@ import cn.fupin.platform.web.FieldError;
 /**
  * 脱贫不享受政策户清理核实 (work plan, part 1.6): every household marked so is verified — rightly identified ones are
  * confirmed with the year's base data collected, wrongly identified ones are cleared out with a reason; review
- * decides either.
+ * decides either. A verification review returned for correction is checked again and resubmitted under its id.
  */
 @Service
 public class PolicyVerifications {
@@ -63,9 +63,8 @@ public class PolicyVerifications {
                     List.of(new FieldError("year", null, "尚未录入 " + year + " 年度信息")));
         }
         RequestType type = verdict == Verdict.CONFIRM ? RequestType.POLICY_CONFIRMATION : RequestType.POLICY_CLEAR_OUT;
-        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), type, householdId, year,
-                LifecycleRequest.PENDING, reason, caller.userId(), clock.instant());
-        requests.open(request);
+        LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(), type, householdId, year,
+                LifecycleRequest.PENDING, reason, caller.userId(), clock.instant()));
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
                         household.getCategory().name(), household.getStatus().name(), household.getSize(), year,

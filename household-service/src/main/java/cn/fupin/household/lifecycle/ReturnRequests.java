@@ -20,7 +20,10 @@ import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
 
-/** 返贫申请: an exited household with new causes of poverty goes back to review. */
+/**
+ * 返贫申请: an exited household with new causes of poverty goes back to review. A request review returned for
+ * correction is checked again and resubmitted under its id, with the corrected causes.
+ */
 @Service
 public class ReturnRequests {
 
@@ -55,9 +58,9 @@ public class ReturnRequests {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        LifecycleRequest request = new LifecycleRequest(UUID.randomUUID(), RequestType.RETURN_TO_POVERTY,
-                householdId, year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant());
-        requests.open(request);
+        LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(),
+                RequestType.RETURN_TO_POVERTY, householdId, year, LifecycleRequest.PENDING, null, caller.userId(),
+                clock.instant()));
         String perCapita = annualRecords.find(householdId, year, caller.scope())
                 .map(AnnualRecord::perCapitaIncome).map(amount -> amount.toPlainString()).orElse(null);
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),

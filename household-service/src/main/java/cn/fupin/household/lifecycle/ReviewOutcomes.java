@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The household side of the review saga: review-service decides, this applies. An approval changes the
  * household's status (and publishes the change); a rejection keeps the reviewers' reasons on the request. Each
- * outcome is applied once (inbox); an outcome for a request no longer pending changes nothing.
+ * outcome is applied once (inbox); it answers the request while pending or returned for correction, and an outcome
+ * for a request already decided changes nothing.
  */
 @Component
 class ReviewOutcomes {
@@ -63,8 +64,7 @@ class ReviewOutcomes {
             throw new InvalidEventException("未知的事件版本: " + event.type());
         }
         Outcome outcome = codec.data(event, Outcome.class);
-        RequestType type = java.util.Arrays.stream(RequestType.values())
-                .filter(candidate -> candidate.name().equals(outcome.caseType())).findFirst().orElse(null);
+        RequestType type = RequestType.ofCaseType(outcome.caseType()).orElse(null);
         if (!"HOUSEHOLD".equals(outcome.subjectType()) || type == null) {
             return;
         }
@@ -72,7 +72,7 @@ class ReviewOutcomes {
     }
 
     private void apply(Outcome outcome, RequestType type, boolean approved) {
-        requests.pending(outcome.requestId(), outcome.subjectId(), type).ifPresent(request -> {
+        requests.undecided(outcome.requestId(), outcome.subjectId(), type).ifPresent(request -> {
             if (approved) {
                 LocalDate effective = outcome.approvedAt() == null ? LocalDate.now()
                         : outcome.approvedAt().atZoneSameInstant(WorkYear.ZONE).toLocalDate();

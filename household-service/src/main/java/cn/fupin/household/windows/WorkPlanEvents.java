@@ -14,8 +14,9 @@ import cn.fupin.platform.inbox.Inbox;
 
 /**
  * Keeps the local projection of the work plan from {@code review.events}: the year's close
- * ({@code WorkPlanPublished}) and each area's window ({@code FunctionsOpened}, {@code FunctionsClosed}). A group of
- * its own, so it sees every partition of the topic beside the review-outcome consumer.
+ * ({@code WorkPlanPublished}) and each area's window ({@code FunctionsOpened} with the reason it was opened for,
+ * which {@code FunctionsClosed} keeps). A group of its own, so it sees every partition of the topic beside the
+ * review-outcome consumer.
  */
 @Component
 class WorkPlanEvents {
@@ -35,7 +36,12 @@ class WorkPlanEvents {
     record PlanPublished(int year, String areaCode, int revision, OffsetDateTime closeAt) {
     }
 
-    record Opened(int year, String areaCode, OffsetDateTime opensAt, OffsetDateTime closesAt) {
+    /**
+     * An area's window opened.
+     *
+     * @param reason REQUEST_APPROVED, CITY_OPENED, or REOPENED (after the year's close)
+     */
+    record Opened(int year, String areaCode, OffsetDateTime opensAt, OffsetDateTime closesAt, String reason) {
     }
 
     record Closed(int year, String areaCode, OffsetDateTime closedAt) {
@@ -72,14 +78,14 @@ class WorkPlanEvents {
 
     private void opened(Opened window) {
         jdbc.sql("""
-                insert into work_window (area_code, year, opens_at, closes_at, closed_at)
-                values (:area, :year, :opensAt, :closesAt, null)
+                insert into work_window (area_code, year, opens_at, closes_at, closed_at, reason)
+                values (:area, :year, :opensAt, :closesAt, null, :reason)
                 on conflict (area_code, year) do update set opens_at = excluded.opens_at,
-                    closes_at = excluded.closes_at, closed_at = null""")
+                    closes_at = excluded.closes_at, closed_at = null, reason = excluded.reason""")
                 .param("area", window.areaCode()).param("year", window.year())
                 .param("opensAt", Timestamp.from(window.opensAt().toInstant()))
                 .param("closesAt", window.closesAt() == null ? null : Timestamp.from(window.closesAt().toInstant()))
-                .update();
+                .param("reason", window.reason()).update();
     }
 
     private void closed(Closed window) {

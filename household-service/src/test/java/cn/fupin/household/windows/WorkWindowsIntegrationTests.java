@@ -1,6 +1,7 @@
 package cn.fupin.household.windows;
 
 import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -25,8 +26,8 @@ import cn.fupin.platform.testing.ServiceTestSupport;
 
 /**
  * Writes follow the work plan: refused until the township's functions are opened, refused again once closed,
- * refused for everyone after the year's close; reads always work. The plan is global: it is removed afterwards so
- * the other tests of the shared context write freely.
+ * refused after the year's close unless the city reopened them; the most specific window decides; reads always
+ * work. The plan is global: it is removed afterwards so the other tests of the shared context write freely.
  */
 @RealInfrastructure
 @SpringBootTest
@@ -35,6 +36,11 @@ class WorkWindowsIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481102201";
     static final String TOWNSHIP = "350481102";
+    static final String COUNTY = "350481";
+    /** A village of a township with no window of its own. */
+    static final String NEIGHBOUR = "350481103201";
+    /** A village of a third township. */
+    static final String THIRD = "350481104201";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(71);
     final int year = java.time.Year.now(WorkYear.ZONE).getValue();
     final String plan = UUID.randomUUID().toString();
@@ -49,9 +55,41 @@ class WorkWindowsIntegrationTests extends ServiceTestSupport {
     }
 
     int register() throws Exception {
-        return mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
+        return register(VILLAGE);
+    }
+
+    int register(String village) throws Exception {
+        return mvc.perform(post("/api/v1/households").with(as("village-clerk", village))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(village))))
                 .andReturn().getResponse().getStatus();
+    }
+
+    void refused(String village, String code) throws Exception {
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", village))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(village))))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value(code));
+    }
+
+    void plan(int planYear, int revision, OffsetDateTime closeAt) {
+        publish("WorkPlanPublished", """
+                {"workPlanId":"%s","year":%d,"areaCode":"350481","revision":%d,"timezone":"Asia/Shanghai",
+                 "closeAt":%s,"phases":[]}""".formatted(plan, planYear, revision, at(closeAt)));
+    }
+
+    void open(int planYear, String area, OffsetDateTime opensAt, String reason) {
+        publish("FunctionsOpened", """
+                {"workPlanId":"%s","year":%d,"areaCode":"%s","opensAt":%s,"reason":"%s"}"""
+                .formatted(plan, planYear, area, at(opensAt), reason));
+    }
+
+    void close(int planYear, String area, OffsetDateTime closedAt, String reason) {
+        publish("FunctionsClosed", """
+                {"workPlanId":"%s","year":%d,"areaCode":"%s","closedAt":%s,"reason":"%s"}"""
+                .formatted(plan, planYear, area, at(closedAt), reason));
+    }
+
+    void awaitStatus(String village, int status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> register(village) == status);
     }
 
     String at(OffsetDateTime time) {
@@ -67,37 +105,89 @@ class WorkWindowsIntegrationTests extends ServiceTestSupport {
     @Test
     void writesFollowTheTownshipsWindowAndTheYearsClose() throws Exception {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        publish("WorkPlanPublished", """
-                {"workPlanId":"%s","year":%d,"areaCode":"350481","revision":1,"timezone":"Asia/Shanghai",
-                 "closeAt":%s,"phases":[]}""".formatted(plan, year, at(now.plusDays(30))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> register() == 409);
-        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("functions-closed"));
+        plan(year, 1, now.plusDays(30));
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "functions-closed");
 
-        publish("FunctionsOpened", """
-                {"workPlanId":"%s","year":%d,"areaCode":"%s","opensAt":%s,"reason":"REQUEST_APPROVED"}"""
-                .formatted(plan, year, TOWNSHIP, at(now.minusMinutes(1))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> register() == 201);
+        open(year, TOWNSHIP, now.minusMinutes(1), "REQUEST_APPROVED");
+        awaitStatus(VILLAGE, 201);
 
-        publish("FunctionsClosed", """
-                {"workPlanId":"%s","year":%d,"areaCode":"%s","closedAt":%s,"reason":"PHASE_ENDED"}"""
-                .formatted(plan, year, TOWNSHIP, at(now.minusSeconds(1))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> register() == 409);
+        close(year, TOWNSHIP, now.minusSeconds(1), "PHASE_ENDED");
+        awaitStatus(VILLAGE, 409);
         mvc.perform(get("/api/v1/households?areaCode=" + VILLAGE).with(as("village-clerk", VILLAGE)))
                 .andExpect(status().isOk());
 
-        publish("FunctionsOpened", """
-                {"workPlanId":"%s","year":%d,"areaCode":"%s","opensAt":%s,"reason":"REOPENED"}"""
-                .formatted(plan, year, TOWNSHIP, at(now.minusMinutes(1))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> register() == 201);
+        open(year, TOWNSHIP, now.minusMinutes(1), "CITY_OPENED");
+        awaitStatus(VILLAGE, 201);
 
-        publish("WorkPlanPublished", """
-                {"workPlanId":"%s","year":%d,"areaCode":"350481","revision":2,"timezone":"Asia/Shanghai",
-                 "closeAt":%s,"phases":[]}""".formatted(plan, year, at(now.minusSeconds(1))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> register() == 409);
-        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(synthetic.next(VILLAGE))))
-                .andExpect(jsonPath("$.code").value("year-closed"));
+        plan(year, 2, now.minusSeconds(1));
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "year-closed");
+    }
+
+    /** The work plan opens functions per township or for the whole county; the township's own window wins. */
+    @Test
+    void theTownshipsOwnWindowOverridesTheCountysInBothDirections() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        plan(year, 1, now.plusDays(30));
+        open(year, COUNTY, now.minusMinutes(1), "CITY_OPENED");
+        awaitStatus(VILLAGE, 201);
+
+        close(year, TOWNSHIP, now.minusSeconds(1), "REVOKED");
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "functions-closed");
+        assertThat(register(NEIGHBOUR)).isEqualTo(201);
+
+        close(year, COUNTY, now.minusSeconds(1), "PHASE_ENDED");
+        awaitStatus(NEIGHBOUR, 409);
+        open(year, TOWNSHIP, now.minusMinutes(1), "REQUEST_APPROVED");
+        awaitStatus(VILLAGE, 201);
+        refused(NEIGHBOUR, "functions-closed");
+    }
+
+    /**
+     * After the year's close the year's windows have ended with it; the city reopens an area for corrections
+     * (重新开通) and only then may it write. Events of the plan arrive in order, so once the neighbour's reopening
+     * is seen, the township's ordinary opening before it was seen too.
+     */
+    @Test
+    void afterTheYearsCloseOnlyAReopenedWindowLetsWritesThrough() throws Exception {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        plan(year, 1, now.minusSeconds(1));
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "year-closed");
+
+        open(year, TOWNSHIP, now.minusMinutes(1), "REQUEST_APPROVED");
+        open(year, NEIGHBOUR.substring(0, 9), now.minusMinutes(1), "REOPENED");
+        awaitStatus(NEIGHBOUR, 201);
+        refused(VILLAGE, "year-closed");
+
+        open(year, TOWNSHIP, now.minusMinutes(1), "REOPENED");
+        awaitStatus(VILLAGE, 201);
+        refused(THIRD, "year-closed");
+
+        close(year, TOWNSHIP, now.minusSeconds(1), "REVOKED");
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "year-closed");
+
+        open(year, COUNTY, now.minusMinutes(1), "REOPENED");
+        awaitStatus(THIRD, 201);
+        refused(VILLAGE, "year-closed");
+    }
+
+    /** The close falls at the turn of the year: in the new year the closed year's plan rules until the next one. */
+    @Test
+    void theClosedYearsPlanRulesUntilTheNextYearsPlanIsPublished() throws Exception {
+        OffsetDateTime newYear = OffsetDateTime.of(year, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8));
+        plan(year - 1, 1, newYear);
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "year-closed");
+
+        open(year - 1, TOWNSHIP, OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), "REOPENED");
+        awaitStatus(VILLAGE, 201);
+
+        plan(year, 1, OffsetDateTime.now(ZoneOffset.UTC).plusDays(30));
+        awaitStatus(VILLAGE, 409);
+        refused(VILLAGE, "functions-closed");
     }
 }

@@ -13,22 +13,35 @@ import cn.fupin.contracts.household.model.LifecycleRequest;
 import cn.fupin.contracts.household.model.PolicyVerificationInput;
 import cn.fupin.contracts.household.model.ReturnRequestInput;
 import cn.fupin.household.lifecycle.ExitRequests;
+import cn.fupin.household.lifecycle.IdentificationRequests;
 import cn.fupin.household.lifecycle.PolicyVerifications;
 import cn.fupin.household.lifecycle.ReturnRequests;
 import cn.fupin.platform.security.Caller;
 
-/** Status-change requests that go to review, over HTTP. */
+/**
+ * Status-change requests that go to review, over HTTP. Posting a request again while review has it returned for
+ * correction resubmits it (202, same id).
+ */
 @RestController
 class LifecycleRequestController implements LifecycleRequestsApi {
 
     private final ExitRequests exits;
     private final ReturnRequests returns;
     private final PolicyVerifications verifications;
+    private final IdentificationRequests identifications;
 
-    LifecycleRequestController(ExitRequests exits, ReturnRequests returns, PolicyVerifications verifications) {
+    LifecycleRequestController(ExitRequests exits, ReturnRequests returns, PolicyVerifications verifications,
+            IdentificationRequests identifications) {
         this.exits = exits;
         this.returns = returns;
         this.verifications = verifications;
+        this.identifications = identifications;
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<LifecycleRequest> requestIdentification(UUID householdId, String idempotencyKey) {
+        return accepted(identifications.request(householdId, Caller.current()));
     }
 
     @Override
