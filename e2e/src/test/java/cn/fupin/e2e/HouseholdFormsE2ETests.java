@@ -25,6 +25,11 @@ class HouseholdFormsE2ETests {
 
     static final String VILLAGE = "350481100202";
 
+    @org.junit.jupiter.api.BeforeAll
+    static void underTheWorkPlan() {
+        WorkPlanFixture.xiyangOpen();
+    }
+
     @Test
     void aHouseholdGoesThroughFormsOneTwoAndThreeAndReportingFollows() {
         Api clerk = Api.as("xiyang.clerk2");

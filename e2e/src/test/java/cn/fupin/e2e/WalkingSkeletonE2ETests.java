@@ -30,6 +30,11 @@ class WalkingSkeletonE2ETests {
 
     static final String VILLAGE = "350481100201";
 
+    @org.junit.jupiter.api.BeforeAll
+    static void underTheWorkPlan() {
+        WorkPlanFixture.xiyangOpen();
+    }
+
     @Test
     void aRegisteredHouseholdIsPublishedAndCountedByReporting() {
         Api clerk = Api.as("xiyang.clerk");

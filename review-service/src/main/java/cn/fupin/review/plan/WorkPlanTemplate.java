@@ -2,14 +2,13 @@ package cn.fupin.review.plan;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.fupin.review.WorkZone;
 
 /**
  * The 2020 work plan's schedule (扶贫对象动态管理和信息采集工作方案, 2020-10-09) as the template of any year: the
- * same month-days, closing at 12-31 24:00 Asia/Shanghai. Also the demo schedule that puts data entry around today.
+ * same month-days, closing at 12-31 24:00 Asia/Shanghai.
  */
 public final class WorkPlanTemplate {
 
@@ -37,32 +36,5 @@ public final class WorkPlanTemplate {
     /** 12-31 24:00 in Asia/Shanghai: the year's close. */
     public static java.time.Instant closeOf(int year) {
         return LocalDate.of(year + 1, 1, 1).atStartOfDay(WorkZone.ZONE).toInstant();
-    }
-
-    /**
-     * A schedule for trying the system on any day: field work and the report lie behind, data entry runs from today
-     * for three weeks (or to the year's end), the later phases share what remains of the year.
-     */
-    public static List<Phase> demo(LocalDate today) {
-        LocalDate yearStart = today.withDayOfYear(1);
-        LocalDate yearEnd = today.withMonth(12).withDayOfMonth(31);
-        LocalDate reportDay = today.minusDays(1).isBefore(yearStart) ? yearStart : today.minusDays(1);
-        LocalDate entryEnd = min(today.plusDays(20), yearEnd);
-        List<Phase> phases = new ArrayList<>();
-        phases.add(new Phase(PhaseCode.FIELD_WORK, null, yearStart, reportDay));
-        phases.add(new Phase(PhaseCode.REPORT_AND_FUNCTION_OPENING, null, reportDay, reportDay));
-        phases.add(new Phase(PhaseCode.DATA_ENTRY, null, today, entryEnd));
-        LocalDate next = min(entryEnd.plusDays(1), yearEnd);
-        for (PhaseCode code : List.of(PhaseCode.SELF_CHECK, PhaseCode.FIELD_VERIFICATION, PhaseCode.CORRECTION)) {
-            LocalDate end = min(next.plusDays(6), yearEnd);
-            phases.add(new Phase(code, null, next, code == PhaseCode.CORRECTION ? yearEnd : end));
-            next = min(end.plusDays(1), yearEnd);
-        }
-        phases.add(new Phase(PhaseCode.SUMMARY, null, null, yearEnd));
-        return phases;
-    }
-
-    private static LocalDate min(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }
