@@ -262,4 +262,56 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
                 "delete from review_submission where case_id = ?", caseId)).hasMessageContaining("append-only");
     }
+
+    @Test
+    void monitoringRequestsOpenCasesAboutTheMonitoringObject() throws Exception {
+        UUID object = UUID.randomUUID();
+        UUID inclusion = UUID.randomUUID();
+        UUID elimination = UUID.randomUUID();
+        String common = """
+                "monitoringObjectId":"%s","objectType":"MARGINAL","householdId":"%s","divisionCode":"%s",
+                "year":2020""".formatted(object, UUID.randomUUID(), village);
+        sendMonitoring("MonitoringObjectProposed", object, """
+                {%s,"status":"PROPOSED","requestId":"%s","caseType":"MONITORING_INCLUSION","risks":["01"],"size":4}"""
+                .formatted(common, inclusion));
+        sendMonitoring("RiskEliminationRequested", object, """
+                {%s,"status":"ELIMINATION_REQUESTED","requestId":"%s","caseType":"RISK_ELIMINATION",
+                 "assessmentId":"%s"}""".formatted(common, elimination, UUID.randomUUID()));
+        UUID included = awaitCase(inclusion);
+        UUID eliminated = awaitCase(elimination);
+        mvc.perform(get("/api/v1/reviews/" + included).with(city)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.caseType").value("MONITORING_INCLUSION"))
+                .andExpect(jsonPath("$.subjectType").value("MONITORING_OBJECT"))
+                .andExpect(jsonPath("$.subjectId").value(object.toString()))
+                .andExpect(jsonPath("$.snapshot.risks[0]").value("01"));
+        mvc.perform(get("/api/v1/reviews/" + eliminated).with(city))
+                .andExpect(jsonPath("$.caseType").value("RISK_ELIMINATION"))
+                .andExpect(jsonPath("$.stages.length()").value(3));
+    }
+
+    @Test
+    void aRequestEventReviewCannotReadIsDeadLetteredAndOpensNothing() throws Exception {
+        UUID household = UUID.randomUUID();
+        kafka.send("household.events", household.toString(), """
+                {"specversion":"1.0","id":"%1$s","source":"/fupin/household-service",
+                 "type":"fupin.household.HouseholdExitRequested.v1","subject":"%1$s","time":"2020-11-01T00:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%2$s","actor":"clerk-a","correlationid":"c1",
+                 "aggregatetype":"household","sequence":1,"data":{"caseType":"NOT_A_CASE","householdId":"%1$s"}}"""
+                .formatted(household, village));
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events.review-service.dlt")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .anyMatch(r -> r.value().contains(household.toString())));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from review_case where subject_id = ?", Integer.class,
+                household.toString())).isZero();
+    }
+
+    void sendMonitoring(String eventName, UUID object, String data) {
+        kafka.send("monitoring.events", object.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/fupin/monitoring-service",
+                 "type":"fupin.monitoring.%s.v1","subject":"%s","time":"2020-11-01T00:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%s","actor":"clerk-a","correlationid":"c1",
+                 "aggregatetype":"monitoring-object","sequence":1,"data":%s}"""
+                .formatted(UUID.randomUUID(), eventName, object, village, data));
+    }
 }
