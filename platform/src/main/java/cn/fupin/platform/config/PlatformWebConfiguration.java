@@ -30,6 +30,13 @@ public class PlatformWebConfiguration {
         return Clock.systemDefaultZone();
     }
 
+    /** The keyed hash that matches ID numbers across services (key shared by configuration). */
+    @Bean
+    @ConditionalOnMissingBean
+    cn.fupin.platform.pii.IdNumberHash idNumberHash(@Value("${fupin.pii.id-hash-key}") String key) {
+        return new cn.fupin.platform.pii.IdNumberHash(key);
+    }
+
     @Bean
     IndicatorNames indicatorNames(@Value("${fupin.api.contract:}") String contract) {
         return IndicatorNames.fromContract(contract);

@@ -1,0 +1,52 @@
+package cn.fupin.monitoring.objects;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.fupin.monitoring.households.HouseholdSummary;
+import cn.fupin.platform.web.FieldError;
+
+/**
+ * 风险消除条件: per-capita income above the monitoring line (poverty line × factor), no unresolved 两不愁三保障
+ * problem, every risk resolved at the assessment, and labour capacity — a household without it stays monitored
+ * (national practice since 2021) unless a reason overrides. Every failing criterion is named.
+ */
+final class EliminationCriteria {
+
+    private EliminationCriteria() {
+    }
+
+    static List<FieldError> failures(HouseholdSummary household, List<String> remainingRisks, String overrideReason,
+            BigDecimal monitoringLine) {
+        List<FieldError> failures = new ArrayList<>();
+        if (household.perCapitaIncome() == null) {
+            failures.add(new FieldError("perCapitaIncome", null, "该户尚无年度收入数据，无法核验是否高于监测线"));
+        }
+        else if (household.perCapitaIncome().compareTo(monitoringLine) <= 0) {
+            failures.add(new FieldError("perCapitaIncome", null, household.incomeYear() + " 年度人均纯收入 "
+                    + household.perCapitaIncome().toPlainString() + " 元未高于监测线 " + monitoringLine.toPlainString()
+                    + " 元"));
+        }
+        HouseholdSummary.BasicNeeds needs = household.basicNeeds();
+        if (needs == null || !Boolean.TRUE.equals(needs.noCompulsoryEducationDropout())) {
+            failures.add(new FieldError("basicNeeds.noCompulsoryEducationDropout", "A14", "义务教育保障未落实或未核实"));
+        }
+        if (needs == null || !Boolean.TRUE.equals(needs.basicMedicalInsurance())) {
+            failures.add(new FieldError("basicNeeds.basicMedicalInsurance", "A17", "基本医疗保障未落实或未核实"));
+        }
+        if (needs == null || !Boolean.TRUE.equals(needs.safeHousing())) {
+            failures.add(new FieldError("basicNeeds.safeHousing", "A40", "住房安全保障未落实或未核实"));
+        }
+        if (needs == null || !Boolean.TRUE.equals(needs.safeDrinkingWater())) {
+            failures.add(new FieldError("basicNeeds.safeDrinkingWater", "A44", "饮水安全保障未落实或未核实"));
+        }
+        if (remainingRisks != null && !remainingRisks.isEmpty()) {
+            failures.add(new FieldError("risks", "A52", "评估时仍有未化解的风险：" + String.join("、", remainingRisks)));
+        }
+        if (!household.hasLabourCapacity() && (overrideReason == null || overrideReason.isBlank())) {
+            failures.add(new FieldError("overrideReason", null, "该户无劳动能力，按规定继续监测；确需消除风险须写明理由"));
+        }
+        return failures;
+    }
+}

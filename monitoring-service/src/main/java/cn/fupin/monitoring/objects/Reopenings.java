@@ -1,0 +1,44 @@
+package cn.fupin.monitoring.objects;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.web.ApiException;
+
+/** A cleared object at risk again is monitored again, with its new risks and the reason (RiskReopened). */
+@Service
+public class Reopenings {
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+    private final MonitoringObjectStore store;
+    private final MonitoringEvents events;
+    private final Codes codes;
+    private final Clock clock;
+
+    Reopenings(MonitoringObjectStore store, MonitoringEvents events, Codes codes, Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MonitoringObject reopen(UUID id, List<String> risks, String reason, Caller caller) {
+        MonitoringObject object = store.findForUpdate(id, caller.scope())
+                .orElseThrow(() -> ApiException.notFound("监测对象", id));
+        codes.requireRisks("risks", risks);
+        object.reopen(risks);
+        store.update(object);
+        store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
+                caller.userId(), null, reason));
+        events.reopened(object, LocalDate.now(clock.withZone(ZONE)), reason);
+        return object;
+    }
+}

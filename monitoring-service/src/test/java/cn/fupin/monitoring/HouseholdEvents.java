@@ -1,0 +1,82 @@
+package cn.fupin.monitoring;
+
+import java.util.UUID;
+
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** household.events and review.events as the owning services write them, for feeding monitoring in tests. */
+public final class HouseholdEvents {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final UUID household;
+    private final String village;
+    private long sequence;
+
+    public HouseholdEvents(KafkaTemplate<String, String> kafka, UUID household, String village) {
+        this.kafka = kafka;
+        this.household = household;
+        this.village = village;
+    }
+
+    public UUID household() {
+        return household;
+    }
+
+    /** Sends the next event of the household (its sequence counts up); returns the event id. */
+    public String send(String name, String data) {
+        sequence++;
+        String id = "household:household:" + household + ":" + sequence;
+        kafka.send("household.events", household.toString(), """
+                {"specversion":"1.0","id":"%s","source":"/fupin/household-service",
+                 "type":"fupin.household.%s.v1","subject":"%s","time":"2020-11-01T00:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%s","actor":"clerk-a","correlationid":"c1",
+                 "aggregatetype":"household","sequence":%d,"data":%s}"""
+                .formatted(id, name, household, village, sequence, data));
+        return id;
+    }
+
+    /** A household of the category and status, head with the ID hash, members able to work or not. */
+    public void registered(String category, String status, String headIdHash, boolean canWork) {
+        String labour = canWork ? "01" : "03";
+        send("HouseholdRegistered", """
+                {"householdId":"%s","category":"%s","status":"%s","divisionCode":"%s","size":2,"headName":"陈大山",
+                 "members":[{"memberId":"%s","relation":"01","gender":"1","birthYear":1968,"active":true,
+                   "idNumberHash":"%s","health":["01"],"labourSkill":"%s"},
+                  {"memberId":"%s","relation":"02","gender":"2","birthYear":1970,"active":true,"health":["01"],
+                   "labourSkill":"%s"}]}"""
+                .formatted(household, category, status, village, UUID.randomUUID(), headIdHash, labour,
+                        UUID.randomUUID(), labour));
+    }
+
+    public void status(String name, String status) {
+        send(name, """
+                {"householdId":"%s","divisionCode":"%s","category":"REGISTERED","previousStatus":"POOR",
+                 "status":"%s","size":2,"year":2020,"effectiveDate":"2020-11-20","caseId":"%s"}"""
+                .formatted(household, village, status, UUID.randomUUID()));
+    }
+
+    public String annualRecord(String category, String status, String perCapita, boolean basicNeedsMet) {
+        return send("AnnualRecordSubmitted", """
+                {"householdId":"%s","divisionCode":"%s","category":"%s","status":"%s","year":2020,"size":2,
+                 "netIncome":"%s","perCapitaIncome":"%s",
+                 "conditions":{"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,
+                  "safeHousing":%s,"safeDrinkingWater":true,"dangerousHouseGrade":"1"}}"""
+                .formatted(household, village, category, status,
+                        new java.math.BigDecimal(perCapita).multiply(java.math.BigDecimal.TWO).toPlainString(),
+                        perCapita, basicNeedsMet));
+    }
+
+    /** review-service's outcome for a monitoring object's request. */
+    public static void review(KafkaTemplate<String, String> kafka, String name, UUID object, UUID request,
+            String caseType, String village, String extra) {
+        UUID caseId = UUID.randomUUID();
+        kafka.send("review.events", caseId.toString(), """
+                {"specversion":"1.0","id":"review:review-case:%1$s:9","source":"/fupin/review-service",
+                 "type":"fupin.review.%2$s.v1","subject":"%1$s","time":"2020-11-25T00:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%3$s","actor":"city-1","correlationid":"c2",
+                 "aggregatetype":"review-case","sequence":9,
+                 "data":{"caseId":"%1$s","caseType":"%4$s","subjectType":"MONITORING_OBJECT","subjectId":"%5$s",
+                  "areaCode":"%3$s","year":2020,"requestId":"%6$s"%7$s}}"""
+                .formatted(caseId, name, village, caseType, object, request, extra));
+    }
+}

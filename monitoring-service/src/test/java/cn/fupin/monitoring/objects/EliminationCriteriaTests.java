@@ -1,0 +1,55 @@
+package cn.fupin.monitoring.objects;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import cn.fupin.monitoring.households.HouseholdSummary;
+import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
+import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
+import cn.fupin.platform.web.FieldError;
+
+/** Each elimination criterion fails on its own and is named. */
+class EliminationCriteriaTests {
+
+    static final BigDecimal LINE = new BigDecimal("6000.00");
+    static final BasicNeeds MET = new BasicNeeds(true, true, true, true);
+
+    static HouseholdSummary household(String income, BasicNeeds needs, String labour) {
+        return new HouseholdSummary(UUID.randomUUID(), "350481100201", "REGISTERED", "EXITED", 1, null, null,
+                List.of(new MemberSummary(UUID.randomUUID(), "01", List.of("01"), labour, null, true)), List.of(),
+                income == null ? null : 2020, income == null ? null : new BigDecimal(income), needs, 1);
+    }
+
+    static List<String> failing(HouseholdSummary h, List<String> risks, String override) {
+        return EliminationCriteria.failures(h, risks, override, LINE).stream().map(FieldError::field).toList();
+    }
+
+    @Test
+    void allMetIsNoFailure() {
+        assertThat(failing(household("6000.01", MET, "01"), List.of(), null)).isEmpty();
+    }
+
+    @Test
+    void incomeMustBeAboveTheMonitoringLine() {
+        assertThat(failing(household("6000.00", MET, "01"), List.of(), null)).containsExactly("perCapitaIncome");
+        assertThat(failing(household(null, MET, "01"), List.of(), null)).containsExactly("perCapitaIncome");
+    }
+
+    @Test
+    void everyUnmetBasicNeedIsNamed() {
+        assertThat(failing(household("9000", new BasicNeeds(true, false, null, true), "02"), List.of(), null))
+                .containsExactly("basicNeeds.basicMedicalInsurance", "basicNeeds.safeHousing");
+    }
+
+    @Test
+    void remainingRisksAndNoLabourWithoutReasonFail() {
+        assertThat(failing(household("9000", MET, "01"), List.of("01"), null)).containsExactly("risks");
+        assertThat(failing(household("9000", MET, "03"), List.of(), null)).containsExactly("overrideReason");
+        assertThat(failing(household("9000", MET, "03"), List.of(), "特困供养兜底")).isEmpty();
+    }
+}

@@ -1,0 +1,232 @@
+package cn.fupin.monitoring.objects;
+
+import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+import org.springframework.test.web.servlet.ResultActions;
+
+import cn.fupin.contracts.events.EventSchemas;
+import cn.fupin.monitoring.HouseholdEvents;
+import cn.fupin.platform.pii.IdNumberHash;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
+import cn.fupin.platform.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Monitoring objects on real PostgreSQL and Kafka, fed by household.events and review.events as the owning
+ * services write them: form 5 by the head's ID, form 4 by household, the review saga both ways, assistance,
+ * elimination refused with reasons then approved, reopening; events valid against their schemas.
+ */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class MonitoringIntegrationTests extends ServiceTestSupport {
+
+    static final String VILLAGE = "350481104201";
+    final JwtRequestPostProcessor clerk = as("clerk-m", "village-clerk", VILLAGE);
+
+    @Autowired
+    IdNumberHash idHash;
+
+    String headId() {
+        return cn.fupin.contracts.identifiers.ResidentId.of("350481", java.time.LocalDate.of(1968, 3, 3),
+                (int) (Math.random() * 499) * 2 + 1).value();
+    }
+
+    void awaitProjected(UUID household, long sequence) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select last_sequence from household_summary where household_id = ?", Long.class, household)
+                .stream().anyMatch(s -> s >= sequence));
+    }
+
+    ResultActions propose(String body) throws Exception {
+        return mvc.perform(post("/api/v1/monitoring-objects").with(clerk).contentType(MediaType.APPLICATION_JSON)
+                .content(body));
+    }
+
+    JsonNode event(UUID object, String name) {
+        try (TopicProbe probe = new TopicProbe(brokers, "monitoring.events")) {
+            String event = probe.awaitEvent(object.toString(), name);
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            return json.readTree(event);
+        }
+    }
+
+    UUID objectId(ResultActions created) throws Exception {
+        return UUID.fromString(json.readTree(created.andReturn().getResponse().getContentAsString()).get("id")
+                .asString());
+    }
+
+    void awaitStatus(UUID object, String status) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(jdbc.queryForObject(
+                "select status from monitoring_object where id = ?", String.class, object)));
+    }
+
+    @Test
+    void anUnstableExitedHouseholdIsFoundByItsHeadsIdFollowedClearedAndReopened() throws Exception {
+        String id = headId();
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.registered("REGISTERED", "POOR", idHash.of(id), true);
+        household.status("HouseholdExited", "EXITED");
+        awaitProjected(household.household(), 2);
+
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"risks":["01","07"]}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("headIdNumber"));
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01","42"]}""".formatted(id))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("risks[1]"))
+                .andExpect(jsonPath("$.errors[0].indicator").value("A52"));
+        mvc.perform(post("/api/v1/monitoring-objects").with(as("clerk-x", "village-clerk", "350481104202"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01"]}"""
+                        .formatted(id))).andExpect(status().isNotFound());
+        UUID object = objectId(propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01","07"]}"""
+                .formatted(id.toLowerCase())).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("PROPOSED"))
+                .andExpect(jsonPath("$.riskNames[0]").value("因大病"))
+                .andExpect(jsonPath("$.headName").value("陈大山")));
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["03"]}""".formatted(id))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-monitored"));
+        JsonNode proposed = event(object, "MonitoringObjectProposed");
+        UUID inclusion = UUID.fromString(proposed.at("/data/requestId").asString());
+        assertThat(proposed.toString()).doesNotContain(id);
+
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assistance").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"measure\":\"02\",\"date\":\"2020-11-26\"}"))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("not-monitored"));
+        HouseholdEvents.review(kafka, "ReviewApproved", object, inclusion, "MONITORING_INCLUSION", VILLAGE, """
+                ,"approvedAt":"2020-11-25T00:00:00Z","decisions":[{"stage":"CITY","decision":"APPROVE",
+                 "decidedBy":"city-1","decidedAt":"2020-11-25T00:00:00Z"}]""");
+        awaitStatus(object, "MONITORED");
+        assertThat(event(object, "MonitoringObjectIdentified").at("/data/risks/1").asString()).isEqualTo("07");
+
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assistance").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"measure":"02","content":"推荐到园区企业务工","amount":1500.50,"date":"2020-11-26",
+                         "responsiblePerson":"林帮扶"}""")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.assistance[0].measureName").value("就业帮扶"));
+        assertThat(event(object, "AssistanceRecorded").at("/data/amount").asString()).isEqualTo("1500.50");
+
+        String eliminate = """
+                {"assessedOn":"2020-12-01","risks":[],"riskEliminated":true,"note":"务工收入稳定"}""";
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content(eliminate))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("elimination-criteria-not-met"))
+                .andExpect(jsonPath("$.errors[0].field").value("perCapitaIncome"));
+        household.annualRecord("REGISTERED", "EXITED", "5800.00", false);
+        awaitProjected(household.household(), 3);
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"assessedOn":"2020-12-01","risks":["07"],"riskEliminated":true}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "perCapitaIncome", "basicNeeds.safeHousing", "risks")));
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_assessment where object_id = ?",
+                Integer.class, object)).isZero();
+
+        household.annualRecord("REGISTERED", "EXITED", "7200.00", true);
+        awaitProjected(household.household(), 4);
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content(eliminate)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("ELIMINATION_REQUESTED"));
+        JsonNode requested = event(object, "RiskEliminationRequested");
+        UUID elimination = UUID.fromString(requested.at("/data/requestId").asString());
+        assertThat(requested.at("/data/perCapitaIncome").asString()).isEqualTo("7200.00");
+
+        HouseholdEvents.review(kafka, "ReviewApproved", object, elimination, "RISK_ELIMINATION", VILLAGE, """
+                ,"approvedAt":"2020-12-10T00:00:00Z","decisions":[{"stage":"CITY","decision":"APPROVE",
+                 "decidedBy":"city-1","decidedAt":"2020-12-10T00:00:00Z"}]""");
+        awaitStatus(object, "RISK_CLEARED");
+        assertThat(event(object, "RiskCleared").at("/data/effectiveDate").asString()).isEqualTo("2020-12-10");
+
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/reopening").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("{\"risks\":[\"03\"],\"reason\":\"台风致房屋受损\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("MONITORED"))
+                .andExpect(jsonPath("$.history.length()").value(5));
+        assertThat(event(object, "RiskReopened").at("/data/reason").asString()).isEqualTo("台风致房屋受损");
+        mvc.perform(get("/api/v1/monitoring-objects?areaCode=" + VILLAGE + "&status=MONITORED").with(clerk))
+                .andExpect(jsonPath("$.items[?(@.id == '" + object + "')]").isNotEmpty());
+    }
+
+    @Test
+    void aMarginalHouseholdWithoutLabourStaysMonitoredUnlessAReasonOverrides() throws Exception {
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.registered("MARGINAL", "MARGINAL", null, false);
+        household.annualRecord("MARGINAL", "MARGINAL", "9000.00", true);
+        awaitProjected(household.household(), 2);
+        UUID object = objectId(propose("""
+                {"objectType":"MARGINAL","year":2020,"householdId":"%s","risks":["04","99"]}"""
+                .formatted(household.household())).andExpect(status().isCreated()));
+        UUID inclusion = UUID.fromString(event(object, "MonitoringObjectProposed").at("/data/requestId").asString());
+        HouseholdEvents.review(kafka, "ReviewApproved", object, inclusion, "MONITORING_INCLUSION", VILLAGE, """
+                ,"approvedAt":"2020-11-25T00:00:00Z","decisions":[{"stage":"CITY","decision":"APPROVE",
+                 "decidedBy":"city-1","decidedAt":"2020-11-25T00:00:00Z"}]""");
+        awaitStatus(object, "MONITORED");
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"assessedOn":"2020-12-01","risks":[],"riskEliminated":true}"""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("overrideReason"));
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"assessedOn":"2020-12-01","risks":[],"riskEliminated":true,
+                         "overrideReason":"已纳入特困供养，兜底保障稳定"}""")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.assessments[0].overrideReason").value("已纳入特困供养，兜底保障稳定"));
+        UUID elimination = UUID.fromString(event(object, "RiskEliminationRequested").at("/data/requestId")
+                .asString());
+
+        HouseholdEvents.review(kafka, "ReviewStageDecided", object, elimination, "RISK_ELIMINATION", VILLAGE, """
+                ,"stage":"TOWNSHIP","decision":"RETURN","decidedBy":"officer-1","decidedAt":"2020-12-05T00:00:00Z",
+                 "comment":"请补充特困供养审批文号\"""");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "RETURNED".equals(jdbc.queryForObject(
+                "select request_state from monitoring_object where id = ?", String.class, object)));
+        mvc.perform(post("/api/v1/monitoring-objects/" + object + "/resubmission").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.requestState").value("PENDING"))
+                .andExpect(jsonPath("$.requestId").value(elimination.toString()));
+        HouseholdEvents.review(kafka, "ReviewRejected", object, elimination, "RISK_ELIMINATION", VILLAGE, """
+                ,"rejectedAt":"2020-12-08T00:00:00Z","rejectedStage":"CITY",
+                 "reasons":[{"text":"兜底保障对象仍须监测"}],"decisions":[{"stage":"CITY","decision":"REJECT",
+                 "decidedBy":"city-1","decidedAt":"2020-12-08T00:00:00Z"}]""");
+        awaitStatus(object, "MONITORED");
+        mvc.perform(get("/api/v1/monitoring-objects/" + object).with(clerk))
+                .andExpect(jsonPath("$.requestState").value("REJECTED"))
+                .andExpect(jsonPath("$.reviewReasons").value(org.hamcrest.Matchers.containsString("兜底保障对象仍须监测")));
+    }
+
+    @Test
+    void anExitedHouseholdIsNoMarginalOneAndAPoorOneIsNoUnstableExitedOne() throws Exception {
+        String id = headId();
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.registered("REGISTERED", "POOR", idHash.of(id), true);
+        awaitProjected(household.household(), 1);
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01"]}""".formatted(id))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.code").value("not-exited"));
+        propose("""
+                {"objectType":"MARGINAL","year":2020,"householdId":"%s","risks":["01"]}"""
+                .formatted(household.household())).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("not-marginal"));
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_object where household_id = ?",
+                Integer.class, household.household())).isZero();
+    }
+}
