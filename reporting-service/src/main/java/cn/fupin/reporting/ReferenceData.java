@@ -11,6 +11,11 @@ import cn.fupin.contracts.areas.DivisionTree;
 class ReferenceData {
 
     @Bean
+    cn.fupin.contracts.codebook.Codebook codebook(@Value("${fupin.codebook-year:2020}") int year) {
+        return cn.fupin.contracts.codebook.Codebook.forYear(year);
+    }
+
+    @Bean
     DivisionTree divisionTree(@Value("${fupin.county:350481}") String county) {
         return DivisionTree.ofCounty(county);
     }
