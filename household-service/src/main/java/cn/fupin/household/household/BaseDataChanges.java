@@ -20,13 +20,16 @@ public class BaseDataChanges {
 
     private final HouseholdRepository households;
     private final CodeCheck codes;
+    private final RegistrationRules rules;
     private final WorkWindows windows;
     private final Clock clock;
 
-    BaseDataChanges(HouseholdRepository households, CodeCheck codes, WorkWindows windows, Clock clock) {
+    BaseDataChanges(HouseholdRepository households, CodeCheck codes, RegistrationRules rules, WorkWindows windows,
+            Clock clock) {
         this.windows = windows;
         this.households = households;
         this.codes = codes;
+        this.rules = rules;
         this.clock = clock;
     }
 
@@ -61,6 +64,7 @@ public class BaseDataChanges {
             String path = "helpers[" + i + "].";
             codes.required(path + "gender", null, "A2_gender", helper.gender(), errors);
             codes.optional(path + "politicalStatus", null, "A7_political_status", helper.politicalStatus(), errors);
+            errors.addAll(rules.checkHelper(path, helper));
             if (helper.endDate() != null && helper.endDate().isBefore(helper.startDate())) {
                 errors.add(new FieldError(path + "endDate", null, "帮扶结束时间早于开始时间"));
             }

@@ -135,6 +135,84 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     /**
+     * 更正成员基本信息: replaces who a living member is (A1–A5, birth date) by the checked correction. The 户主 stays
+     * who he is — a relation to or from 01 is refused, the head changes through {@link #changeHead} — so the household
+     * keeps exactly one. Registers which fields changed and, for the history, their old and new values.
+     */
+    public void correctMemberIdentity(UUID memberId, NewMember corrected, String reason, Instant now) {
+        int index = indexOfActive(memberId);
+        if (index < 0) {
+            throw ApiException.notFound("成员", memberId);
+        }
+        Member before = members.get(index);
+        if (before.isHead() != Member.HEAD.equals(corrected.relation())) {
+            throw HeadRequired.refused(before.isHead() ? "户主的与户主关系（A5）只能是 01；更换户主请用户主变更"
+                    : "户内已有户主，成员不能改为户主；更换户主请用户主变更");
+        }
+        Member after = before.withIdentity(corrected);
+        members.set(index, after);
+        recordCorrections(IdentityCorrected.between(before, after), reason, now);
+    }
+
+    /**
+     * 户主变更: the named living member becomes 户主 and the members named take their relation to him. The present
+     * head must be among them and nobody else may become 户主: exactly one head results, or the change is refused.
+     */
+    public void changeHead(HeadChange change, Instant now) {
+        int newHead = indexOfActive(change.newHeadMemberId());
+        List<FieldError> errors = new ArrayList<>();
+        if (newHead < 0) {
+            errors.add(new FieldError("newHeadMemberId", "A5", "不是本户的在户成员"));
+        }
+        List<UUID> named = new ArrayList<>();
+        for (int i = 0; i < change.relations().size(); i++) {
+            UUID memberId = change.relations().get(i).memberId();
+            if (indexOfActive(memberId) < 0) {
+                errors.add(new FieldError("relations[" + i + "].memberId", "A5", "不是本户的在户成员"));
+            }
+            else if (named.contains(memberId)) {
+                errors.add(new FieldError("relations[" + i + "].memberId", "A5", "同一成员的关系给出了两次"));
+            }
+            named.add(memberId);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        if (members.get(newHead).isHead() && members.stream().filter(Member::isHead).count() == 1) {
+            throw HeadRequired.refused("所指定的新户主已是户主");
+        }
+        if (named.contains(change.newHeadMemberId())) {
+            throw HeadRequired.refused("新户主本人与户主的关系即为户主（01），不能在成员关系中给出");
+        }
+        List<Member> result = new ArrayList<>(members);
+        result.set(newHead, result.get(newHead).withRelation(Member.HEAD));
+        change.relations().forEach(relation -> {
+            int index = indexOfActive(relation.memberId());
+            result.set(index, result.get(index).withRelation(relation.relation()));
+        });
+        long heads = result.stream().filter(Member::isHead).count();
+        if (heads != 1) {
+            throw HeadRequired.refused("变更后将有 " + heads + " 名户主：须给出原户主与新户主的关系，其他成员的关系不能为 01");
+        }
+        List<IdentityCorrected.FieldCorrection> corrections = new ArrayList<>();
+        for (int i = 0; i < members.size(); i++) {
+            corrections.addAll(IdentityCorrected.between(members.get(i), result.get(i)));
+            members.set(i, result.get(i));
+        }
+        recordCorrections(corrections, change.reason(), now);
+    }
+
+    private void recordCorrections(List<IdentityCorrected.FieldCorrection> corrections, String reason, Instant now) {
+        if (corrections.isEmpty()) {
+            return;
+        }
+        updatedAt = now;
+        registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size,
+                corrections.stream().map(IdentityCorrected.FieldCorrection::path).toList()));
+        registerEvent(new IdentityCorrected(id, corrections, reason, now));
+    }
+
+    /**
      * 家庭成员自然减少 (form 3): the member leaves for a reason 1–8 on a date and stays in the history. When the
      * 户主 leaves, another member still living in the household must be named as the new one.
      */
@@ -150,7 +228,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 throw ApiException.invalid(List.of(new FieldError("newHeadMemberId", "A5",
                         "减少的是户主，须指定另一名在户成员为新户主")));
             }
-            members.set(newHead, members.get(newHead).asHead());
+            members.set(newHead, members.get(newHead).withRelation(Member.HEAD));
         }
         members.set(index, leaving.removed(reason, date));
         size = countActive();

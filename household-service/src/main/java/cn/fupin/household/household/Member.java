@@ -41,18 +41,29 @@ public record Member(UUID memberId, String name, String gender, String idType, S
         return active && HEAD.equals(relation);
     }
 
-    /** A member as the form gives it; ID numbers normalised (GB 11643: upper-case {@code X}, certificates too). */
+    /** A member as the form gives it, once the rules have passed it. */
     static Member fromForm(NewMember given, String workLocation) {
-        String idNumber = switch (given.idType()) {
-            case RegistrationRules.RESIDENT_ID -> ResidentId.parse(given.idNumber()).map(ResidentId::value)
-                    .orElseThrow();
-            case RegistrationRules.DISABILITY_CERTIFICATE -> DisabilityCertificate.parse(given.idNumber())
+        return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(),
+                normalisedIdNumber(given.idType(), given.idNumber()), given.relation(), given.ethnicity(),
+                given.birthDate(), given.indicators(), workLocation, true, null, null, null, null);
+    }
+
+    /** An ID number as stored (GB 11643: upper-case {@code X}, certificates too); the rules have passed it. */
+    static String normalisedIdNumber(String idType, String idNumber) {
+        return switch (idType) {
+            case RegistrationRules.RESIDENT_ID -> ResidentId.parse(idNumber).map(ResidentId::value).orElseThrow();
+            case RegistrationRules.DISABILITY_CERTIFICATE -> DisabilityCertificate.parse(idNumber)
                     .map(DisabilityCertificate::value).orElseThrow();
-            default -> given.idNumber().trim().toUpperCase(Locale.ROOT);
+            default -> idNumber.trim().toUpperCase(Locale.ROOT);
         };
-        return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(), idNumber,
-                given.relation(), given.ethnicity(), given.birthDate(), given.indicators(), workLocation, true, null,
-                null, null, null);
+    }
+
+    /** The member as a checked identity correction leaves him (A1–A5, birth date); the rest stays. */
+    Member withIdentity(NewMember corrected) {
+        return new Member(memberId, corrected.name().trim(), corrected.gender(), corrected.idType(),
+                normalisedIdNumber(corrected.idType(), corrected.idNumber()), corrected.relation(), ethnicity,
+                corrected.birthDate(), indicators, workLocation, active, joinedOn, increaseReason, leftOn,
+                decreaseReason);
     }
 
     Member removed(String reason, LocalDate date) {
@@ -60,8 +71,8 @@ public record Member(UUID memberId, String name, String gender, String idType, S
                 workLocation, false, joinedOn, increaseReason, date, reason);
     }
 
-    Member asHead() {
-        return new Member(memberId, name, gender, idType, idNumber, HEAD, ethnicity, birthDate, indicators,
+    Member withRelation(String code) {
+        return new Member(memberId, name, gender, idType, idNumber, code, ethnicity, birthDate, indicators,
                 workLocation, active, joinedOn, increaseReason, leftOn, decreaseReason);
     }
 

@@ -15,7 +15,10 @@ import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
 
-/** Natural increase (form 2) and decrease (form 3) of the members of households in the caller's area. */
+/**
+ * Natural increase (form 2) and decrease (form 3) of the members of households in the caller's area, corrections of
+ * their indicators and identity, and the change of head.
+ */
 @Service
 public class MemberChanges {
 
@@ -63,17 +66,55 @@ public class MemberChanges {
     @Transactional
     public Household correct(UUID householdId, UUID memberId, String ethnicity, MemberIndicators indicators,
             Long expectedVersion, Caller caller) {
-        if (expectedVersion == null) {
-            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
-                    "更正须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
-        }
-        Household household = load(householdId, expectedVersion, caller);
+        Household household = load(householdId, required(expectedVersion), caller);
         List<FieldError> errors = rules.checkCorrection(ethnicity, indicators);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         household.correctMember(memberId, ethnicity, indicators, clock.instant());
         return save(household);
+    }
+
+    /**
+     * Corrects who a living member is (A1–A5, birth date), checked as a registration is; If-Match required. A new
+     * ID number held by an active member anywhere in the registry is a conflict (the unique index decides).
+     */
+    @Transactional
+    public Household correctIdentity(UUID householdId, UUID memberId, IdentityCorrection correction,
+            Long expectedVersion, Caller caller) {
+        Household household = load(householdId, required(expectedVersion), caller);
+        Member member = household.getMembers().stream()
+                .filter(found -> found.active() && found.memberId().equals(memberId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("成员", memberId));
+        NewMember corrected = correction.appliedTo(member);
+        List<FieldError> errors = rules.checkIdentity(corrected, correction.reason(), household.getMembers().stream()
+                .filter(other -> other.active() && !other.memberId().equals(memberId)).map(Member::idNumber).toList());
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.correctMemberIdentity(memberId, corrected, correction.reason(), clock.instant());
+        return save(household);
+    }
+
+    /** 户主变更: one request names the new head and the present head's relation to him; If-Match required. */
+    @Transactional
+    public Household changeHead(UUID householdId, HeadChange change, Long expectedVersion, Caller caller) {
+        Household household = load(householdId, required(expectedVersion), caller);
+        List<FieldError> errors = rules.checkHeadChange(change);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        household.changeHead(change, clock.instant());
+        return save(household);
+    }
+
+    /** Corrections name the version they were made on. */
+    private static Long required(Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new ApiException(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少版本条件",
+                    "更正须带 If-Match（读取时得到的 ETag），以免覆盖他人的修改");
+        }
+        return expectedVersion;
     }
 
     private Household load(UUID householdId, Long expectedVersion, Caller caller) {

@@ -16,7 +16,8 @@ import cn.fupin.platform.web.FieldError;
 /**
  * Hard rules checked before household data is written (work plan forms 1, 2 and 4; GB 11643 for ID numbers):
  * codes from the codebook, a village of the city, exactly one 户主, valid ID numbers that agree with the
- * member's gender and birth date, no ID number twice in one household. Every failing field is reported.
+ * member's gender and birth date, no ID number twice in one household. A correction of who a member is (A1–A5)
+ * and a helper's ID number pass the same rules. Every failing field is reported.
  */
 @Component
 class RegistrationRules {
@@ -65,7 +66,8 @@ class RegistrationRules {
         codes.optional(path + "ethnicity", "A6", "A6_ethnicity", member.ethnicity(), errors);
         checkIndicators(path + "indicators.", member.indicators(), errors);
         if (RESIDENT_ID.equals(member.idType())) {
-            checkResidentId(path, member, ResidentId.parse(member.idNumber()), householdIds, errors);
+            checkResidentId(path, member.gender(), member.birthDate(), ResidentId.parse(member.idNumber()),
+                    householdIds, errors);
         }
         else if (DISABILITY_CERTIFICATE.equals(member.idType())) {
             Optional<DisabilityCertificate> certificate = DisabilityCertificate.parse(member.idNumber());
@@ -74,8 +76,8 @@ class RegistrationRules {
                         "不是有效的残疾人证号（18 位身份证号 + 残疾类别 1–7 + 残疾等级 1–4）"));
             }
             else {
-                checkResidentId(path, member, certificate.map(DisabilityCertificate::residentId), householdIds,
-                        errors);
+                checkResidentId(path, member.gender(), member.birthDate(),
+                        certificate.map(DisabilityCertificate::residentId), householdIds, errors);
             }
         }
         return errors;
@@ -86,6 +88,43 @@ class RegistrationRules {
         List<FieldError> errors = new ArrayList<>();
         codes.optional("ethnicity", "A6", "A6_ethnicity", ethnicity, errors);
         checkIndicators("indicators.", indicators, errors);
+        return errors;
+    }
+
+    /**
+     * The rules of a correction of who a member is (A1–A5, birth date): the member as it leaves him passes the rules
+     * of a new member; {@code householdIds} are the ID numbers of the household's other members.
+     */
+    List<FieldError> checkIdentity(NewMember corrected, String reason, List<String> householdIds) {
+        List<FieldError> errors = new ArrayList<>();
+        if (corrected.name() == null || corrected.name().isBlank()) {
+            errors.add(new FieldError("name", "A1", "姓名不能为空"));
+        }
+        requireReason(reason, errors);
+        errors.addAll(checkMember("", corrected, householdIds));
+        return errors;
+    }
+
+    /** The rules of a change of head: codes of the relations and a basis; who may be head is the household's. */
+    List<FieldError> checkHeadChange(HeadChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < change.relations().size(); i++) {
+            codes.required("relations[" + i + "].relation", "A5", "A5_relation", change.relations().get(i).relation(),
+                    errors);
+        }
+        requireReason(change.reason(), errors);
+        return errors;
+    }
+
+    /**
+     * A helper's ID number, when given, is checked as a member's: a valid 公民身份号码 (18 digits, or the legacy 15)
+     * agreeing with the helper's sex.
+     */
+    List<FieldError> checkHelper(String path, Helper helper) {
+        List<FieldError> errors = new ArrayList<>();
+        if (helper.idNumber() != null) {
+            checkResidentId(path, helper.gender(), null, ResidentId.parse(helper.idNumber()), List.of(), errors);
+        }
         return errors;
     }
 
@@ -108,8 +147,14 @@ class RegistrationRules {
         codes.optional(path + "dropoutReason", "A14", "A14_dropout_reason", indicators.dropoutReason(), errors);
     }
 
-    private void checkResidentId(String path, NewMember member, Optional<ResidentId> id, List<String> householdIds,
-            List<FieldError> errors) {
+    private static void requireReason(String reason, List<FieldError> errors) {
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", null, "须写明依据"));
+        }
+    }
+
+    private void checkResidentId(String path, String gender, LocalDate birthDate, Optional<ResidentId> id,
+            List<String> householdIds, List<FieldError> errors) {
         if (id.isEmpty()) {
             errors.add(new FieldError(path + "idNumber", "A4", "不是有效的公民身份号码（长度、出生日期或校验位错误）"));
             return;
@@ -117,10 +162,10 @@ class RegistrationRules {
         if (householdIds.contains(id.get().value())) {
             errors.add(new FieldError(path + "idNumber", "A4", "同一户内证件号码重复"));
         }
-        if (!id.get().legacy() && !id.get().genderCode().equals(member.gender())) {
+        if (!id.get().legacy() && !id.get().genderCode().equals(gender)) {
             errors.add(new FieldError(path + "gender", "A2", "性别与身份证号码不一致"));
         }
-        if (member.birthDate() != null && !member.birthDate().equals(id.get().birthDate())) {
+        if (birthDate != null && !birthDate.equals(id.get().birthDate())) {
             errors.add(new FieldError(path + "birthDate", null, "出生日期与身份证号码不一致"));
         }
     }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.household.WorkYear;
 import cn.fupin.household.annual.AnnualRecordSubmitted;
+import cn.fupin.household.household.HelpersAssigned;
 import cn.fupin.household.household.HouseholdRegistered;
 import cn.fupin.household.household.HouseholdUpdated;
 import cn.fupin.household.household.MemberAdded;
@@ -32,6 +33,11 @@ class DataIssueTriggers {
 
     @EventListener
     void on(HouseholdUpdated event) {
+        thisYear(event.householdId());
+    }
+
+    @EventListener
+    void on(HelpersAssigned event) {
         thisYear(event.householdId());
     }
 

@@ -39,15 +39,17 @@ public class DataIssues {
     private final HouseholdQueries households;
     private final AnnualRecords annualRecords;
     private final QualityRules rules;
+    private final HelperMatches helperMatches;
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
 
-    DataIssues(HouseholdQueries households, AnnualRecords annualRecords, QualityRules rules, JdbcClient jdbc,
-            Outbox outbox, Clock clock) {
+    DataIssues(HouseholdQueries households, AnnualRecords annualRecords, QualityRules rules,
+            HelperMatches helperMatches, JdbcClient jdbc, Outbox outbox, Clock clock) {
         this.households = households;
         this.annualRecords = annualRecords;
         this.rules = rules;
+        this.helperMatches = helperMatches;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
@@ -59,7 +61,8 @@ public class DataIssues {
         Household household = households.find(householdId, AreaScope.ALL).orElseThrow();
         Optional<AnnualRecord> record = annualRecords.find(householdId, year, AreaScope.ALL);
         Map<String, Finding> found = new HashMap<>();
-        for (Finding finding : rules.evaluate(new HouseholdFacts(household, record, year))) {
+        HouseholdFacts facts = new HouseholdFacts(household, record, year, helperMatches.of(household, year));
+        for (Finding finding : rules.evaluate(facts)) {
             found.putIfAbsent(fingerprint(householdId, year, finding), finding);
         }
         Map<String, UUID> unresolved = unresolved(householdId, year);

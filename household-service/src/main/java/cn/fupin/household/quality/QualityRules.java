@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
  * and "Rules worth encoding"), run over one household for the self-check (11-21 … 12-10 in the 2020 work plan)
  * and, for the blocking ones, before a write.
  * <p>
- * Not covered yet: "a helper who is a registered poor person", because form 1 records helpers without an ID
- * number to match; and duplicate ID numbers across the registry, which need the whole registry rather than one
- * household (the database's unique index refuses them at write).
+ * A rule that looks beyond one household reads what it needs of the registry from the facts, gathered by the caller
+ * ({@link HouseholdFacts#helperMatches()}). Duplicate ID numbers across the registry are not a rule: the database's
+ * unique index refuses them at write.
  */
 @Component
 public class QualityRules {
@@ -20,7 +20,7 @@ public class QualityRules {
             new AgeVsSchoolLevel(), new LabourCapacity(), new WorkAreaVsMonths(), new WageIncomeVsWorkers(),
             new CauseWithoutMember(), new PerCapitaIncomeRange(), new IncomeBreakdown(),
             new MinimumLivingFlagVsAmount(), new ResidentIdConsistency(), new LegacyResidentId(),
-            new RegisteredWithoutHelper());
+            new RegisteredWithoutHelper(), new HelperRegisteredPoor());
 
     /** The rules, with their codes, titles and severities. */
     public List<QualityRule> rules() {

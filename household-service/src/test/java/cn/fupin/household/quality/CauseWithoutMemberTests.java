@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class CauseWithoutMemberTests {
     private final CauseWithoutMember rule = new CauseWithoutMember();
 
     private List<Finding> check(List<String> causes, MemberBuilder... members) {
-        return rule.check(new HouseholdFacts(household(causes, members), Optional.empty(), HouseholdFactsMother.YEAR));
+        return rule.check(HouseholdFactsMother.alone(household(causes, members)));
     }
 
     @Test

@@ -59,7 +59,12 @@ final class HouseholdFactsMother {
 
     /** A household without causes and without a record of the year. */
     static HouseholdFacts facts(MemberBuilder... members) {
-        return new HouseholdFacts(household(List.of(), members), Optional.empty(), YEAR);
+        return alone(household(List.of(), members));
+    }
+
+    /** The household without a record of the year, and nobody in the registry who may be one of its helpers. */
+    static HouseholdFacts alone(Household household) {
+        return new HouseholdFacts(household, Optional.empty(), YEAR, List.of());
     }
 
     /** The household with a record of the year carrying the income. */
@@ -67,7 +72,7 @@ final class HouseholdFactsMother {
         AnnualRecord record = new AnnualRecord(household.getId(), YEAR, income, conditions(), household.getSize(),
                 income.netIncome(), income.perCapita(household.getSize()), new BasicNeeds(true, true, true, true), 0,
                 NOW);
-        return new HouseholdFacts(household, Optional.of(record), YEAR);
+        return new HouseholdFacts(household, Optional.of(record), YEAR, List.of());
     }
 
     /** An income from pairs of indicator and amount, e.g. {@code income("A28", "12000", "A29b", "3000")}. */

@@ -7,7 +7,6 @@ import static cn.fupin.household.quality.HouseholdFactsMother.withRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +57,6 @@ class IncomeBreakdownTests {
 
     @Test
     void withoutTheYearsRecordNothingIsChecked() {
-        assertThat(rule.check(new HouseholdFacts(household(List.of(), head("张大山")), Optional.empty(),
-                HouseholdFactsMother.YEAR))).isEmpty();
+        assertThat(rule.check(HouseholdFactsMother.alone(household(List.of(), head("张大山"))))).isEmpty();
     }
 }

@@ -20,7 +20,7 @@ class QualityRulesTests {
 
     @Test
     void everyRuleHasItsOwnCodeATitleAndASeverity() {
-        assertThat(rules.rules()).hasSize(14).extracting(QualityRule::code).doesNotHaveDuplicates()
+        assertThat(rules.rules()).hasSize(15).extracting(QualityRule::code).doesNotHaveDuplicates()
                 .allMatch(code -> code.matches("[a-z]+(-[a-z]+)*"));
         assertThat(rules.rules()).allSatisfy(rule -> {
             assertThat(rule.title()).isNotBlank();

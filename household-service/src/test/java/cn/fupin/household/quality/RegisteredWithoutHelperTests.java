@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -28,11 +27,11 @@ class RegisteredWithoutHelperTests {
     }
 
     static Helper helper(LocalDate start, LocalDate end) {
-        return new Helper(UUID.randomUUID(), "王帮扶", "1", "01", "市扶贫办", start, end, null);
+        return new Helper(UUID.randomUUID(), "王帮扶", null, "1", "01", "市扶贫办", start, end, null);
     }
 
     static HouseholdFacts facts(Household household) {
-        return new HouseholdFacts(household, Optional.empty(), 2020);
+        return HouseholdFactsMother.alone(household);
     }
 
     @Test

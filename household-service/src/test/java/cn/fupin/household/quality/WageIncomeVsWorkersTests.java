@@ -8,7 +8,6 @@ import static cn.fupin.household.quality.HouseholdFactsMother.withRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +52,6 @@ class WageIncomeVsWorkersTests {
 
     @Test
     void withoutTheYearsRecordNothingIsChecked() {
-        assertThat(rule.check(new HouseholdFacts(household(List.of(), head("张大山").work("03", 8)), Optional.empty(),
-                HouseholdFactsMother.YEAR))).isEmpty();
+        assertThat(rule.check(HouseholdFactsMother.alone(household(List.of(), head("张大山").work("03", 8))))).isEmpty();
     }
 }

@@ -9,12 +9,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.household.api.HouseholdsApi;
+import cn.fupin.contracts.household.model.HeadChange;
 import cn.fupin.contracts.household.model.HelperAssignment;
 import cn.fupin.contracts.household.model.Household;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdStatus;
 import cn.fupin.contracts.household.model.MemberCorrection;
+import cn.fupin.contracts.household.model.MemberIdentityCorrection;
 import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
@@ -95,6 +97,24 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.correct(householdId, memberId, correction.getEthnicity(),
                 mapper.toDomain(correction.getIndicators()), ETags.version(ifMatch), caller);
+        return ok(household, caller);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> correctMemberIdentity(UUID householdId, UUID memberId,
+            MemberIdentityCorrection correction, String ifMatch) {
+        Caller caller = Caller.current();
+        var household = memberChanges.correctIdentity(householdId, memberId, mapper.toDomain(correction),
+                ETags.version(ifMatch), caller);
+        return ok(household, caller);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Household> changeHead(UUID householdId, HeadChange change, String ifMatch) {
+        Caller caller = Caller.current();
+        var household = memberChanges.changeHead(householdId, mapper.toDomain(change), ETags.version(ifMatch), caller);
         return ok(household, caller);
     }
 

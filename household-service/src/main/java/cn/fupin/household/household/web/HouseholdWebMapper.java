@@ -9,13 +9,16 @@ import cn.fupin.contracts.household.model.Address;
 import cn.fupin.contracts.household.model.HelperInput;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdSummary;
+import cn.fupin.contracts.household.model.MemberIdentityCorrection;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
 import cn.fupin.household.household.BaseDataChange;
+import cn.fupin.household.household.HeadChange;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.IdentityCorrection;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
@@ -36,6 +39,10 @@ interface HouseholdWebMapper {
     @Mapping(target = "idType", defaultValue = "01")
     NewMember toDomain(MemberInput member);
 
+    IdentityCorrection toDomain(MemberIdentityCorrection correction);
+
+    HeadChange toDomain(cn.fupin.contracts.household.model.HeadChange change);
+
     @Mapping(target = "address", expression = "java(address(household))")
     @Mapping(target = "phone", expression = "java(fullView ? household.getPhone() : Masking.phone(household.getPhone()))")
     @Mapping(target = "bankAccount",
@@ -49,6 +56,7 @@ interface HouseholdWebMapper {
     cn.fupin.contracts.household.model.Member toDto(Member member, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "id", source = "helper.helperId")
+    @Mapping(target = "idNumber", expression = "java(fullView ? helper.idNumber() : Masking.idNumber(helper.idNumber()))")
     @Mapping(target = "phone", expression = "java(fullView ? helper.phone() : Masking.phone(helper.phone()))")
     cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
 
