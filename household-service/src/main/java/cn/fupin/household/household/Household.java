@@ -103,7 +103,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         updatedAt = now;
         MemberIndicators indicators = joined.indicators();
         registerEvent(new MemberAdded(id, divisionCode, category, status, joined.memberId(), joined.relation(),
-                joined.gender(), joined.birthYear(), joined.ethnicity(), indicators.education(),
+                joined.gender(), joined.idNumber(), joined.birthYear(), joined.ethnicity(), indicators.education(),
                 indicators.studentStatus(), indicators.health(), indicators.labourSkill(), reason, date, size));
     }
 
@@ -130,7 +130,8 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (!changed.isEmpty()) {
             members.set(index, after);
             updatedAt = now;
-            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed));
+            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed,
+                    headName(), null, memberSummaries()));
         }
     }
 
@@ -208,7 +209,8 @@ public class Household extends AbstractAggregateRoot<Household> {
         }
         updatedAt = now;
         registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size,
-                corrections.stream().map(IdentityCorrected.FieldCorrection::path).toList()));
+                corrections.stream().map(IdentityCorrected.FieldCorrection::path).toList(), headName(), null,
+                memberSummaries()));
         registerEvent(new IdentityCorrected(id, corrections, reason, now));
     }
 
@@ -261,7 +263,8 @@ public class Household extends AbstractAggregateRoot<Household> {
         notEnjoyingPolicy = changed(change.notEnjoyingPolicy(), notEnjoyingPolicy, "notEnjoyingPolicy", changed);
         if (!changed.isEmpty()) {
             updatedAt = now;
-            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed));
+            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed,
+                    headName(), changed.contains("causes") ? causes : null, null));
         }
     }
 
@@ -395,5 +398,15 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The 户主's name (A1), or null while the household has none. */
+    public String headName() {
+        return members.stream().filter(Member::isHead).map(Member::name).findFirst().orElse(null);
+    }
+
+    /** Every member as other services see it, for events that carry the members after a change. */
+    private List<HouseholdRegistered.RegisteredMember> memberSummaries() {
+        return members.stream().map(HouseholdRegistered.RegisteredMember::of).toList();
     }
 }

@@ -4,22 +4,27 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A household record was created. Carries the members reports count (no ID numbers: PIPL), so a county
- * import publishes one event per household.
+ * A household record was created, with the member facts other services read (reports count them, monitoring
+ * watches health and labour). The ID number stays inside this service: {@link HouseholdEvents} publishes only
+ * its keyed hash, so a county import publishes one event per household and no ID number.
  */
 public record HouseholdRegistered(UUID householdId, Category category, PovertyStatus status, String divisionCode,
-        String naturalVillage, int size, List<RegisteredMember> members) {
+        String naturalVillage, int size, String headName, List<RegisteredMember> members) {
 
-    /** A member as other services see it. */
-    public record RegisteredMember(UUID memberId, String relation, String gender, Integer birthYear, boolean active) {
+    /** A member as other services see it (the ID number is replaced by its keyed hash when published). */
+    public record RegisteredMember(UUID memberId, String relation, String gender, Integer birthYear, boolean active,
+            String idNumber, List<String> health, String labourSkill) {
+
+        static RegisteredMember of(Member member) {
+            return new RegisteredMember(member.memberId(), member.relation(), member.gender(), member.birthYear(),
+                    member.active(), member.idNumber(), member.indicators().health(),
+                    member.indicators().labourSkill());
+        }
     }
 
     static HouseholdRegistered of(Household household) {
         return new HouseholdRegistered(household.getId(), household.getCategory(), household.getStatus(),
                 household.getDivisionCode(), household.getNaturalVillage(), household.getSize(),
-                household.getMembers().stream()
-                        .map(member -> new RegisteredMember(member.memberId(), member.relation(), member.gender(),
-                                member.birthYear(), member.active()))
-                        .toList());
+                household.headName(), household.getMembers().stream().map(RegisteredMember::of).toList());
     }
 }

@@ -66,7 +66,7 @@ public class ExitRequests {
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdExitRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, Heads.nameOf(household), record.perCapitaIncome().toPlainString(),
+                        household.getSize(), year, household.headName(), record.perCapitaIncome().toPlainString(),
                         line.setScale(2).toPlainString(),
                         new HouseholdExitRequested.Checks(true, true, true, true, true))));
         return request;

@@ -73,7 +73,7 @@ public class IdentificationRequests {
         outbox.append(OutgoingEvent.of("household", household.getId().toString(), household.getDivisionCode(),
                 new HouseholdIdentificationRequested(request.id(), request.type().name(), household.getId(),
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, Heads.nameOf(household), household.getIdentificationStandard(),
+                        household.getSize(), year, household.headName(), household.getIdentificationStandard(),
                         household.getCauses())));
         return request;
     }

@@ -68,7 +68,7 @@ public class PolicyVerifications {
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
                         household.getCategory().name(), household.getStatus().name(), household.getSize(), year,
-                        Heads.nameOf(household), verdict.name(), reason, perCapita)));
+                        household.headName(), verdict.name(), reason, perCapita)));
         return request;
     }
 }

@@ -66,7 +66,7 @@ public class ReturnRequests {
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdReturnRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, Heads.nameOf(household), List.copyOf(causes), perCapita)));
+                        household.getSize(), year, household.headName(), List.copyOf(causes), perCapita)));
         return request;
     }
 }

@@ -66,8 +66,17 @@ class HouseholdRegistrationIntegrationTests extends ServiceTestSupport {
             assertThat(envelope.get("actor").asString()).isEqualTo("user-village-clerk");
             assertThat(envelope.get("sequence").asLong()).isEqualTo(1);
             assertThat(event).doesNotContain(request.getMembers().getFirst().getIdNumber());
+            var head = request.getMembers().stream().filter(m -> "01".equals(m.getRelation())).findFirst()
+                    .orElseThrow();
+            assertThat(envelope.at("/data/headName").asString()).isEqualTo(head.getName());
+            assertThat(envelope.at("/data/members").findValuesAsString("idNumberHash"))
+                    .contains(idHash.of(head.getIdNumber())).allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+            assertThat(envelope.at("/data/members/0/labourSkill").isString()).isTrue();
         }
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.fupin.platform.pii.IdNumberHash idHash;
 
     @Test
     void badInputIsRefusedFieldByFieldWithIndicatorsAndLeavesNoTrace() throws Exception {

@@ -119,8 +119,9 @@ class HouseholdProjection {
             data.get("causes").forEach(cause -> given.add(cause.asString()));
             causes = given;
         }
-        return withBase(before, data, members, headHash(members) != null ? headHash(members) : before.headIdHash(),
-                causes, sequence);
+        HouseholdSummary after = withBase(before, data, members,
+                headHash(members) != null ? headHash(members) : before.headIdHash(), causes, sequence);
+        return data.hasNonNull("headName") ? after.withHeadName(data.get("headName").asString()) : after;
     }
 
     private static HouseholdSummary annualRecord(HouseholdSummary before, JsonNode data, long sequence) {

@@ -36,6 +36,11 @@ public record HouseholdSummary(UUID householdId, String divisionCode, String cat
             Boolean safeDrinkingWater) {
     }
 
+    public HouseholdSummary withHeadName(String name) {
+        return new HouseholdSummary(householdId, divisionCode, category, status, size, name, headIdHash, members,
+                causes, incomeYear, perCapitaIncome, basicNeeds, lastSequence);
+    }
+
     /** Exited registered households and marginal households are who monitoring watches. */
     public boolean watchable() {
         return "MARGINAL".equals(category) || "REGISTERED".equals(category) && "EXITED".equals(status);
