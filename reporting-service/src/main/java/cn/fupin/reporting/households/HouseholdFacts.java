@@ -1,16 +1,44 @@
 package cn.fupin.reporting.households;
 
+import java.util.Set;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.reporting.Projection;
+
 /** The household read model: the latest known state of each household. */
 @Repository
-class HouseholdFacts {
+class HouseholdFacts implements Projection {
+
+    /** Events that carry the household's state after the change: the latest one (by sequence) wins. */
+    static final Set<String> STATE_EVENTS = Set.of("HouseholdRegistered", "MemberAdded", "MemberRemoved",
+            "HouseholdIdentified", "HouseholdExited", "HouseholdReturnedToPoverty", "HouseholdConfirmed",
+            "HouseholdCleared", "HouseholdUpdated", "AnnualRecordSubmitted");
 
     private final JdbcClient jdbc;
+    private final EventCodec codec;
 
-    HouseholdFacts(JdbcClient jdbc) {
+    HouseholdFacts(JdbcClient jdbc, EventCodec codec) {
         this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    @Override
+    public String topic() {
+        return "household.events";
+    }
+
+    @Override
+    public Set<String> events() {
+        return STATE_EVENTS;
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        upsert(codec.data(event, HouseholdState.class), event.sequence());
     }
 
     /**

@@ -3,17 +3,41 @@ package cn.fupin.reporting.monitoring;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.Set;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.reporting.Projection;
+
 /** The monitoring read model: each object's latest state and how many assistance measures it received. */
 @Repository
-class MonitoringFacts {
+class MonitoringFacts implements Projection {
 
     private final JdbcClient jdbc;
+    private final EventCodec codec;
 
-    MonitoringFacts(JdbcClient jdbc) {
+    MonitoringFacts(JdbcClient jdbc, EventCodec codec) {
         this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    @Override
+    public String topic() {
+        return "monitoring.events";
+    }
+
+    @Override
+    public Set<String> events() {
+        return Set.of("MonitoringObjectProposed", "MonitoringObjectIdentified", "AssistanceRecorded", "RiskAssessed",
+                "RiskEliminationRequested", "RiskCleared", "RiskReopened");
+    }
+
+    @Override
+    public void apply(EventEnvelope event) {
+        apply(codec.data(event, ObjectState.class), event.eventName().equals("AssistanceRecorded"), event.sequence());
     }
 
     /** What every monitoring event says of its object. */
