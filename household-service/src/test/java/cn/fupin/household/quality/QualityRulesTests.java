@@ -30,6 +30,14 @@ class QualityRulesTests {
                 .extracting(QualityRule::code).containsExactlyInAnyOrder("one-head", "resident-id");
     }
 
+    /** Reports name problem data by the codebook: every rule is listed there under its own title, and only rules. */
+    @Test
+    void theCodebookNamesEveryRuleByItsTitle() {
+        var listed = cn.fupin.contracts.codebook.Codebook.forYear(2020).list("data_quality_rule");
+        assertThat(rules.rules()).allSatisfy(rule -> assertThat(listed.label(rule.code())).isEqualTo(rule.title()));
+        assertThat(listed.options()).hasSameSizeAs(rules.rules());
+    }
+
     @Test
     void aCleanHouseholdHasNoFinding() {
         HouseholdFacts facts = withRecord(household(List.of("01", "03"), head("张大山").work("03", 10).health("02"),
