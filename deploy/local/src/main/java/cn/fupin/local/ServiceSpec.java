@@ -28,12 +28,7 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
     }
 
     static ServiceSpec gateway(Ports ports) {
-        Map<String, String> environment = common(ports.gateway(), ports);
-        environment.put("FUPIN_HOUSEHOLD_URL", local(ports.household()));
-        environment.put("FUPIN_MONITORING_URL", local(ports.monitoring()));
-        environment.put("FUPIN_REVIEW_URL", local(ports.review()));
-        environment.put("FUPIN_REPORTING_URL", local(ports.reporting()));
-        return new ServiceSpec(GATEWAY, ports.gateway(), Map.copyOf(environment));
+        return new ServiceSpec(GATEWAY, ports.gateway(), Map.copyOf(common(ports.gateway(), ports)));
     }
 
     static List<ServiceSpec> all(Ports ports) {
@@ -79,6 +74,11 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
         environment.put("FUPIN_DB_PASSWORD", PostgresServer.PASSWORD);
         environment.put("FUPIN_KAFKA", kafkaBootstrap(ports));
         environment.put("FUPIN_ISSUER_URI", issuerUri(ports));
+        // where the services are: the gateway routes to them, reporting asks them for their counts (对账)
+        environment.put("FUPIN_HOUSEHOLD_URL", local(ports.household()));
+        environment.put("FUPIN_MONITORING_URL", local(ports.monitoring()));
+        environment.put("FUPIN_REVIEW_URL", local(ports.review()));
+        environment.put("FUPIN_REPORTING_URL", local(ports.reporting()));
         return environment;
     }
 }

@@ -1,0 +1,51 @@
+package cn.fupin.reporting.reconciliation;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the reports count, in the owners' keys: households and persons by category and status, annual records per
+ * year, problem data open and closed (household); monitoring objects by status; review cases by state.
+ */
+@Component
+class ReportedCounts {
+
+    private final JdbcClient jdbc;
+
+    ReportedCounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Map<String, Long> of(String owner, String area) {
+        String prefix = area + "%";
+        Map<String, Long> counts = new TreeMap<>();
+        switch (owner) {
+            case "household" -> {
+                jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household_fact"
+                        + " where division_code like :prefix group by 1, 2").param("prefix", prefix)
+                        .query((rs, n) -> {
+                            String key = rs.getString(1) + "." + rs.getString(2);
+                            counts.put("households." + key, rs.getLong(3));
+                            return counts.put("persons." + key, rs.getLong(4));
+                        }).list();
+                jdbc.sql("select year, count(*) from annual_income where division_code like :prefix group by 1")
+                        .param("prefix", prefix)
+                        .query((rs, n) -> counts.put("annualRecords." + rs.getInt(1), rs.getLong(2))).list();
+                jdbc.sql("select status, count(*) from data_issue_fact where division_code like :prefix group by 1")
+                        .param("prefix", prefix)
+                        .query((rs, n) -> counts.put("dataIssues." + rs.getString(1), rs.getLong(2))).list();
+            }
+            case "monitoring" -> jdbc.sql("select status, count(*) from monitoring_fact where division_code like"
+                    + " :prefix group by 1").param("prefix", prefix)
+                    .query((rs, n) -> counts.put("objects." + rs.getString(1), rs.getLong(2))).list();
+            case "review" -> jdbc.sql("select state, count(*) from review_case_fact where area_code like :prefix"
+                    + " group by 1").param("prefix", prefix)
+                    .query((rs, n) -> counts.put("cases." + rs.getString(1), rs.getLong(2))).list();
+            default -> throw new IllegalArgumentException(owner);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.fupin.review.counts;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.fupin.contracts.review.api.InternalApi;
+import cn.fupin.contracts.review.model.RecordCounts;
+import cn.fupin.platform.security.Caller;
+
+/** 账账相符, the owner's side: review cases by state, counted from this service's own table. */
+@RestController
+class RecordCountsController implements InternalApi {
+
+    private final JdbcClient jdbc;
+
+    RecordCountsController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('city-officer', 'auditor')")
+    public ResponseEntity<RecordCounts> countRecords(String areaCode) {
+        String prefix = Caller.current().scope().narrow(areaCode) + "%";
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select state, count(*) from review_case where area_code like :prefix group by 1")
+                .param("prefix", prefix).query((rs, n) -> counts.put("cases." + rs.getString(1), rs.getLong(2)))
+                .list();
+        return ResponseEntity.ok(new RecordCounts(prefix.substring(0, prefix.length() - 1), counts));
+    }
+}
