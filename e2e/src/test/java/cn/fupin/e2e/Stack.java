@@ -26,14 +26,19 @@ final class Stack {
 
     static synchronized RunningStack get() {
         if (running == null) {
-            Path module = Path.of("").toAbsolutePath();
-            Path dataDir = module.resolve("target/stack");
+            Path dataDir = options().dataDir();
             deleteQuietly(dataDir.resolve("postgres"));
             deleteQuietly(dataDir.resolve("kafka"));
-            running = LocalStack.start(new StackOptions(module.getParent(), dataDir, false, PORT_BASE, false));
+            running = LocalStack.start(options());
             Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }
         return running;
+    }
+
+    /** The e2e stack: this checkout, data under {@code target/stack}, no demo data, ports 20000+. */
+    static StackOptions options() {
+        Path module = Path.of("").toAbsolutePath();
+        return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false);
     }
 
     private static void deleteQuietly(Path directory) {

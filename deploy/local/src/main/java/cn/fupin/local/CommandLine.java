@@ -10,13 +10,14 @@ import java.nio.file.Path;
 record CommandLine(Command command, StackOptions options) {
 
     enum Command {
-        UP, DOWN
+        UP, DOWN, REBUILD_REPORTS
     }
 
     static final String USAGE = """
-            usage: LocalStack [up|down] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
+            usage: LocalStack [up|down|rebuild-reports] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
               up          start everything and stay in the foreground; Ctrl-C stops it (default)
               down        stop a stack started from the same data directory in another terminal
+              rebuild-reports  replay every topic into fresh read models of the running stack and switch to them
               --repo      the Fupin checkout (default: the working directory)
               --data      data, logs and pid file (default: <repo>/deploy/local/.data)
               --no-demo   do not register demo households in an empty registry
@@ -33,6 +34,7 @@ record CommandLine(Command command, StackOptions options) {
             switch (args[i]) {
                 case "up" -> command = Command.UP;
                 case "down" -> command = Command.DOWN;
+                case "rebuild-reports" -> command = Command.REBUILD_REPORTS;
                 case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--no-demo" -> demo = false;

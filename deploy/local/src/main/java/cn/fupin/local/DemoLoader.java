@@ -32,8 +32,8 @@ final class DemoLoader {
     static final int HOUSEHOLDS = 300;
     static final long SEED = 2020L;
 
-    private static final String SEEDER = "fupin-seeder";
-    private static final String SEEDER_SECRET = "fupin-seeder-secret";
+    static final String SEEDER = "fupin-seeder";
+    static final String SEEDER_SECRET = "fupin-seeder-secret";
     private static final int THREADS = 4;
     private static final int ERRORS_SHOWN = 3;
     /** How long household-service may take to learn that the county's functions were just opened. */

@@ -24,6 +24,11 @@ public final class LocalStack {
         return stack;
     }
 
+    /** Rebuilds reporting's read models of the running stack from the event streams; true once switched. */
+    public static boolean rebuildReports(StackOptions options) {
+        return ReportRebuild.run(options);
+    }
+
     public static void main(String[] args) throws InterruptedException {
         quietLibraryLogging();
         CommandLine commandLine;
@@ -39,6 +44,7 @@ public final class LocalStack {
         switch (commandLine.command()) {
             case UP -> up(commandLine.options());
             case DOWN -> StackStopper.down(commandLine.options());
+            case REBUILD_REPORTS -> System.exit(rebuildReports(commandLine.options()) ? 0 : 1);
         }
     }
 

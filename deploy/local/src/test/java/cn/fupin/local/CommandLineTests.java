@@ -21,6 +21,13 @@ class CommandLineTests {
     }
 
     @Test
+    void rebuildReportsTalksToTheStackOnItsPorts() {
+        CommandLine commandLine = CommandLine.parse(new String[] {"rebuild-reports", "--port-base", "20000"}, CWD);
+        assertThat(commandLine.command()).isEqualTo(CommandLine.Command.REBUILD_REPORTS);
+        assertThat(commandLine.options().ports().gateway()).isEqualTo(20080);
+    }
+
+    @Test
     void readsEveryOption() {
         CommandLine commandLine = CommandLine.parse(new String[] {"down", "--repo", "/r", "--data", "/d", "--no-demo",
                 "--port-base", "20000", "--infra-only"}, CWD);
