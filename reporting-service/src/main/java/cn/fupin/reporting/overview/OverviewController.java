@@ -13,10 +13,12 @@ import cn.fupin.contracts.reporting.api.ReportsApi;
 import cn.fupin.contracts.reporting.model.AreaCount;
 import cn.fupin.contracts.reporting.model.CountByCode;
 import cn.fupin.contracts.reporting.model.OverviewReport;
+import cn.fupin.contracts.reporting.model.PoorVillageCount;
 import cn.fupin.platform.security.Caller;
 
 /**
- * 总体情况: households and persons by category and status for an area, with its child areas for drill-down.
+ * 总体情况: households and persons by category and status for an area, with its child areas for drill-down and
+ * the households of its poor villages (贫困村) counted on their own.
  * Counts are the current state of the read model; {@code year} names the reporting year asked for.
  */
 @RestController
@@ -35,9 +37,13 @@ class OverviewController implements ReportsApi {
     public ResponseEntity<OverviewReport> getOverview(String areaCode, Integer year) {
         String area = Caller.current().scope().narrow(areaCode);
         OverviewQuery.Counts total = query.total(area);
+        List<String> poorVillages = divisions.all().stream()
+                .filter(d -> d.poorVillage() && d.code().startsWith(area)).map(DivisionTree.Division::code).toList();
+        OverviewQuery.Counts inPoorVillages = query.inVillages(poorVillages);
         OverviewReport report = new OverviewReport(area, total.households(), total.persons(),
                 counts(query.by("category", area), Label.CATEGORIES), counts(query.by("status", area), Label.STATUSES),
-                children(area))
+                children(area), new PoorVillageCount((long) poorVillages.size(), inPoorVillages.households(),
+                        inPoorVillages.persons()))
                 .areaName(divisions.find(area).map(DivisionTree.Division::name).orElse(null)).year(year);
         return ResponseEntity.ok(report);
     }
@@ -51,7 +57,8 @@ class OverviewController implements ReportsApi {
         return divisions.find(area).map(DivisionTree.Division::children).orElse(List.of()).stream()
                 .map(child -> {
                     OverviewQuery.Counts c = counts.getOrDefault(child.code(), OverviewQuery.Counts.NONE);
-                    return new AreaCount(child.code(), child.name(), c.households(), c.persons());
+                    return new AreaCount(child.code(), child.name(), c.households(), c.persons())
+                            .poorVillage(child.level() == DivisionTree.Level.VILLAGE ? child.poorVillage() : null);
                 }).toList();
     }
 

@@ -36,6 +36,15 @@ class OverviewQuery {
                 .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Counts of the households in the given villages (e.g. the poor villages of an area). */
+    Counts inVillages(List<String> villages) {
+        if (villages.isEmpty()) {
+            return Counts.NONE;
+        }
+        return jdbc.sql("select count(*), coalesce(sum(size), 0) from household_fact where division_code in (:villages)")
+                .param("villages", villages).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
+    }
+
     /** Counts per child area, whose codes are {@code childLength} digits long. */
     Map<String, Counts> byChild(String area, int childLength) {
         return jdbc.sql("select substr(division_code, 1, :length), count(*), coalesce(sum(size), 0)"

@@ -145,6 +145,12 @@ class ScriptedReportsIntegrationTests extends ServiceTestSupport {
 
     void expectExactNumbers() throws Exception {
         var city = as("city-officer", "350481");
+        mvc.perform(get("/api/v1/reports/overview?areaCode=" + TOWNSHIP).with(city)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.households").value(3))
+                .andExpect(jsonPath("$.poorVillages.households").value(2))
+                .andExpect(jsonPath("$.poorVillages.persons").value(4))
+                .andExpect(jsonPath("$.children[?(@.areaCode == '" + VILLAGE_B + "')].poorVillage").value(true))
+                .andExpect(jsonPath("$.children[?(@.areaCode == '" + VILLAGE_A + "')].poorVillage").value(false));
         mvc.perform(get("/api/v1/reports/dynamic-adjustment?areaCode=" + TOWNSHIP + "&year=2020").with(city))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.changes[?(@.code == 'IDENTIFIED')].households").value(1))
