@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +17,7 @@ import cn.fupin.contracts.reporting.model.ChangeCount;
 import cn.fupin.contracts.reporting.model.DynamicAdjustmentReport;
 import cn.fupin.contracts.reporting.model.ReasonCount;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.reporting.ReportReaders;
 import cn.fupin.reporting.Areas;
 
 /**
@@ -43,7 +43,7 @@ class DynamicAdjustmentController implements AdjustmentReportsApi {
 
     @Override
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    @ReportReaders
     public ResponseEntity<DynamicAdjustmentReport> getDynamicAdjustmentReport(String areaCode, Integer year) {
         String area = Caller.current().scope().narrow(areaCode);
         Map<String, long[]> byKind = jdbc.sql("select kind, sum(households), sum(persons) from household_change where "

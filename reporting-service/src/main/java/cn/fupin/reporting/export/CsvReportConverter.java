@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 
 import tools.jackson.dataformat.csv.CsvMapper;
 
@@ -19,40 +16,23 @@ import tools.jackson.dataformat.csv.CsvMapper;
  * Writes a report as CSV ({@code text/csv}): UTF-8 with a byte-order mark (so spreadsheet programs read the
  * Chinese right), each table under its title row, tables apart by an empty line; written as it goes.
  */
-public class CsvReportConverter extends AbstractHttpMessageConverter<Object> {
+public class CsvReportConverter extends ReportWriter {
 
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final CsvMapper CSV = CsvMapper.builder().build();
 
     public CsvReportConverter() {
-        super(TEXT_CSV, new MediaType("text", "csv"));
+        super("csv", TEXT_CSV, new MediaType("text", "csv"));
     }
 
     @Override
-    protected boolean supports(Class<?> type) {
-        return ReportTables.supports(type);
-    }
-
-    @Override
-    protected boolean canRead(MediaType mediaType) {
-        return false;
-    }
-
-    @Override
-    protected Object readInternal(Class<?> type, HttpInputMessage input) {
-        throw new HttpMessageNotReadableException("reports are not read from CSV", input);
-    }
-
-    @Override
-    protected void writeInternal(Object report, HttpOutputMessage output) throws java.io.IOException {
-        output.getHeaders().setContentDisposition(org.springframework.http.ContentDisposition.attachment()
-                .filename(ReportTables.fileName(report) + ".csv", StandardCharsets.UTF_8).build());
+    void write(Iterable<Table> tables, HttpOutputMessage output) throws java.io.IOException {
         OutputStream body = output.getBody();
         body.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
         Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8);
         var lines = CSV.writer().with(CSV.schema().withoutHeader());
         boolean first = true;
-        for (Table table : ReportTables.of(report)) {
+        for (Table table : tables) {
             if (!first) {
                 writer.write("\r\n");
             }

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +17,7 @@ import cn.fupin.contracts.reporting.model.IncomeAreaCount;
 import cn.fupin.contracts.reporting.model.IncomeBand;
 import cn.fupin.contracts.reporting.model.IncomeReport;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.reporting.ReportReaders;
 import cn.fupin.reporting.Areas;
 
 /**
@@ -42,7 +42,7 @@ class IncomeReportController implements IncomeReportsApi {
 
     @Override
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    @ReportReaders
     public ResponseEntity<IncomeReport> getIncomeReport(Integer year, String areaCode) {
         String area = Caller.current().scope().narrow(areaCode);
         BigDecimal line = parameter(year, "poverty_line_yuan_per_person").setScale(2, RoundingMode.HALF_UP);

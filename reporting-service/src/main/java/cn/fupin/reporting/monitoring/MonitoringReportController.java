@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,6 +17,7 @@ import cn.fupin.contracts.reporting.model.CountOfObjects;
 import cn.fupin.contracts.reporting.model.MonitoringAreaCount;
 import cn.fupin.contracts.reporting.model.MonitoringReport;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.reporting.ReportReaders;
 
 /**
  * 监测对象统计: monitoring objects of an area by type, status and risk, eliminated or not, assistance coverage,
@@ -47,7 +47,7 @@ class MonitoringReportController implements MonitoringReportsApi {
 
     @Override
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    @ReportReaders
     public ResponseEntity<MonitoringReport> getMonitoringReport(String areaCode, Integer year) {
         String area = Caller.current().scope().narrow(areaCode);
         Map<String, Long> byType = countBy("object_type", area, year);

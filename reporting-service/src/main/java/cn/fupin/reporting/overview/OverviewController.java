@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.areas.DivisionTree;
@@ -15,6 +14,7 @@ import cn.fupin.contracts.reporting.model.CountByCode;
 import cn.fupin.contracts.reporting.model.OverviewReport;
 import cn.fupin.contracts.reporting.model.PoorVillageCount;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.reporting.ReportReaders;
 
 /**
  * 总体情况: households and persons by category and status for an area, with its child areas for drill-down and
@@ -33,7 +33,7 @@ class OverviewController implements ReportsApi {
     }
 
     @Override
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    @ReportReaders
     public ResponseEntity<OverviewReport> getOverview(String areaCode, Integer year) {
         String area = Caller.current().scope().narrow(areaCode);
         OverviewQuery.Counts total = query.total(area);

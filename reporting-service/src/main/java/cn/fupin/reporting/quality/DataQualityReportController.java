@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,6 +15,7 @@ import cn.fupin.contracts.reporting.model.DataQualityReport;
 import cn.fupin.contracts.reporting.model.QualityAreaCount;
 import cn.fupin.contracts.reporting.model.RuleCount;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.reporting.ReportReaders;
 import cn.fupin.reporting.Areas;
 
 /**
@@ -39,7 +39,7 @@ class DataQualityReportController implements QualityReportsApi {
 
     @Override
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    @ReportReaders
     public ResponseEntity<DataQualityReport> getDataQualityReport(String areaCode, Integer year) {
         String area = Caller.current().scope().narrow(areaCode);
         var names = codebook.list("data_quality_rule");

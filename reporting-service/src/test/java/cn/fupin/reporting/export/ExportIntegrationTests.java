@@ -70,4 +70,13 @@ class ExportIntegrationTests extends ServiceTestSupport {
         mvc.perform(get("/api/v1/reports/overview?areaCode=350481101").with(as("township-officer", "350481109"))
                 .header("Accept", "text/csv")).andExpect(status().isNotFound());
     }
+
+    @Test
+    void departmentsReadNoAreaReport() throws Exception {
+        for (String report : java.util.List.of("overview", "monitoring", "dynamic-adjustment", "income?year=2020",
+                "data-quality")) {
+            mvc.perform(get("/api/v1/reports/" + report).with(as("dept-provider", "350481")))
+                    .andExpect(status().isForbidden());
+        }
+    }
 }
