@@ -79,4 +79,12 @@ class ExportIntegrationTests extends ServiceTestSupport {
                     .andExpect(status().isForbidden());
         }
     }
+
+    @Test
+    void aYearOutsideTheContractIsABadRequestNamingIt() throws Exception {
+        mvc.perform(get("/api/v1/reports/income?year=1999").with(as("city-officer", "350481")))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+                        .value("year"));
+    }
 }

@@ -1,0 +1,84 @@
+package cn.fupin.reporting.summary;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.reporting.summary.TownshipFigures.Count;
+import cn.fupin.reporting.summary.TownshipFigures.Income;
+import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
+
+/**
+ * The year's incomes against the lines and the year's monitoring objects of a township. The poverty line and the
+ * monitoring-line factor are the codebook's parameters of the year, 2020's when the year has none (as the income
+ * report reads them).
+ */
+@Component
+class IncomeAndMonitoringQuery {
+
+    private static final String TEMPLATE_YEAR = "2020";
+
+    private final Codebook codebook;
+
+    IncomeAndMonitoringQuery(Codebook codebook) {
+        this.codebook = codebook;
+    }
+
+    /** The line (含) and the monitoring line (含) start the upper bands: below the line is strictly below. */
+    Income income(SummaryScope scope) {
+        BigDecimal line = parameter(scope.year(), "poverty_line_yuan_per_person").setScale(2, RoundingMode.HALF_UP);
+        BigDecimal monitoring = line.multiply(parameter(scope.year(), "monitoring_line_factor"))
+                .setScale(2, RoundingMode.HALF_UP);
+        Count[] bands = scope.select("""
+                select count(*) filter (where per_capita_income < :line),
+                       coalesce(sum(size) filter (where per_capita_income < :line), 0),
+                       count(*) filter (where per_capita_income >= :line and per_capita_income < :monitoring),
+                       coalesce(sum(size) filter (where per_capita_income >= :line
+                                                    and per_capita_income < :monitoring), 0),
+                       count(*) filter (where per_capita_income >= :monitoring),
+                       coalesce(sum(size) filter (where per_capita_income >= :monitoring), 0)
+                from annual_income where year = :year and division_code like :prefix""")
+                .param("line", line).param("monitoring", monitoring)
+                .query((rs, n) -> new Count[] { new Count(rs.getLong(1), rs.getLong(2)),
+                    new Count(rs.getLong(3), rs.getLong(4)), new Count(rs.getLong(5), rs.getLong(6)) })
+                .single();
+        Map<String, BigDecimal> averages = new LinkedHashMap<>();
+        scope.select("select category, avg(per_capita_income) from annual_income where year = :year"
+                + " and division_code like :prefix group by 1").query(rs -> {
+                    averages.put(rs.getString(1), rs.getBigDecimal(2).setScale(2, RoundingMode.HALF_UP));
+                });
+        return new Income(line, monitoring, bands[0], bands[1], bands[2], averages);
+    }
+
+    /** Rejected proposals are not monitoring objects; an object counts once per risk it carries. */
+    Monitoring monitoring(SummaryScope scope) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        Map<String, Long> byRisk = new LinkedHashMap<>();
+        long[] withAssistance = { 0 };
+        scope.select("select object_type, status, risks, assistance_count from monitoring_fact"
+                + " where status <> 'REJECTED' and year = :year and division_code like :prefix").query(rs -> {
+                    byType.merge(rs.getString(1), 1L, Long::sum);
+                    byStatus.merge(rs.getString(2), 1L, Long::sum);
+                    for (String risk : rs.getString(3).split(",")) {
+                        if (!risk.isBlank()) {
+                            byRisk.merge(risk, 1L, Long::sum);
+                        }
+                    }
+                    if (!"PROPOSED".equals(rs.getString(2)) && rs.getInt(4) > 0) {
+                        withAssistance[0]++;
+                    }
+                });
+        return new Monitoring(byType, byStatus, byRisk, withAssistance[0]);
+    }
+
+    private BigDecimal parameter(int year, String name) {
+        return codebook.parameter(String.valueOf(year), name).or(() -> codebook.parameter(TEMPLATE_YEAR, name))
+                .map(value -> new BigDecimal(value.toString()))
+                .orElseThrow(() -> new IllegalStateException("codebook has no " + name));
+    }
+}
