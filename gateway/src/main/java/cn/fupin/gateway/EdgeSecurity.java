@@ -18,6 +18,8 @@ class EdgeSecurity {
         return http
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
+                        // the dashboard's page, scripts and Keycloak's discovery document hold no data
+                        .pathMatchers(HttpMethod.GET, "/dashboard/**").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/openapi/**",
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                         .permitAll()

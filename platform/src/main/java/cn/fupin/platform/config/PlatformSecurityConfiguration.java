@@ -1,9 +1,11 @@
 package cn.fupin.platform.config;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -16,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every service validates the Keycloak token again (defence in depth behind the gateway): issuer, audience
  * and expiry from {@code spring.security.oauth2.resourceserver.jwt.*}, realm roles as authorities. Only
- * health, metrics and the API contract are open.
+ * health, metrics, the API contract and the pages a service lists in {@code fupin.security.public-pages}
+ * (static files that hold no data; GET only) are open.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -25,14 +28,19 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper mapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper mapper,
+            @Value("${fupin.security.public-pages:}") String[] publicPages) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(mapper);
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                                "/openapi/**", "/error")
-                        .permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> {
+                    if (publicPages.length > 0) {
+                        requests.requestMatchers(HttpMethod.GET, publicPages).permitAll();
+                    }
+                    requests.requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                    "/openapi/**", "/error")
+                            .permitAll()
+                            .anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
                         .authenticationEntryPoint(problems)
