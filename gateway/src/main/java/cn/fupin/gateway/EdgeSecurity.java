@@ -25,6 +25,12 @@ class EdgeSecurity {
                         .permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                // besides Spring Security's defaults (nosniff, DENY framing, no caching of API answers)
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter
+                                        .ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();
     }

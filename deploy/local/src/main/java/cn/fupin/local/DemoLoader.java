@@ -36,7 +36,7 @@ final class DemoLoader {
     static final String SEEDER_SECRET = "fupin-seeder-secret";
     private static final int THREADS = 4;
     private static final int ERRORS_SHOWN = 3;
-    /** How long household-service may take to learn that the county's functions were just opened. */
+    /** How long to keep trying a household the gateway throttled or household-service was not yet open for. */
     private static final Duration WINDOW_PATIENCE = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -132,9 +132,13 @@ final class DemoLoader {
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             long patience = System.nanoTime() + WINDOW_PATIENCE.toNanos();
-            while (response.statusCode() == 409 && response.body().contains("functions-closed")
-                    && System.nanoTime() < patience) {
-                Thread.sleep(250);
+            while (System.nanoTime() < patience && (response.statusCode() == 429
+                    || response.statusCode() == 409 && response.body().contains("functions-closed"))) {
+                // the gateway's rate limit says when to come back; household-service may still be learning
+                // that the county's functions were just opened
+                long waitMillis = response.statusCode() == 429 ? 1000L * response.headers().firstValueAsLong(
+                        "Retry-After").orElse(1) : 250;
+                Thread.sleep(waitMillis);
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             }
             if (response.statusCode() == 201) {
