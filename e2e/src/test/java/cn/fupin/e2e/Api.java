@@ -40,6 +40,33 @@ final class Api {
         return new Api(stack.gatewayUrl(), JSON.readTree(response.body()).get("access_token").asString());
     }
 
+    /** Whatever token the caller made up (forged, tampered, from another realm or client). */
+    static Api withToken(String token) {
+        return new Api(Stack.get().gatewayUrl(), token);
+    }
+
+    /** A demo user logged in through another client of the realm (password grant). */
+    static String token(String issuer, String clientId, String username, String password) {
+        String form = "grant_type=password&client_id=" + clientId + "&username=" + URLEncoder.encode(username,
+                StandardCharsets.UTF_8) + "&password=" + password;
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuer
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login of " + username + " at " + issuer + " failed: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    String token() {
+        return token;
+    }
+
+    HttpResponse<String> postRaw(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     /** No token at all. */
     static Api anonymous() {
         return new Api(Stack.get().gatewayUrl(), null);

@@ -1,0 +1,214 @@
+package cn.fupin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Attacks on the running system through the gateway, with real Keycloak tokens (OWASP API Security Top 10 2023 as
+ * the checklist): broken authentication (API2: missing, tampered, alg=none, foreign-key, wrong-issuer and
+ * wrong-audience tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
+ * roles 403), unrestricted resource consumption (API4: oversized bodies 413, bursts 429), injection strings in
+ * filters (no error leak, no extra rows), excessive data exposure (API3: ID numbers and phones masked for
+ * auditors), and a user's own area code that Keycloak's account API does not let the user change.
+ */
+class AttackE2ETests {
+
+    static final String XIYANG_VILLAGE = "350481100201";
+    static final String GONGCHUAN_VILLAGE = "350481101201";
+
+    @BeforeAll
+    static void underTheWorkPlan() {
+        WorkPlanFixture.xiyangOpen();
+    }
+
+    static String base64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String base64(String text) {
+        return base64(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A token signed with a key Keycloak never issued, claiming whatever it likes. */
+    static String forged(String issuer) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        long now = Instant.now().getEpochSecond();
+        String unsigned = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"forged\"}") + "." + base64("""
+                {"iss":"%s","aud":"fupin-api","sub":"intruder","azp":"fupin-cli","iat":%d,"exp":%d,
+                 "realm_access":{"roles":["city-officer"]},"area_code":"350481"}""".formatted(issuer, now, now + 300));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.getPrivate());
+        rsa.update(unsigned.getBytes(StandardCharsets.US_ASCII));
+        return unsigned + "." + base64(rsa.sign());
+    }
+
+    static int status(Api caller, String path) {
+        return caller.get(path).statusCode();
+    }
+
+    @Test
+    void everyTokenKeycloakDidNotIssueForThisApiIsA401() throws Exception {
+        String issuer = Stack.get().issuerUri();
+        String real = Api.as("xiyang.clerk").token();
+        String[] parts = real.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String widened = base64(payload.replace("\"350481100201\"", "\"350481\""));
+        String noneHeader = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        String masterToken = Api.token(issuer.replace("/realms/fupin", "/realms/master"), "admin-cli", "admin",
+                "admin");
+        String noAudience = Api.token(issuer, "admin-cli", "xiyang.clerk", "demo123");
+        assertThat(new String(Base64.getUrlDecoder().decode(noAudience.split("\\.")[1]), StandardCharsets.UTF_8))
+                .doesNotContain("fupin-api");
+
+        Map<String, Api> attackers = new java.util.LinkedHashMap<>();
+        attackers.put("no token", Api.anonymous());
+        attackers.put("tampered payload", Api.withToken(parts[0] + "." + widened + "." + parts[2]));
+        attackers.put("alg=none", Api.withToken(noneHeader + "." + widened + "."));
+        attackers.put("signature stripped", Api.withToken(parts[0] + "." + parts[1] + "."));
+        attackers.put("foreign key", Api.withToken(forged(issuer)));
+        attackers.put("foreign issuer", Api.withToken(forged("http://evil.example/realms/fupin")));
+        attackers.put("another realm's real token", Api.withToken(masterToken));
+        attackers.put("real token without the API audience", Api.withToken(noAudience));
+        attackers.put("garbage", Api.withToken("not.a.token"));
+        for (var attacker : attackers.entrySet()) {
+            for (String path : List.of("/api/v1/households?size=1", "/api/v1/reports/overview",
+                    "/api/v1/reviews", "/api/v1/monitoring-objects")) {
+                assertThat(status(attacker.getValue(), path)).as(attacker.getKey() + " → " + path).isEqualTo(401);
+            }
+        }
+    }
+
+    @Test
+    void aRoleOutsideAnEndpointIs403AndAnAreaOutsideTheCallerIs404() {
+        Api clerk = Api.as("xiyang.clerk");
+        Api gongchuanClerk = Api.as("gongchuan.clerk");
+        Api auditor = Api.as("auditor");
+        Api department = Api.as("dept.civil");
+        var registered = clerk.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+                .next(XIYANG_VILLAGE, HouseholdCategory.REGISTERED));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = Api.json(registered).get("id").asString();
+
+        assertThat(status(gongchuanClerk, "/api/v1/households/" + id)).as("another village's household").isEqualTo(404);
+        assertThat(status(gongchuanClerk, "/api/v1/households?areaCode=" + XIYANG_VILLAGE)).as("list filter")
+                .isEqualTo(404);
+        assertThat(gongchuanClerk.patch("/api/v1/households/" + id, Map.of("phone", "13800000000"), "If-Match", "\"0\"")
+                .statusCode()).as("update").isEqualTo(404);
+        assertThat(status(gongchuanClerk, "/api/v1/reports/overview?areaCode=350481100")).as("report").isEqualTo(404);
+        assertThat(gongchuanClerk.get("/api/v1/reports/overview?areaCode=350481100").statusCode()).isEqualTo(404);
+        assertThat(Api.as("gongchuan.officer").get("/api/v1/reports/income?year=2020&areaCode=350481100")
+                .statusCode()).as("export of another township").isEqualTo(404);
+
+        assertThat(department.get("/api/v1/households?size=1").statusCode()).as("dept-provider reads no registry")
+                .isEqualTo(403);
+        assertThat(auditor.post("/api/v1/households", Map.of()).statusCode()).as("auditor writes nothing")
+                .isIn(400, 403);
+        assertThat(auditor.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+                .next(XIYANG_VILLAGE)).statusCode()).as("auditor writes nothing").isEqualTo(403);
+        assertThat(clerk.put("/api/v1/work-plans/2031", Map.of("phases", List.of(Map.of("code", "DATA_ENTRY",
+                "startDate", "2031-10-28", "endDate", "2031-11-20")))).statusCode())
+                .as("a clerk sets no work plan").isEqualTo(403);
+        assertThat(clerk.get("/api/v1/reports/reconciliation").statusCode()).isEqualTo(403);
+        assertThat(clerk.post("/api/v1/reports/rebuilds", Map.of()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void injectionStringsInFiltersLeakNothingAndMatchNothing() {
+        Api city = Api.as("city.officer");
+        List<String> injections = List.of("' OR '1'='1", "1; DROP TABLE household;--", "350481%' OR 1=1 --",
+                "\" OR \"\"=\"", "') UNION SELECT id_number FROM member--");
+        for (String injection : injections) {
+            String value = URLEncoder.encode(injection, StandardCharsets.UTF_8);
+            for (String path : List.of("/api/v1/households?areaCode=" + value, "/api/v1/households?status=" + value,
+                    "/api/v1/persons?idNumber=" + value, "/api/v1/data-issues?ruleCode=" + value,
+                    "/api/v1/reviews?view=all&caseType=" + value, "/api/v1/monitoring-objects?status=" + value,
+                    "/api/v1/early-warnings?areaCode=" + value, "/api/v1/reports/overview?areaCode=" + value,
+                    "/api/v1/function-requests?year=" + value)) {
+                HttpResponse<String> response = city.get(path);
+                assertThat(response.statusCode()).as(path).isIn(200, 400, 404);
+                assertThat(response.body().toLowerCase()).as(path)
+                        .doesNotContain("sql", "syntax", "postgres", "exception", "jdbc");
+                if (response.statusCode() == 200 && response.body().startsWith("{")) {
+                    JsonNode body = Api.json(response);
+                    if (body.has("items")) {
+                        assertThat(body.get("items")).as(path).isEmpty();
+                    }
+                }
+                else if (response.statusCode() == 200 && response.body().startsWith("[")) {
+                    assertThat(Api.json(response)).as(path).isEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void oversizedBodiesAre413AndBurstsAre429WithRetryAfter() {
+        Api clerk = Api.as("xiyang.clerk2");
+        HttpResponse<String> big = clerk.postRaw("/api/v1/households",
+                "{\"padding\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}");
+        assertThat(big.statusCode()).isEqualTo(413);
+
+        Api burst = Api.as("dept.civil");
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> burst.get("/api/v1/codebook")));
+        }
+        List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 429).toList();
+        assertThat(refused).as("a burst of 150 beyond a bucket of 60").isNotEmpty();
+        assertThat(refused.getFirst().headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        assertThat(answers).filteredOn(r -> r.statusCode() == 200).isNotEmpty();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> burst.get("/api/v1/codebook").statusCode() == 200);
+    }
+
+    @Test
+    void personalDataIsMaskedForRolesThatDoNotNeedIt() {
+        var registered = Api.as("xiyang.clerk").post("/api/v1/households",
+                new SyntheticHouseholds(System.nanoTime()).next(XIYANG_VILLAGE));
+        String id = Api.json(registered).get("id").asString();
+        String idNumber = Api.json(registered).at("/members/0/idNumber").asString();
+        assertThat(idNumber).doesNotContain("*");
+        for (String reader : List.of("auditor")) {
+            JsonNode seen = Api.json(Api.as(reader).get("/api/v1/households/" + id));
+            assertThat(seen.at("/members/0/idNumber").asString()).as(reader).contains("*").isNotEqualTo(idNumber);
+            if (seen.hasNonNull("phone")) {
+                assertThat(seen.get("phone").asString()).as(reader).contains("*");
+            }
+        }
+    }
+
+    @Test
+    void aUserCannotChangeTheirOwnAreaThroughKeycloaksAccountApi() {
+        Api clerk = Api.as("xiyang.clerk");
+        String account = Stack.get().issuerUri() + "/account";
+        var changed = HttpJson.post(account, clerk.token(), """
+                {"username":"xiyang.clerk","attributes":{"area_code":["350481"]}}""");
+        assertThat(changed).as("the account API refuses or ignores it").isNotEqualTo(204);
+        String token = Api.as("xiyang.clerk").token();
+        assertThat(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))
+                .contains("\"area_code\":\"350481100201\"");
+    }
+}
