@@ -41,14 +41,16 @@ class HouseholdController implements HouseholdsApi {
     private final MemberChanges memberChanges;
     private final HouseholdQueries queries;
     private final HouseholdWebMapper mapper;
+    private final cn.fupin.household.privacy.PersonalDataViews views;
 
     HouseholdController(Registrations registrations, BaseDataChanges baseDataChanges, MemberChanges memberChanges,
-            HouseholdQueries queries, HouseholdWebMapper mapper) {
+            HouseholdQueries queries, HouseholdWebMapper mapper, cn.fupin.household.privacy.PersonalDataViews views) {
         this.registrations = registrations;
         this.baseDataChanges = baseDataChanges;
         this.memberChanges = memberChanges;
         this.queries = queries;
         this.mapper = mapper;
+        this.views = views;
     }
 
     @Override
@@ -58,7 +60,7 @@ class HouseholdController implements HouseholdsApi {
         var household = registrations.register(mapper.toDomain(request), caller);
         return ResponseEntity.created(URI.create("/api/v1/households/" + household.getId()))
                 .eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+                .body(shown(household, caller, "registerHousehold"));
     }
 
     @Override
@@ -67,7 +69,7 @@ class HouseholdController implements HouseholdsApi {
             String ifMatch) {
         Caller caller = Caller.current();
         var household = baseDataChanges.update(householdId, mapper.toDomain(request), ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "updateHousehold");
     }
 
     @Override
@@ -76,7 +78,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = baseDataChanges.assignHelpers(householdId,
                 assignment.getHelpers().stream().map(mapper::toDomain).toList(), ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "assignHelpers");
     }
 
     @Override
@@ -87,7 +89,7 @@ class HouseholdController implements HouseholdsApi {
         var household = memberChanges.add(householdId, mapper.toDomain(increase.getMember()), increase.getReason(),
                 increase.getDate(), increase.getWorkLocation(), ETags.version(ifMatch), caller);
         return ResponseEntity.status(HttpStatus.CREATED).eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+                .body(shown(household, caller, "addMember"));
     }
 
     @Override
@@ -97,7 +99,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.correct(householdId, memberId, correction.getEthnicity(),
                 mapper.toDomain(correction.getIndicators()), ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "correctMember");
     }
 
     @Override
@@ -107,7 +109,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.correctIdentity(householdId, memberId, mapper.toDomain(correction),
                 ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "correctMemberIdentity");
     }
 
     @Override
@@ -115,7 +117,7 @@ class HouseholdController implements HouseholdsApi {
     public ResponseEntity<Household> changeHead(UUID householdId, HeadChange change, String ifMatch) {
         Caller caller = Caller.current();
         var household = memberChanges.changeHead(householdId, mapper.toDomain(change), ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "changeHead");
     }
 
     @Override
@@ -125,7 +127,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = memberChanges.remove(householdId, memberId, removal.getReason(), removal.getDate(),
                 removal.getNewHeadMemberId(), ETags.version(ifMatch), caller);
-        return ok(household, caller);
+        return ok(household, caller, "removeMember");
     }
 
     @Override
@@ -134,7 +136,7 @@ class HouseholdController implements HouseholdsApi {
         Caller caller = Caller.current();
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
-        return ok(household, caller);
+        return ok(household, caller, "getHousehold");
     }
 
     @Override
@@ -147,9 +149,21 @@ class HouseholdController implements HouseholdsApi {
                 status == null ? null : PovertyStatus.valueOf(status.name()), page, size)));
     }
 
-    private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller) {
-        return ResponseEntity.ok().eTag(ETags.of(household.getVersion()))
-                .body(mapper.toDto(household, seesPersonalData(caller)));
+    private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller,
+            String operation) {
+        return ResponseEntity.ok().eTag(ETags.of(household.getVersion())).body(shown(household, caller, operation));
+    }
+
+    /** The household as the caller may see it; a full view of ID numbers is recorded (PIPL). */
+    private Household shown(cn.fupin.household.household.Household household, Caller caller, String operation) {
+        boolean full = seesPersonalData(caller);
+        Household answer = mapper.toDto(household, full);
+        if (full) {
+            long numbers = answer.getMembers().stream().filter(m -> m.getIdNumber() != null).count()
+                    + answer.getHelpers().stream().filter(h -> h.getIdNumber() != null).count();
+            views.record(caller, household.getId(), (int) numbers, operation);
+        }
+        return answer;
     }
 
     /** Those who collect and review the data see it whole; auditors and departments see it masked. */
