@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Attacks on the running system through the gateway, with real Keycloak tokens (OWASP API Security Top 10 2023 as
- * the checklist): broken authentication (API2: missing, tampered, alg=none, foreign-key, wrong-issuer and
- * wrong-audience tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
+ * the checklist): broken authentication (API2: missing, tampered, alg=none, foreign-key, wrong-issuer,
+ * wrong-audience and expired tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
  * roles 403), unrestricted resource consumption (API4: oversized bodies 413, bursts 429), injection strings in
  * filters (no error leak, no extra rows), excessive data exposure (API3: ID numbers and phones masked for
  * auditors), and a user's own area code that Keycloak's account API does not let the user change.
@@ -97,6 +97,29 @@ class AttackE2ETests {
                 assertThat(status(attacker.getValue(), path)).as(attacker.getKey() + " → " + path).isEqualTo(401);
             }
         }
+    }
+
+    /**
+     * A real token of the realm, expired: a client of its own with a two-second token lifespan is created through
+     * Keycloak's admin API; ten seconds later (beyond the five seconds of clock skew the gateway and the services
+     * allow) the gateway refuses it, and so does a service called directly.
+     */
+    @Test
+    void anExpiredTokenIsA401AtTheGatewayAndAtTheService() throws Exception {
+        String issuer = Stack.get().issuerUri();
+        String admin = Api.token(issuer.replace("/realms/fupin", "/realms/master"), "admin-cli", "admin", "admin");
+        String clientId = "e2e-short-lived-" + System.nanoTime();
+        int created = HttpJson.post(issuer.replace("/realms/fupin", "/admin/realms/fupin/clients"), admin, """
+                {"clientId":"%s","publicClient":true,"directAccessGrantsEnabled":true,"standardFlowEnabled":false,
+                 "attributes":{"access.token.lifespan":"2"},
+                 "defaultClientScopes":["basic","roles","profile","fupin-claims"]}""".formatted(clientId));
+        assertThat(created).isEqualTo(201);
+        Api shortLived = Api.withToken(Api.token(issuer, clientId, "xiyang.clerk", "demo123"));
+        assertThat(status(shortLived, "/api/v1/households?size=1")).as("fresh").isEqualTo(200);
+        Thread.sleep(10_000);
+        assertThat(status(shortLived, "/api/v1/households?size=1")).as("expired, at the gateway").isEqualTo(401);
+        assertThat(HttpJson.get("http://localhost:" + (Stack.PORT_BASE + 81) + "/api/v1/households?size=1",
+                shortLived.token())).as("expired, at household-service itself").isEqualTo(401);
     }
 
     @Test

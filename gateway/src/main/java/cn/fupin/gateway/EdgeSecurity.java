@@ -13,6 +13,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurity {
 
+    /** Expiry and not-before with five seconds of clock skew (Spring's default is sixty); added to Boot's checks. */
+    @Bean
+    org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> tightTokenClock(
+            @org.springframework.beans.factory.annotation.Value("${fupin.security.clock-skew:PT5S}") java.time.Duration skew) {
+        return new org.springframework.security.oauth2.jwt.JwtTimestampValidator(skew);
+    }
+
     @Bean
     SecurityWebFilterChain edge(ServerHttpSecurity http) {
         return http

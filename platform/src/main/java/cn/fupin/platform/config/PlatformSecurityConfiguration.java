@@ -26,6 +26,16 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 public class PlatformSecurityConfiguration {
 
+    /**
+     * Expiry and not-before with five seconds of clock skew instead of Spring Security's sixty: Boot adds this to
+     * the issuer and audience checks, and every validator must pass.
+     */
+    @Bean
+    public org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> tightTokenClock(
+            @Value("${fupin.security.clock-skew:PT5S}") java.time.Duration skew) {
+        return new org.springframework.security.oauth2.jwt.JwtTimestampValidator(skew);
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper mapper,
