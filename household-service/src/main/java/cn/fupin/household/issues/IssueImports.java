@@ -1,9 +1,6 @@
 package cn.fupin.household.issues;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +13,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.household.windows.WorkWindows;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -38,15 +33,13 @@ public class IssueImports {
     private static final CsvSchema HEADER = CsvSchema.emptySchema().withHeader();
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final OutsideIssues outside;
     private final WorkWindows windows;
-    private final Clock clock;
 
-    IssueImports(JdbcClient jdbc, Outbox outbox, WorkWindows windows, Clock clock) {
+    IssueImports(JdbcClient jdbc, OutsideIssues outside, WorkWindows windows) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.outside = outside;
         this.windows = windows;
-        this.clock = clock;
     }
 
     /** What an import did. */
@@ -130,29 +123,9 @@ public class IssueImports {
                 .optional();
     }
 
-    /** Registers the row's problem unless the same one is still unresolved; true when it was new. */
     private boolean raise(Row row, Target target, int year, String origin) {
-        String rule = row.ruleCode() == null ? "imported" : row.ruleCode();
-        String fingerprint = String.join("|", target.householdId().toString(), String.valueOf(year), rule,
-                target.memberId().toString(), HexFormat.of().toHexDigits(row.message().hashCode()));
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(clock.instant());
-        int inserted = jdbc.sql("""
-                insert into data_issue (id, household_id, member_id, division_code, year, rule_code, severity, origin,
-                    message, status, fingerprint, created_at, updated_at)
-                values (:id, :household, :member, :division, :year, :rule, 'FINDING', :origin, :message, 'OPEN',
-                    :fingerprint, :now, :now)
-                on conflict do nothing""")
-                .param("id", id).param("household", target.householdId()).param("member", target.memberId())
-                .param("division", target.divisionCode()).param("year", year).param("rule", rule)
-                .param("origin", origin).param("message", row.message()).param("fingerprint", fingerprint)
-                .param("now", now).update();
-        if (inserted == 1) {
-            outbox.append(OutgoingEvent.of(DataIssues.AGGREGATE, id.toString(), target.divisionCode(),
-                    new DataIssueRaised(id, target.householdId(), target.memberId(), target.divisionCode(), year,
-                            rule, "FINDING", origin, null, null, row.message(), "OPEN")));
-        }
-        return inserted == 1;
+        return outside.raise(new OutsideIssues.Target(target.householdId(), target.memberId(), target.divisionCode()),
+                year, row.ruleCode() == null ? "imported" : row.ruleCode(), origin, row.message());
     }
 
     private static String trim(String value) {

@@ -1,0 +1,58 @@
+package cn.fupin.household.issues;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.fupin.platform.outbox.Outbox;
+import cn.fupin.platform.outbox.OutgoingEvent;
+
+/**
+ * Problems found outside the quality rules — imported lists, department data that disagrees with an entry — as
+ * data issues (OPEN, with {@code DataIssueRaised}); the same problem still unresolved is not raised twice.
+ */
+@Component
+public class OutsideIssues {
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    OutsideIssues(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Where a problem is: the member of a household of a village. */
+    public record Target(UUID householdId, UUID memberId, String divisionCode) {
+    }
+
+    /** Registers the problem unless the same one is still unresolved; true when it was new. */
+    public boolean raise(Target target, int year, String rule, String origin, String message) {
+        String fingerprint = String.join("|", target.householdId().toString(), String.valueOf(year), rule,
+                String.valueOf(target.memberId()), HexFormat.of().toHexDigits(message.hashCode()));
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                insert into data_issue (id, household_id, member_id, division_code, year, rule_code, severity, origin,
+                    message, status, fingerprint, created_at, updated_at)
+                values (:id, :household, :member, :division, :year, :rule, 'FINDING', :origin, :message, 'OPEN',
+                    :fingerprint, :now, :now)
+                on conflict do nothing""")
+                .param("id", id).param("household", target.householdId()).param("member", target.memberId())
+                .param("division", target.divisionCode()).param("year", year).param("rule", rule)
+                .param("origin", origin).param("message", message).param("fingerprint", fingerprint)
+                .param("now", now).update();
+        if (inserted == 1) {
+            outbox.append(OutgoingEvent.of(DataIssues.AGGREGATE, id.toString(), target.divisionCode(),
+                    new DataIssueRaised(id, target.householdId(), target.memberId(), target.divisionCode(), year,
+                            rule, "FINDING", origin, null, null, message, "OPEN")));
+        }
+        return inserted == 1;
+    }
+}
