@@ -2,9 +2,6 @@ package cn.fupin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,10 +45,7 @@ class EdgeLimitsTests {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
-        for (String service : new String[] { "HOUSEHOLD", "MONITORING", "REVIEW", "REPORTING" }) {
-            registry.add("FUPIN_" + service + "_URL", () -> url);
-        }
+        StandInService.route(registry, backend);
     }
 
     @AfterAll
@@ -112,23 +106,10 @@ class EdgeLimitsTests {
     }
 
     private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                synchronized (reached) {
-                    reached.add(exchange.getRequestURI().getPath());
-                }
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return StandInService.start(exchange -> {
+            synchronized (reached) {
+                reached.add(exchange.getRequestURI().getPath());
+            }
+        });
     }
 }

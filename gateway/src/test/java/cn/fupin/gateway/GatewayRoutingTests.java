@@ -2,9 +2,6 @@ package cn.fupin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 
 import java.time.Instant;
@@ -44,10 +41,7 @@ class GatewayRoutingTests {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
-        for (String service : new String[] { "HOUSEHOLD", "MONITORING", "REVIEW", "REPORTING" }) {
-            registry.add("FUPIN_" + service + "_URL", () -> url);
-        }
+        StandInService.route(registry, backend);
     }
 
     @BeforeEach
@@ -115,22 +109,10 @@ class GatewayRoutingTests {
     }
 
     private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                lastPath.set(exchange.getRequestURI().getPath());
-                lastCorrelationId.set(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
-                byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("X-Correlation-Id", lastCorrelationId.get());
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return StandInService.start(exchange -> {
+            lastPath.set(exchange.getRequestURI().getPath());
+            lastCorrelationId.set(exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+            exchange.getResponseHeaders().add("X-Correlation-Id", lastCorrelationId.get());
+        });
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.household.api.InternalApi;
 import cn.fupin.contracts.household.model.RecordCounts;
+import cn.fupin.platform.counts.GroupCounts;
 import cn.fupin.platform.security.Caller;
 
 /**
@@ -39,12 +40,11 @@ class RecordCountsController implements InternalApi {
                     counts.put("households." + key, rs.getLong(3));
                     return counts.put("persons." + key, rs.getLong(4));
                 }).list();
-        jdbc.sql("select a.year, count(*) from annual_record a join household h on h.id = a.household_id"
-                + " where h.division_code like :prefix group by 1").param("prefix", prefix)
-                .query((rs, n) -> counts.put("annualRecords." + rs.getInt(1), rs.getLong(2))).list();
-        jdbc.sql("select case when status = 'CLOSED' then 'CLOSED' else 'OPEN' end, count(*) from data_issue"
-                + " where division_code like :prefix group by 1").param("prefix", prefix)
-                .query((rs, n) -> counts.put("dataIssues." + rs.getString(1), rs.getLong(2))).list();
-        return ResponseEntity.ok(new RecordCounts(prefix.substring(0, prefix.length() - 1), counts));
+        String area = prefix.substring(0, prefix.length() - 1);
+        GroupCounts.into(counts, jdbc, "annualRecords", "select a.year, count(*) from annual_record a join household h"
+                + " on h.id = a.household_id where h.division_code like :prefix group by 1", area);
+        GroupCounts.into(counts, jdbc, "dataIssues", "select case when status = 'CLOSED' then 'CLOSED' else 'OPEN'"
+                + " end, count(*) from data_issue where division_code like :prefix group by 1", area);
+        return ResponseEntity.ok(new RecordCounts(area, counts));
     }
 }

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.platform.counts.GroupCounts;
+
 /**
  * What the reports count, in the owners' keys: households and persons by category and status, annual records per
  * year, problem data open and closed (household); monitoring objects by status; review cases by state.
@@ -31,19 +33,15 @@ class ReportedCounts {
                             counts.put("households." + key, rs.getLong(3));
                             return counts.put("persons." + key, rs.getLong(4));
                         }).list();
-                jdbc.sql("select year, count(*) from annual_income where division_code like :prefix group by 1")
-                        .param("prefix", prefix)
-                        .query((rs, n) -> counts.put("annualRecords." + rs.getInt(1), rs.getLong(2))).list();
-                jdbc.sql("select status, count(*) from data_issue_fact where division_code like :prefix group by 1")
-                        .param("prefix", prefix)
-                        .query((rs, n) -> counts.put("dataIssues." + rs.getString(1), rs.getLong(2))).list();
+                GroupCounts.into(counts, jdbc, "annualRecords", "select year, count(*) from annual_income"
+                        + " where division_code like :prefix group by 1", area);
+                GroupCounts.into(counts, jdbc, "dataIssues", "select status, count(*) from data_issue_fact"
+                        + " where division_code like :prefix group by 1", area);
             }
-            case "monitoring" -> jdbc.sql("select status, count(*) from monitoring_fact where division_code like"
-                    + " :prefix group by 1").param("prefix", prefix)
-                    .query((rs, n) -> counts.put("objects." + rs.getString(1), rs.getLong(2))).list();
-            case "review" -> jdbc.sql("select state, count(*) from review_case_fact where area_code like :prefix"
-                    + " group by 1").param("prefix", prefix)
-                    .query((rs, n) -> counts.put("cases." + rs.getString(1), rs.getLong(2))).list();
+            case "monitoring" -> GroupCounts.into(counts, jdbc, "objects", "select status, count(*)"
+                    + " from monitoring_fact where division_code like :prefix group by 1", area);
+            case "review" -> GroupCounts.into(counts, jdbc, "cases", "select state, count(*) from review_case_fact"
+                    + " where area_code like :prefix group by 1", area);
             default -> throw new IllegalArgumentException(owner);
         }
         return counts;

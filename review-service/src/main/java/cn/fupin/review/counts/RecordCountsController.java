@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.review.api.InternalApi;
 import cn.fupin.contracts.review.model.RecordCounts;
+import cn.fupin.platform.counts.GroupCounts;
 import cn.fupin.platform.security.Caller;
 
 /** 账账相符, the owner's side: review cases by state, counted from this service's own table. */
@@ -27,11 +28,10 @@ class RecordCountsController implements InternalApi {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('city-officer', 'auditor')")
     public ResponseEntity<RecordCounts> countRecords(String areaCode) {
-        String prefix = Caller.current().scope().narrow(areaCode) + "%";
+        String area = Caller.current().scope().narrow(areaCode);
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("select state, count(*) from review_case where area_code like :prefix group by 1")
-                .param("prefix", prefix).query((rs, n) -> counts.put("cases." + rs.getString(1), rs.getLong(2)))
-                .list();
-        return ResponseEntity.ok(new RecordCounts(prefix.substring(0, prefix.length() - 1), counts));
+        GroupCounts.into(counts, jdbc, "cases", "select state, count(*) from review_case"
+                + " where area_code like :prefix group by 1", area);
+        return ResponseEntity.ok(new RecordCounts(area, counts));
     }
 }
