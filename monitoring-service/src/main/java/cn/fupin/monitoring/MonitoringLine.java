@@ -14,8 +14,6 @@ import cn.fupin.contracts.codebook.Codebook;
 @Component
 public class MonitoringLine {
 
-    private static final String TEMPLATE_YEAR = "2020";
-
     private final Codebook codebook;
 
     MonitoringLine(Codebook codebook) {
@@ -28,8 +26,7 @@ public class MonitoringLine {
     }
 
     private BigDecimal parameter(int year, String name) {
-        return codebook.parameter(String.valueOf(year), name).or(() -> codebook.parameter(TEMPLATE_YEAR, name))
-                .map(value -> new BigDecimal(value.toString()))
+        return codebook.parameterOrTemplate(year, name)
                 .orElseThrow(() -> new IllegalStateException("codebook has no " + name));
     }
 }

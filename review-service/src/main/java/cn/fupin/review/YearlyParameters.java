@@ -11,8 +11,6 @@ import cn.fupin.contracts.codebook.Codebook;
 @Component
 public class YearlyParameters {
 
-    static final String TEMPLATE_YEAR = "2020";
-
     private final Codebook codebook;
 
     YearlyParameters() {
@@ -21,12 +19,7 @@ public class YearlyParameters {
 
     /** 公示 at least this many days (publicity_days_min). */
     public int minNoticeDays(int year) {
-        return Integer.parseInt(value(year, "publicity_days_min", "7"));
-    }
-
-    private String value(int year, String name, String fallback) {
-        return codebook.parameter(String.valueOf(year), name)
-                .or(() -> codebook.parameter(TEMPLATE_YEAR, name))
-                .map(Object::toString).orElse(fallback);
+        return codebook.parameterOrTemplate(year, "publicity_days_min").map(java.math.BigDecimal::intValue)
+                .orElse(7);
     }
 }

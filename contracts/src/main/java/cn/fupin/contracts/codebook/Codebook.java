@@ -71,6 +71,15 @@ public final class Codebook {
     }
 
     /**
+     * A yearly parameter, taking the codebook's own year's value (2020's, the template) for a year it does not list
+     * yet, so a new year works before its parameters are confirmed.
+     */
+    public Optional<java.math.BigDecimal> parameterOrTemplate(int year, String name) {
+        return parameter(String.valueOf(year), name).or(() -> parameter(version, name))
+                .map(value -> new java.math.BigDecimal(value.toString()));
+    }
+
+    /**
      * One code list.
      *
      * @param name e.g. {@code A2_gender}

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -69,7 +68,7 @@ public class DepartmentSubmissions {
 
     private Outcome apply(int year, String department, Item item, Caller caller) {
         UUID id = UUID.randomUUID();
-        Optional<OutsideIssues.Target> member = member(item.idNumber(), caller);
+        Optional<OutsideIssues.Target> member = issues.holderOf(item.idNumber(), caller.scope());
         if (member.isEmpty()) {
             return new Outcome(id, item.field(), item.amount(), "UNMATCHED", null, "范围内没有持该证件号码的在户成员");
         }
@@ -93,17 +92,6 @@ public class DepartmentSubmissions {
                 + item.amount().toPlainString() + " 元，与录入的 " + entered.toPlainString() + " 元不一致，请核实";
         issues.raise(target, year, RULE, "IMPORT", message);
         return new Outcome(id, item.field(), item.amount(), "CONFLICT", target.householdId(), message);
-    }
-
-    private Optional<OutsideIssues.Target> member(String idNumber, Caller caller) {
-        return jdbc.sql("""
-                select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
-                where m.id_number = :idNumber and m.active and h.division_code like :prefix""")
-                .param("idNumber", idNumber.strip().toUpperCase(Locale.ROOT))
-                .param("prefix", caller.scope().prefix() + "%")
-                .query((rs, n) -> new OutsideIssues.Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getString(3)))
-                .optional();
     }
 
     private void keep(UUID submission, int year, String department, String reference, Item item, Outcome outcome,

@@ -2,13 +2,10 @@ package cn.fupin.household.issues;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +29,10 @@ public class IssueImports {
     private static final CsvMapper CSV = CsvMapper.builder().build();
     private static final CsvSchema HEADER = CsvSchema.emptySchema().withHeader();
 
-    private final JdbcClient jdbc;
     private final OutsideIssues outside;
     private final WorkWindows windows;
 
-    IssueImports(JdbcClient jdbc, OutsideIssues outside, WorkWindows windows) {
-        this.jdbc = jdbc;
+    IssueImports(OutsideIssues outside, WorkWindows windows) {
         this.outside = outside;
         this.windows = windows;
     }
@@ -49,17 +44,16 @@ public class IssueImports {
     private record Row(int number, String idNumber, String ruleCode, String message) {
     }
 
-    private record Target(UUID householdId, UUID memberId, String divisionCode) {
-    }
 
     @Transactional
     public Result importCsv(String csv, int year, String origin, boolean partial, Caller caller) {
         List<Row> rows = parse(csv);
         List<FieldError> errors = new ArrayList<>();
-        List<Map.Entry<Row, Target>> accepted = new ArrayList<>();
+        List<Map.Entry<Row, OutsideIssues.Target>> accepted = new ArrayList<>();
         for (Row row : rows) {
             Optional<FieldError> error = check(row);
-            Optional<Target> target = error.isPresent() ? Optional.empty() : find(row.idNumber(), caller);
+            Optional<OutsideIssues.Target> target = error.isPresent() ? Optional.empty()
+                    : outside.holderOf(row.idNumber(), caller.scope());
             if (error.isEmpty() && target.isEmpty()) {
                 error = Optional.of(new FieldError("rows[" + row.number() + "].idNumber", "A4",
                         "第 " + row.number() + " 行：您的管辖范围内没有持此证件号码的在户成员"));
@@ -114,18 +108,9 @@ public class IssueImports {
         return Optional.empty();
     }
 
-    private Optional<Target> find(String idNumber, Caller caller) {
-        return jdbc.sql("""
-                select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
-                where m.id_number = :idNumber and m.active and h.division_code like :prefix""")
-                .param("idNumber", idNumber.toUpperCase(Locale.ROOT)).param("prefix", caller.scope().prefix() + "%")
-                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3)))
-                .optional();
-    }
-
-    private boolean raise(Row row, Target target, int year, String origin) {
-        return outside.raise(new OutsideIssues.Target(target.householdId(), target.memberId(), target.divisionCode()),
-                year, row.ruleCode() == null ? "imported" : row.ruleCode(), origin, row.message());
+    private boolean raise(Row row, OutsideIssues.Target target, int year, String origin) {
+        return outside.raise(target, year, row.ruleCode() == null ? "imported" : row.ruleCode(), origin,
+                row.message());
     }
 
     private static String trim(String value) {

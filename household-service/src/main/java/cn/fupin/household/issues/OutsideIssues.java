@@ -32,6 +32,18 @@ public class OutsideIssues {
     public record Target(UUID householdId, UUID memberId, String divisionCode) {
     }
 
+    /** The active member holding the ID number inside the area, as outside lists name people. */
+    public java.util.Optional<Target> holderOf(String idNumber, cn.fupin.platform.security.AreaScope scope) {
+        return jdbc.sql("""
+                select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
+                where m.id_number = :idNumber and m.active and h.division_code like :prefix""")
+                .param("idNumber", idNumber.strip().toUpperCase(java.util.Locale.ROOT))
+                .param("prefix", scope.prefix() + "%")
+                .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getString(3)))
+                .optional();
+    }
+
     /** Registers the problem unless the same one is still unresolved; true when it was new. */
     public boolean raise(Target target, int year, String rule, String origin, String message) {
         String fingerprint = String.join("|", target.householdId().toString(), String.valueOf(year), rule,

@@ -82,23 +82,33 @@ public class EarlyWarnings {
     public Page list(AreaScope scope, String areaCode, int page, int size) {
         String prefix = scope.narrow(areaCode) + "%";
         long total = jdbc.sql("select count(*) " + CANDIDATES).param("scope", prefix).query(Long.class).single();
-        List<Candidate> items = jdbc.sql("select h.household_id, h.division_code, h.category, h.status, h.head_name,"
+        List<Candidate> rows = jdbc.sql("select h.household_id, h.division_code, h.category, h.status, h.head_name,"
                 + " h.size " + CANDIDATES + " order by h.division_code, h.household_id limit :limit offset :offset")
                 .param("scope", prefix).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), facts(rs.getObject(1, UUID.class))))
+                        rs.getString(4), rs.getString(5), rs.getInt(6), List.of()))
                 .list();
+        Map<UUID, List<Fact>> facts = facts(rows.stream().map(Candidate::householdId).toList());
+        List<Candidate> items = rows.stream().map(c -> new Candidate(c.householdId(), c.divisionCode(), c.category(),
+                c.status(), c.headName(), c.size(), facts.getOrDefault(c.householdId(), List.of()))).toList();
         return new Page(items, page, size, total);
     }
 
-    private List<Fact> facts(UUID householdId) {
-        return jdbc.sql("""
-                select trigger, facts::text, raised_at from early_warning
-                where household_id = :household and handled_at is null order by id""")
-                .param("household", householdId)
-                .query((rs, n) -> new Fact(Trigger.valueOf(rs.getString(1)),
-                        json.readValue(rs.getString(2), new TypeReference<Map<String, Object>>() {
-                        }), rs.getTimestamp(3).toInstant()))
+    /** The unhandled warnings of the page's households, in one query. */
+    private Map<UUID, List<Fact>> facts(List<UUID> households) {
+        Map<UUID, List<Fact>> facts = new java.util.HashMap<>();
+        if (households.isEmpty()) {
+            return facts;
+        }
+        jdbc.sql("""
+                select household_id, trigger, facts::text, raised_at from early_warning
+                where household_id in (:households) and handled_at is null order by id""")
+                .param("households", households)
+                .query((rs, n) -> facts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.ArrayList<>())
+                        .add(new Fact(Trigger.valueOf(rs.getString(2)), json.readValue(rs.getString(3),
+                                new TypeReference<Map<String, Object>>() {
+                                }), rs.getTimestamp(4).toInstant())))
                 .list();
+        return facts;
     }
 }

@@ -28,8 +28,6 @@ import cn.fupin.reporting.Areas;
 @RestController
 class IncomeReportController implements IncomeReportsApi {
 
-    private static final String TEMPLATE_YEAR = "2020";
-
     private final JdbcClient jdbc;
     private final Areas areas;
     private final Codebook codebook;
@@ -96,8 +94,7 @@ class IncomeReportController implements IncomeReportsApi {
     }
 
     private BigDecimal parameter(int year, String name) {
-        return codebook.parameter(String.valueOf(year), name).or(() -> codebook.parameter(TEMPLATE_YEAR, name))
-                .map(value -> new BigDecimal(value.toString()))
+        return codebook.parameterOrTemplate(year, name)
                 .orElseThrow(() -> new IllegalStateException("codebook has no " + name));
     }
 

@@ -53,9 +53,10 @@ class ProgressReportController implements ProgressReportsApi {
     @PreAuthorize("hasAnyRole('township-officer', 'city-officer', 'auditor')")
     public ResponseEntity<ProgressReport> getProgressReport(Integer year) {
         String scope = Caller.current().scope().prefix();
+        Figures figures = new Figures(year);
         ProgressReport report = new ProgressReport(year, areas.townships().stream()
                 .filter(t -> t.code().startsWith(scope) || scope.startsWith(t.code()))
-                .map(t -> township(t, year)).toList());
+                .map(t -> township(t, figures)).toList());
         plan(year).ifPresentOrElse(plan -> {
             LocalDate today = LocalDate.now(clock.withZone(ZONE));
             report.planPublished(true).closeAt(java.time.OffsetDateTime.parse(plan.get("closeAt").asString()));
@@ -83,35 +84,53 @@ class ProgressReportController implements ProgressReportsApi {
                 }).optional();
     }
 
-    private TownshipProgress township(DivisionTree.Division township, int year) {
-        String prefix = township.code() + "%";
-        var window = jdbc.sql("select open, reason from function_window_fact where year = :year and area_code in"
-                + " (:township, :county) order by length(area_code) desc limit 1")
-                .param("year", year).param("township", township.code()).param("county", township.code().substring(0, 6))
-                .query((rs, n) -> new Object[] { rs.getBoolean(1), rs.getString(2) }).optional();
-        long households = count("select count(*) from household_fact where division_code like :prefix", prefix, year);
-        long records = count("select count(*) from annual_income where year = :year and division_code like :prefix",
-                prefix, year);
-        Map<String, Long> pending = jdbc.sql("select coalesce(current_stage, state), count(*) from review_case_fact"
-                + " where area_code like :prefix and state in ('IN_REVIEW', 'RETURNED') group by 1")
-                .param("prefix", prefix).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        long open = count("select count(*) from data_issue_fact where division_code like :prefix and status = 'OPEN'",
-                prefix, year);
-        long closed = count("select count(*) from data_issue_fact where division_code like :prefix"
-                + " and status = 'CLOSED'", prefix, year);
-        return new TownshipProgress(township.code(), township.name(),
-                window.map(w -> (Boolean) w[0]).orElse(false), households, records,
-                new StagePending(pending.getOrDefault("VILLAGE", 0L), pending.getOrDefault("TOWNSHIP", 0L),
-                        pending.getOrDefault("CITY", 0L), pending.getOrDefault("RETURNED", 0L)), open, closed)
-                .functionsReason(window.map(w -> (String) w[1]).orElse(null));
+    /** Each read model counted once for the year, by township (nine-digit prefix). */
+    private final class Figures {
+
+        final Map<String, Object[]> windows = new java.util.HashMap<>();
+        final Map<String, Long> households;
+        final Map<String, Long> records;
+        final Map<String, Map<String, Long>> pending = new java.util.HashMap<>();
+        final Map<String, long[]> issues = new java.util.HashMap<>();
+
+        Figures(int year) {
+            jdbc.sql("select area_code, open, reason from function_window_fact where year = :year").param("year", year)
+                    .query((rs, n) -> windows.put(rs.getString(1), new Object[] { rs.getBoolean(2), rs.getString(3) }))
+                    .list();
+            households = byTownship(jdbc.sql("select substr(division_code, 1, 9), count(*) from household_fact"
+                    + " group by 1"));
+            records = byTownship(jdbc.sql("select substr(division_code, 1, 9), count(*) from annual_income"
+                    + " where year = :year group by 1").param("year", year));
+            jdbc.sql("select substr(area_code, 1, 9), coalesce(current_stage, state), count(*) from review_case_fact"
+                    + " where state in ('IN_REVIEW', 'RETURNED') group by 1, 2")
+                    .query((rs, n) -> pending.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>())
+                            .put(rs.getString(2), rs.getLong(3)))
+                    .list();
+            jdbc.sql("select substr(division_code, 1, 9), count(*) filter (where status = 'OPEN'),"
+                    + " count(*) filter (where status = 'CLOSED') from data_issue_fact group by 1")
+                    .query((rs, n) -> issues.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) })).list();
+        }
+
+        private Map<String, Long> byTownship(org.springframework.jdbc.core.simple.JdbcClient.StatementSpec query) {
+            return query.query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        /** The township's own window, else the county's. */
+        Optional<Object[]> window(String township) {
+            return Optional.ofNullable(windows.getOrDefault(township, windows.get(township.substring(0, 6))));
+        }
     }
 
-    private long count(String sql, String prefix, int year) {
-        var spec = jdbc.sql(sql).param("prefix", prefix);
-        if (sql.contains(":year")) {
-            spec = spec.param("year", year);
-        }
-        return spec.query(Long.class).single();
+    private static TownshipProgress township(DivisionTree.Division township, Figures figures) {
+        String code = township.code();
+        Optional<Object[]> window = figures.window(code);
+        Map<String, Long> pending = figures.pending.getOrDefault(code, Map.of());
+        long[] issues = figures.issues.getOrDefault(code, new long[2]);
+        return new TownshipProgress(code, township.name(), window.map(w -> (Boolean) w[0]).orElse(false),
+                figures.households.getOrDefault(code, 0L), figures.records.getOrDefault(code, 0L),
+                new StagePending(pending.getOrDefault("VILLAGE", 0L), pending.getOrDefault("TOWNSHIP", 0L),
+                        pending.getOrDefault("CITY", 0L), pending.getOrDefault("RETURNED", 0L)), issues[0], issues[1])
+                .functionsReason(window.map(w -> (String) w[1]).orElse(null));
     }
 }

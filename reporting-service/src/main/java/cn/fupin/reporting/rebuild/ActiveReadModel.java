@@ -10,15 +10,19 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * The schema of the read models in use. Every connection handed out puts it first on the search path, before
+ * The schema of the read models in use. Every connection handed out has it first on the search path, before
  * {@code reporting} (inbox, outbox, bookkeeping), so readers and the live consumers follow a switch the moment it
- * happens, without restart and without any query naming a schema.
+ * happens, without restart and without any query naming a schema. The path is set on a pooled connection only
+ * when the active schema differs from the one it was last given, so checkouts cost no round trip.
  */
 public class ActiveReadModel extends DelegatingDataSource {
 
     public static final String HOME = "reporting";
 
     private final AtomicReference<String> active = new AtomicReference<>(HOME);
+    /** The schema each physical connection's search path was last set to (pooled connections start at home). */
+    private final java.util.Map<Connection, String> paths = java.util.Collections
+            .synchronizedMap(new java.util.WeakHashMap<>());
 
     public ActiveReadModel(DataSource target) {
         super(target);
@@ -43,8 +47,16 @@ public class ActiveReadModel extends DelegatingDataSource {
     }
 
     private Connection onPath(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(searchPath(active.get()));
+        String schema = active.get();
+        try {
+            Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
+                    : connection;
+            if (!schema.equals(paths.getOrDefault(physical, HOME))) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(searchPath(schema));
+                }
+                paths.put(physical, schema);
+            }
         }
         catch (SQLException ex) {
             connection.close();

@@ -20,8 +20,6 @@ import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
 @Component
 class IncomeAndMonitoringQuery {
 
-    private static final String TEMPLATE_YEAR = "2020";
-
     private final Codebook codebook;
 
     IncomeAndMonitoringQuery(Codebook codebook) {
@@ -77,8 +75,6 @@ class IncomeAndMonitoringQuery {
     }
 
     private BigDecimal parameter(int year, String name) {
-        return codebook.parameter(String.valueOf(year), name).or(() -> codebook.parameter(TEMPLATE_YEAR, name))
-                .map(value -> new BigDecimal(value.toString()))
-                .orElseThrow(() -> new IllegalStateException("codebook has no " + name));
+        return codebook.parameterOrTemplate(year, name).orElseThrow(() -> new IllegalStateException("codebook has no " + name));
     }
 }
