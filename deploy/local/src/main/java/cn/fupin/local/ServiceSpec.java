@@ -63,15 +63,21 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
     }
 
     private static ServiceSpec service(String name, int port, Ports ports) {
-        return new ServiceSpec(name, port, Map.copyOf(common(port, ports)));
+        Map<String, String> environment = common(port, ports);
+        PostgresServer.applicationRole(name).ifPresent(role -> {
+            environment.put("FUPIN_DB_USER", role);
+            environment.put("FUPIN_DB_PASSWORD", role);
+        });
+        return new ServiceSpec(name, port, Map.copyOf(environment));
     }
 
     private static Map<String, String> common(int port, Ports ports) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("FUPIN_DB_URL", jdbcUrl(ports) + "?reWriteBatchedInserts=true");
-        environment.put("FUPIN_DB_USER", PostgresServer.USER);
-        environment.put("FUPIN_DB_PASSWORD", PostgresServer.PASSWORD);
+        // migrations run as the owner; a service with row-level security connects as its application role
+        environment.put("FUPIN_DB_OWNER", PostgresServer.USER);
+        environment.put("FUPIN_DB_OWNER_PASSWORD", PostgresServer.PASSWORD);
         environment.put("FUPIN_KAFKA", kafkaBootstrap(ports));
         environment.put("FUPIN_ISSUER_URI", issuerUri(ports));
         // where the services are: the gateway routes to them, reporting asks them for their counts (对账)

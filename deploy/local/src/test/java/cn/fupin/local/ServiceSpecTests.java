@@ -20,11 +20,21 @@ class ServiceSpecTests {
             assertThat(spec.environment())
                     .containsEntry("SERVER_PORT", String.valueOf(spec.port()))
                     .containsEntry("FUPIN_DB_URL", "jdbc:postgresql://localhost:15432/fupin?reWriteBatchedInserts=true")
-                    .containsEntry("FUPIN_DB_USER", "fupin")
-                    .containsEntry("FUPIN_DB_PASSWORD", "fupin")
+                    .containsEntry("FUPIN_DB_OWNER", "fupin")
+                    .containsEntry("FUPIN_DB_OWNER_PASSWORD", "fupin")
                     .containsEntry("FUPIN_KAFKA", "127.0.0.1:19092")
                     .containsEntry("FUPIN_ISSUER_URI", "http://localhost:8180/realms/fupin");
         }
+    }
+
+    @Test
+    void servicesWithRowLevelSecurityConnectAsAnApplicationRoleOfTheirOwn() {
+        assertThat(ServiceSpec.services(Ports.defaults())).extracting(ServiceSpec::name,
+                spec -> spec.environment().get("FUPIN_DB_USER")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("household-service", "household_app"),
+                org.assertj.core.groups.Tuple.tuple("monitoring-service", "monitoring_app"),
+                org.assertj.core.groups.Tuple.tuple("review-service", "review_app"),
+                org.assertj.core.groups.Tuple.tuple("reporting-service", null));
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param helperId stable id
  * @param name 姓名
  * @param idNumber 身份证号码, optional (form 1 does not ask for it): tells whether the helper is himself a registered
- *        poor person; stored as GB 11643 writes it (upper-case {@code X})
+ *        poor person; stored encrypted as GB 11643 writes it (upper-case {@code X})
  * @param gender 性别 code
  * @param politicalStatus 政治面貌 code
  * @param unit 帮扶单位
@@ -21,11 +21,12 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param phone 联系电话
  */
 @Table("helper")
-public record Helper(UUID helperId, String name, String idNumber, String gender, String politicalStatus, String unit,
+public record Helper(UUID helperId, String name, IdNumber idNumber, String gender, String politicalStatus, String unit,
         LocalDate startDate, LocalDate endDate, String phone) {
 
     public Helper {
-        idNumber = idNumber == null || idNumber.isBlank() ? null : idNumber.trim().toUpperCase(Locale.ROOT);
+        idNumber = idNumber == null || idNumber.value().isBlank() ? null
+                : new IdNumber(idNumber.value().trim().toUpperCase(Locale.ROOT));
     }
 
     /** Whether the helper helps at some time in the year. */

@@ -103,7 +103,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         updatedAt = now;
         MemberIndicators indicators = joined.indicators();
         registerEvent(new MemberAdded(id, divisionCode, category, status, joined.memberId(), joined.relation(),
-                joined.gender(), joined.idNumber(), joined.birthYear(), joined.ethnicity(), indicators.education(),
+                joined.gender(), joined.idNumber().value(), joined.birthYear(), joined.ethnicity(), indicators.education(),
                 indicators.studentStatus(), indicators.health(), indicators.labourSkill(), reason, date, size));
     }
 

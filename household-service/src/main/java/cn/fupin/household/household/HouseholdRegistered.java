@@ -17,7 +17,7 @@ public record HouseholdRegistered(UUID householdId, Category category, PovertySt
 
         static RegisteredMember of(Member member) {
             return new RegisteredMember(member.memberId(), member.relation(), member.gender(), member.birthYear(),
-                    member.active(), member.idNumber(), member.indicators().health(),
+                    member.active(), member.idNumber().value(), member.indicators().health(),
                     member.indicators().labourSkill());
         }
     }

@@ -28,7 +28,7 @@ record IdentityCorrected(UUID householdId, List<FieldCorrection> corrections, St
         compare(corrections, before, "name", "A1", before.name(), after.name());
         compare(corrections, before, "gender", "A2", before.gender(), after.gender());
         compare(corrections, before, "idType", "A3", before.idType(), after.idType());
-        compare(corrections, before, "idNumber", "A4", before.idNumber(), after.idNumber());
+        compare(corrections, before, "idNumber", "A4", before.idNumber().value(), after.idNumber().value());
         compare(corrections, before, "relation", "A5", before.relation(), after.relation());
         compare(corrections, before, "birthDate", null, before.birthDate(), after.birthDate());
         return corrections;

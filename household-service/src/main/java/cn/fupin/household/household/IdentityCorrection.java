@@ -19,7 +19,7 @@ public record IdentityCorrection(String name, String gender, String idType, Stri
     /** The member as the correction would leave him, before the rules have passed it. */
     NewMember appliedTo(Member member) {
         return new NewMember(name == null ? member.name() : name, gender == null ? member.gender() : gender,
-                idType == null ? member.idType() : idType, idNumber == null ? member.idNumber() : idNumber,
+                idType == null ? member.idType() : idType, idNumber == null ? member.idNumber().value() : idNumber,
                 relation == null ? member.relation() : relation, member.ethnicity(),
                 birthDate == null ? member.birthDate() : birthDate, member.indicators());
     }

@@ -17,7 +17,7 @@ import cn.fupin.contracts.identifiers.ResidentId;
  * @param name A1 姓名
  * @param gender A2 性别 code
  * @param idType A3 证件类型 code
- * @param idNumber A4 证件号码
+ * @param idNumber A4 证件号码, stored encrypted
  * @param relation A5 与户主关系 code
  * @param ethnicity A6 民族 code
  * @param birthDate 出生日期
@@ -30,7 +30,7 @@ import cn.fupin.contracts.identifiers.ResidentId;
  * @param decreaseReason natural decrease reason 1–8
  */
 @Table("member")
-public record Member(UUID memberId, String name, String gender, String idType, String idNumber, String relation,
+public record Member(UUID memberId, String name, String gender, String idType, IdNumber idNumber, String relation,
         String ethnicity, LocalDate birthDate, @Embedded.Empty MemberIndicators indicators, String workLocation,
         boolean active, LocalDate joinedOn, String increaseReason, LocalDate leftOn, String decreaseReason) {
 
@@ -49,13 +49,13 @@ public record Member(UUID memberId, String name, String gender, String idType, S
     }
 
     /** An ID number as stored (GB 11643: upper-case {@code X}, certificates too); the rules have passed it. */
-    static String normalisedIdNumber(String idType, String idNumber) {
-        return switch (idType) {
+    static IdNumber normalisedIdNumber(String idType, String idNumber) {
+        return new IdNumber(switch (idType) {
             case RegistrationRules.RESIDENT_ID -> ResidentId.parse(idNumber).map(ResidentId::value).orElseThrow();
             case RegistrationRules.DISABILITY_CERTIFICATE -> DisabilityCertificate.parse(idNumber)
                     .map(DisabilityCertificate::value).orElseThrow();
             default -> idNumber.trim().toUpperCase(Locale.ROOT);
-        };
+        });
     }
 
     /** The member as a checked identity correction leaves him (A1–A5, birth date); the rest stays. */

@@ -40,7 +40,7 @@ public class MemberChanges {
             Long expectedVersion, Caller caller) {
         Household household = load(householdId, expectedVersion, caller);
         List<FieldError> errors = rules.checkMember("member.", member, household.getMembers().stream()
-                .filter(Member::active).map(Member::idNumber).toList());
+                .filter(Member::active).map(Member::idNumber).map(IdNumber::value).toList());
         errors.addAll(rules.notInFuture("date", date, clock));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
@@ -88,7 +88,7 @@ public class MemberChanges {
                 .orElseThrow(() -> ApiException.notFound("成员", memberId));
         NewMember corrected = correction.appliedTo(member);
         List<FieldError> errors = rules.checkIdentity(corrected, correction.reason(), household.getMembers().stream()
-                .filter(other -> other.active() && !other.memberId().equals(memberId)).map(Member::idNumber).toList());
+                .filter(other -> other.active() && !other.memberId().equals(memberId)).map(Member::idNumber).map(IdNumber::value).toList());
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

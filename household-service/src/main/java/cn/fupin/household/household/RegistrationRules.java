@@ -123,7 +123,8 @@ class RegistrationRules {
     List<FieldError> checkHelper(String path, Helper helper) {
         List<FieldError> errors = new ArrayList<>();
         if (helper.idNumber() != null) {
-            checkResidentId(path, helper.gender(), null, ResidentId.parse(helper.idNumber()), List.of(), errors);
+            checkResidentId(path, helper.gender(), null, ResidentId.parse(helper.idNumber().value()), List.of(),
+                    errors);
         }
         return errors;
     }

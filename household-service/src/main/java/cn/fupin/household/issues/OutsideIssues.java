@@ -3,6 +3,7 @@ package cn.fupin.household.issues;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.pii.StoredIdNumbers;
+import cn.fupin.platform.security.AreaScope;
 
 /**
  * Problems found outside the quality rules — imported lists, department data that disagrees with an entry — as
@@ -21,11 +24,13 @@ public class OutsideIssues {
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final Clock clock;
+    private final StoredIdNumbers stored;
 
-    OutsideIssues(JdbcClient jdbc, Outbox outbox, Clock clock) {
+    OutsideIssues(JdbcClient jdbc, Outbox outbox, Clock clock, StoredIdNumbers stored) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.clock = clock;
+        this.stored = stored;
     }
 
     /** Where a problem is: the member of a household of a village. */
@@ -33,11 +38,11 @@ public class OutsideIssues {
     }
 
     /** The active member holding the ID number inside the area, as outside lists name people. */
-    public java.util.Optional<Target> holderOf(String idNumber, cn.fupin.platform.security.AreaScope scope) {
+    public Optional<Target> holderOf(String idNumber, AreaScope scope) {
         return jdbc.sql("""
                 select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
-                where m.id_number = :idNumber and m.active and h.division_code like :prefix""")
-                .param("idNumber", idNumber.strip().toUpperCase(java.util.Locale.ROOT))
+                where m.id_number_hash = :idNumber and m.active and h.division_code like :prefix""")
+                .param("idNumber", stored.searchKey(idNumber))
                 .param("prefix", scope.prefix() + "%")
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))

@@ -1,7 +1,6 @@
 package cn.fupin.household.persons;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.contracts.household.model.PersonMatch;
+import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.security.AreaScope;
 
 /** Members (living or removed) holding an ID number, in households inside an area. */
@@ -17,18 +17,20 @@ import cn.fupin.platform.security.AreaScope;
 class PersonLookup {
 
     private final JdbcClient jdbc;
+    private final StoredIdNumbers stored;
 
-    PersonLookup(JdbcClient jdbc) {
+    PersonLookup(JdbcClient jdbc, StoredIdNumbers stored) {
         this.jdbc = jdbc;
+        this.stored = stored;
     }
 
     List<PersonMatch> holders(String idNumber, AreaScope scope) {
         return jdbc.sql("""
                 select m.household_id, m.member_id, m.name, m.relation, m.active, h.division_code
                 from member m join household h on h.id = m.household_id
-                where m.id_number = :idNumber and h.division_code like :prefix
+                where m.id_number_hash = :idNumber and h.division_code like :prefix
                 order by m.active desc, h.created_at""")
-                .param("idNumber", idNumber.trim().toUpperCase(Locale.ROOT)).param("prefix", scope.prefix() + "%")
+                .param("idNumber", stored.searchKey(idNumber)).param("prefix", scope.prefix() + "%")
                 .query((rs, n) -> new PersonMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)))
                 .list();

@@ -57,7 +57,7 @@ final class HelperRegisteredPoor implements QualityRule {
 
     private Optional<Finding> check(Helper helper, String path, List<RegisteredPerson> poor, HouseholdFacts facts) {
         if (helper.idNumber() != null) {
-            Set<String> forms = ResidentId.parse(helper.idNumber()).map(ResidentIdForms::of).orElse(Set.of());
+            Set<String> forms = ResidentId.parse(helper.idNumber().value()).map(ResidentIdForms::of).orElse(Set.of());
             return poor.stream().filter(person -> forms.contains(person.idNumber())).findFirst()
                     .map(person -> Finding.ofHousehold(this, path + "idNumber", null, "帮扶责任人 " + helper.name()
                             + " 的身份证号码属于建档立卡贫困人口（" + person.divisionCode() + " 村一户" + label(person.status())

@@ -31,7 +31,7 @@ final class LegacyResidentId implements QualityRule {
     @Override
     public List<Finding> check(HouseholdFacts facts) {
         return facts.activeMembers().stream().filter(member -> RESIDENT_ID.equals(member.idType()))
-                .filter(member -> ResidentId.parse(member.idNumber()).map(ResidentId::legacy).orElse(false))
+                .filter(member -> ResidentId.parse(member.idNumber().value()).map(ResidentId::legacy).orElse(false))
                 .map(member -> Finding.ofMember(this, member, "idNumber", "A4",
                         member.name() + " 使用 15 位旧身份证号码（A4），请核实并更新为 18 位号码"))
                 .toList();

@@ -39,7 +39,7 @@ final class ResidentIdConsistency implements QualityRule {
     }
 
     private List<Finding> check(Member member) {
-        Optional<ResidentId> id = ResidentId.parse(member.idNumber());
+        Optional<ResidentId> id = ResidentId.parse(member.idNumber().value());
         if (id.isEmpty()) {
             return List.of(Finding.ofMember(this, member, "idNumber", "A4",
                     member.name() + " 的公民身份号码（A4）无效：长度、出生日期或校验位错误"));

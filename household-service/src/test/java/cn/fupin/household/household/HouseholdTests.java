@@ -22,7 +22,7 @@ class HouseholdTests {
     static final Instant NOW = Instant.parse("2020-11-02T02:00:00Z");
 
     static Member member(String relation, String gender) {
-        return new Member(UUID.randomUUID(), "成员", gender, "01", UUID.randomUUID().toString(), relation, "01",
+        return new Member(UUID.randomUUID(), "成员", gender, "01", new IdNumber(UUID.randomUUID().toString()), relation, "01",
                 LocalDate.of(1980, 1, 1), MemberIndicators.NONE, null, true, null, null, null, null);
     }
 
@@ -96,7 +96,7 @@ class HouseholdTests {
 
     static Member registered(String name, String relation, LocalDate born, int sequence) {
         ResidentId id = ResidentId.of("350481", born, sequence);
-        return new Member(UUID.randomUUID(), name, id.genderCode(), "01", id.value(), relation, "01", born,
+        return new Member(UUID.randomUUID(), name, id.genderCode(), "01", new IdNumber(id.value()), relation, "01", born,
                 MemberIndicators.NONE, null, true, null, null, null, null);
     }
 
@@ -129,7 +129,7 @@ class HouseholdTests {
         assertThat(household.getMembers()).filteredOn(m -> m.memberId().equals(spouse.memberId())).singleElement()
                 .satisfies(m -> {
                     assertThat(m.name()).isEqualTo("李秀莹");
-                    assertThat(m.idNumber()).isEqualTo(corrected);
+                    assertThat(m.idNumber().value()).isEqualTo(corrected);
                     assertThat(m.birthDate()).isEqualTo(born);
                 });
         String path = "members[" + spouse.memberId() + "].";
@@ -141,7 +141,7 @@ class HouseholdTests {
                     assertThat(event.reason()).isEqualTo("经核对户口簿");
                     assertThat(event.corrections()).extracting(IdentityCorrected.FieldCorrection::indicator)
                             .containsExactly("A1", "A4", null);
-                    assertThat(event.corrections().get(1).oldValue()).isEqualTo(spouse.idNumber());
+                    assertThat(event.corrections().get(1).oldValue()).isEqualTo(spouse.idNumber().value());
                     assertThat(event.corrections().get(1).newValue()).isEqualTo(corrected);
                 });
     }
@@ -152,7 +152,7 @@ class HouseholdTests {
         Household household = household(head);
         int before = household.pendingEvents().size();
 
-        household.correctMemberIdentity(head.memberId(), asCorrected(head, "张大山", head.gender(), head.idNumber(),
+        household.correctMemberIdentity(head.memberId(), asCorrected(head, "张大山", head.gender(), head.idNumber().value(),
                 "01", head.birthDate()), "复核", NOW);
 
         assertThat(household.pendingEvents()).hasSize(before);
@@ -165,9 +165,9 @@ class HouseholdTests {
         Household household = household(head, son);
 
         assertRefusedForTheHead(() -> household.correctMemberIdentity(son.memberId(),
-                asCorrected(son, son.name(), son.gender(), son.idNumber(), "01", son.birthDate()), "更正", NOW));
+                asCorrected(son, son.name(), son.gender(), son.idNumber().value(), "01", son.birthDate()), "更正", NOW));
         assertRefusedForTheHead(() -> household.correctMemberIdentity(head.memberId(),
-                asCorrected(head, head.name(), head.gender(), head.idNumber(), "03", head.birthDate()), "更正", NOW));
+                asCorrected(head, head.name(), head.gender(), head.idNumber().value(), "03", head.birthDate()), "更正", NOW));
         assertThat(household.getMembers()).filteredOn(Member::isHead).singleElement()
                 .extracting(Member::memberId).isEqualTo(head.memberId());
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
@@ -26,6 +27,7 @@ import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
 import cn.fupin.platform.testing.TopicProbe;
@@ -45,6 +47,9 @@ class IdentityCorrectionIntegrationTests extends ServiceTestSupport {
     static final String REGION = "350402";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(89);
     static int sequence = 50;
+
+    @Autowired
+    StoredIdNumbers storedIdNumbers;
 
     static JwtRequestPostProcessor clerk() {
         return as("village-clerk", VILLAGE);
@@ -122,11 +127,14 @@ class IdentityCorrectionIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.members[0].idNumber").value(newNumber.substring(0, 6) + "********"
                         + newNumber.substring(14)));
 
-        assertThat(jdbc.queryForList("""
-                select field, indicator, old_value, new_value, reason, corrected_by from member_correction
-                where member_id = ?::uuid""", memberId)).singleElement().isEqualTo(Map.of("field", "idNumber",
-                        "indicator", "A4", "old_value", oldNumber, "new_value", newNumber,
-                        "reason", "经核对居民身份证、户口簿", "corrected_by", "user-village-clerk"));
+        Map<String, Object> history = jdbc.queryForMap("""
+                select field, indicator, old_value, new_value, old_id_number, new_id_number, reason, corrected_by
+                from member_correction where member_id = ?::uuid""", memberId);
+        assertThat(history).containsEntry("field", "idNumber").containsEntry("indicator", "A4")
+                .containsEntry("old_value", null).containsEntry("new_value", null)
+                .containsEntry("reason", "经核对居民身份证、户口簿").containsEntry("corrected_by", "user-village-clerk");
+        assertThat(storedIdNumbers.read((byte[]) history.get("old_id_number"))).isEqualTo(oldNumber);
+        assertThat(storedIdNumbers.read((byte[]) history.get("new_id_number"))).isEqualTo(newNumber);
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
             String event = probe.awaitEvent(id, "HouseholdUpdated");
             assertThat(new EventSchemas().violations(event)).isEmpty();

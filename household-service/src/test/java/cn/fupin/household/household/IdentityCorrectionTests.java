@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IdentityCorrectionTests {
 
-    static final Member SPOUSE = new Member(UUID.randomUUID(), "李秀英", "2", "01", "35048119770615002X", "02", "01",
+    static final Member SPOUSE = new Member(UUID.randomUUID(), "李秀英", "2", "01", new IdNumber("35048119770615002X"), "02", "01",
             LocalDate.of(1977, 6, 15), new MemberIndicators("13", "03", null, List.of("01"), "01", null, null, null,
                     true, true, true, true, false, false, false), null, true, null, null, null, null);
 

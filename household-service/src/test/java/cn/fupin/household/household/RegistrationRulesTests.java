@@ -28,7 +28,7 @@ class RegistrationRulesTests {
     }
 
     static Helper helper(String gender, String idNumber) {
-        return new Helper(UUID.randomUUID(), "王帮扶", idNumber, gender, null, "市扶贫办", LocalDate.of(2020, 3, 1),
+        return new Helper(UUID.randomUUID(), "王帮扶", IdNumber.of(idNumber), gender, null, "市扶贫办", LocalDate.of(2020, 3, 1),
                 null, null);
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Helper;
+import cn.fupin.household.household.IdNumber;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
 
@@ -33,7 +34,7 @@ class HelperRegisteredPoorTests {
     private final HelperRegisteredPoor rule = new HelperRegisteredPoor();
 
     static Helper helper(String name, String idNumber) {
-        return new Helper(UUID.randomUUID(), name, idNumber, "1", "01", "市农业农村局", LocalDate.of(2019, 3, 1), null,
+        return new Helper(UUID.randomUUID(), name, IdNumber.of(idNumber), "1", "01", "市农业农村局", LocalDate.of(2019, 3, 1), null,
                 null);
     }
 
@@ -89,7 +90,7 @@ class HelperRegisteredPoorTests {
 
     @Test
     void onlyHelpersOfTheYearAreChecked() {
-        Helper former = new Helper(UUID.randomUUID(), "王建国", HELPER_ID.value(), "1", null, "市农业农村局",
+        Helper former = new Helper(UUID.randomUUID(), "王建国", new IdNumber(HELPER_ID.value()), "1", null, "市农业农村局",
                 LocalDate.of(2016, 3, 1), LocalDate.of(2019, 12, 31), null);
         var facts = helpedBy(List.of(person(VILLAGE, PovertyStatus.POOR, "王建国", HELPER_ID.value())), former);
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import cn.fupin.household.household.IdNumber;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 
@@ -110,7 +111,7 @@ final class MemberBuilder {
         MemberIndicators indicators = new MemberIndicators("13", education, studentStatus, health, labourSkill,
                 workArea, workMonths, null, true, true, true, true, minimumLiving, false, false);
         LocalDate leftOn = active ? null : LocalDate.of(HouseholdFactsMother.YEAR, 6, 1);
-        return new Member(UUID.randomUUID(), name, gender, idType, idNumber, relation, "01", birthDate, indicators,
+        return new Member(UUID.randomUUID(), name, gender, idType, new IdNumber(idNumber), relation, "01", birthDate, indicators,
                 null, active, null, null, leftOn, active ? null : "2");
     }
 }

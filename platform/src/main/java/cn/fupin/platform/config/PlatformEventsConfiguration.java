@@ -56,7 +56,7 @@ public class PlatformEventsConfiguration {
     FlywayMigrationStrategy platformThenServiceMigrations() {
         return flyway -> {
             Flyway.configure().configuration(flyway.getConfiguration())
-                    .locations("classpath:db/platform").table("flyway_platform_history")
+                    .locations("classpath:db/platform").table("flyway_platform_history").javaMigrations()
                     .baselineOnMigrate(true).baselineVersion("0")
                     .load().migrate();
             Flyway.configure().configuration(flyway.getConfiguration())

@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -16,12 +17,17 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import cn.fupin.platform.observability.CorrelationId;
+import cn.fupin.platform.pii.IdNumberHash;
+import cn.fupin.platform.pii.PersonalDataCipher;
+import cn.fupin.platform.pii.PiiProperties;
+import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.idempotency.IdempotencyFilter;
 import cn.fupin.platform.web.IndicatorNames;
 import cn.fupin.platform.web.ProblemAdvice;
 
 /** Problem details, indicator-aware error messages, correlation ids and the clock. */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
+@EnableConfigurationProperties(PiiProperties.class)
 public class PlatformWebConfiguration {
 
     @Bean
@@ -33,8 +39,21 @@ public class PlatformWebConfiguration {
     /** The keyed hash that matches ID numbers across services (key shared by configuration). */
     @Bean
     @ConditionalOnMissingBean
-    cn.fupin.platform.pii.IdNumberHash idNumberHash(@Value("${fupin.pii.id-hash-key}") String key) {
-        return new cn.fupin.platform.pii.IdNumberHash(key);
+    IdNumberHash idNumberHash(PiiProperties pii) {
+        return new IdNumberHash(pii.idHashKey());
+    }
+
+    /** Encryption of personal data at rest (keys from configuration). */
+    @Bean
+    @ConditionalOnMissingBean
+    PersonalDataCipher personalDataCipher(PiiProperties pii) {
+        return new PersonalDataCipher(pii.encryptionKeys(), pii.encryptionKeyCurrent());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StoredIdNumbers storedIdNumbers(IdNumberHash hash, PersonalDataCipher cipher) {
+        return new StoredIdNumbers(hash, cipher);
     }
 
     @Bean

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.kafka.consumer.group-id=inbox-test")
+        properties = { "spring.kafka.consumer.group-id=inbox-test",
+                "spring.flyway.locations=classpath:db/platform-test" })
 @Import(InboxIntegrationTests.StrictConsumer.class)
 class InboxIntegrationTests {
 

@@ -29,7 +29,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "fupin.events.service=test", "fupin.events.topic=outage.events",
-                "fupin.events.relay.enabled=false" })
+                "fupin.events.relay.enabled=false", "spring.flyway.locations=classpath:db/platform-test" })
 class OutboxBrokerOutageIntegrationTests {
 
     @Autowired

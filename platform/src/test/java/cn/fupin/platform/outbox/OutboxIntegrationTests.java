@@ -29,7 +29,8 @@ import cn.fupin.platform.testing.TopicProbe;
 
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = { "fupin.events.service=test", "fupin.events.topic=order.events" })
+        properties = { "fupin.events.service=test", "fupin.events.topic=order.events",
+                "spring.flyway.locations=classpath:db/platform-test" })
 class OutboxIntegrationTests {
 
     @Autowired

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,9 +17,13 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Points a test context at a real PostgreSQL: one embedded server per test JVM (started on first use, stopped
- * at exit) and a fresh database per application context, so contexts never see each other's rows.
+ * at exit) and a fresh database per application context, so contexts never see each other's rows. As in
+ * production, migrations run as the owner and the service connects as {@value #APPLICATION_ROLE}.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The role services connect as, as in production: it owns nothing and is subject to row-level security. */
+    public static final String APPLICATION_ROLE = "fupin_app";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
@@ -26,10 +32,17 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public void initialize(ConfigurableApplicationContext context) {
         String database = "test_" + DATABASES.incrementAndGet();
         createDatabase(database);
+        // a service without row-level security (reporting) connects as the owner, as it does in production
+        String user = context.getEnvironment().getProperty("fupin.database.row-security", Boolean.class, true)
+                ? APPLICATION_ROLE : "postgres";
         TestPropertyValues.of(
-                "spring.datasource.url=" + server().getJdbcUrl("postgres", database) + "&reWriteBatchedInserts=true",
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres").applyTo(context);
+                // no user in the URL: it would override the one given
+                "spring.datasource.url=jdbc:postgresql://localhost:" + server().getPort() + "/" + database
+                        + "?reWriteBatchedInserts=true",
+                "spring.datasource.username=" + user,
+                "spring.datasource.password=" + user,
+                "spring.flyway.user=postgres",
+                "spring.flyway.password=postgres").applyTo(context);
     }
 
     /** The shared server, started on first use. */
@@ -41,6 +54,7 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             catch (IOException ex) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", ex);
             }
+            createApplicationRole();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
@@ -51,6 +65,23 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
             }));
         }
         return server;
+    }
+
+    /** A new, empty database on the shared server, for tests that migrate or fill a database themselves. */
+    public static DataSource freshDatabase(String prefix) {
+        String database = prefix + "_" + DATABASES.incrementAndGet();
+        createDatabase(database);
+        return server().getDatabase("postgres", database);
+    }
+
+    private static void createApplicationRole() {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create role " + APPLICATION_ROLE + " login password '" + APPLICATION_ROLE + "'");
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("could not create the application role", ex);
+        }
     }
 
     private static void createDatabase(String name) {

@@ -18,14 +18,16 @@ import cn.fupin.household.household.HeadChange;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.IdNumber;
 import cn.fupin.household.household.IdentityCorrection;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
+import cn.fupin.platform.pii.Masking;
 
 /** Between the contract's DTOs and the domain; personal data is masked on the way out unless allowed. */
-@Mapper(imports = ZoneOffset.class)
+@Mapper(imports = { ZoneOffset.class, Masking.class })
 interface HouseholdWebMapper {
 
     @Mapping(target = "divisionCode", source = "address.divisionCode")
@@ -52,11 +54,11 @@ interface HouseholdWebMapper {
     cn.fupin.contracts.household.model.Household toDto(Household household, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "id", source = "member.memberId")
-    @Mapping(target = "idNumber", expression = "java(fullView ? member.idNumber() : Masking.idNumber(member.idNumber()))")
+    @Mapping(target = "idNumber", expression = "java(fullView ? member.idNumber().value() : Masking.idNumber(member.idNumber().value()))")
     cn.fupin.contracts.household.model.Member toDto(Member member, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "id", source = "helper.helperId")
-    @Mapping(target = "idNumber", expression = "java(fullView ? helper.idNumber() : Masking.idNumber(helper.idNumber()))")
+    @Mapping(target = "idNumber", expression = "java(helper.idNumber() == null ? null : fullView ? helper.idNumber().value() : Masking.idNumber(helper.idNumber().value()))")
     @Mapping(target = "phone", expression = "java(fullView ? helper.phone() : Masking.phone(helper.phone()))")
     cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
 
@@ -70,5 +72,9 @@ interface HouseholdWebMapper {
 
     default Address address(Household household) {
         return new Address(household.getDivisionCode()).naturalVillage(household.getNaturalVillage());
+    }
+
+    default IdNumber idNumber(String value) {
+        return value == null || value.isBlank() ? null : new IdNumber(value);
     }
 }

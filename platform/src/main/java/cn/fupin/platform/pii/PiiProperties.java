@@ -1,0 +1,17 @@
+package cn.fupin.platform.pii;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Keys for personal data ({@code fupin.pii}). The defaults in fupin-platform-defaults.yml serve the local demo
+ * only; a real deployment sets them from its secret store.
+ *
+ * @param idHashKey key of the keyed hash of ID numbers, the same in every service ({@code FUPIN_ID_HASH_KEY})
+ * @param encryptionKeys AES-256 keys by number, Base64; old keys stay to open what they sealed
+ * @param encryptionKeyCurrent the number of the key that seals new values
+ */
+@ConfigurationProperties("fupin.pii")
+public record PiiProperties(String idHashKey, Map<Integer, String> encryptionKeys, int encryptionKeyCurrent) {
+}
