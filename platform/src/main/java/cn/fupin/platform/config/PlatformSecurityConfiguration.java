@@ -11,15 +11,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 
+import cn.fupin.platform.security.ContractRoles;
 import cn.fupin.platform.security.KeycloakJwtConverter;
 import cn.fupin.platform.security.ProblemAuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every service validates the Keycloak token again (defence in depth behind the gateway): issuer, audience
- * and expiry from {@code spring.security.oauth2.resourceserver.jwt.*}, realm roles as authorities. Only
- * health, metrics, the API contract and the pages a service lists in {@code fupin.security.public-pages}
- * (static files that hold no data; GET only) are open.
+ * and expiry from {@code spring.security.oauth2.resourceserver.jwt.*}, realm roles as authorities, and each
+ * operation's roles as its contract states them ({@link ContractRoles}). Only health, metrics, the API contract
+ * and the pages a service lists in {@code fupin.security.public-pages} (static files that hold no data; GET only)
+ * are open.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -39,10 +41,15 @@ public class PlatformSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper mapper,
-            @Value("${fupin.security.public-pages:}") String[] publicPages) throws Exception {
+            @Value("${fupin.security.public-pages:}") String[] publicPages,
+            @Value("${fupin.api.contract:}") String contract) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(mapper);
+        ContractRoles roles = ContractRoles.fromContract(contract);
         return http
                 .authorizeHttpRequests(requests -> {
+                    roles.operations().forEach(operation -> requests
+                            .requestMatchers(operation.method(), operation.path())
+                            .hasAnyRole(operation.roles().toArray(String[]::new)));
                     if (publicPages.length > 0) {
                         requests.requestMatchers(HttpMethod.GET, publicPages).permitAll();
                     }
