@@ -98,6 +98,16 @@ final class Api {
                 .build());
     }
 
+    /** Any method with a raw body (or none), e.g. to test what happens before the body is read. */
+    HttpResponse<String> call(String method, String path, String body) {
+        HttpRequest.Builder request = request(path);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Attacks on the running system through the gateway, with real Keycloak tokens (OWASP API Security Top 10 2023 as
  * the checklist): broken authentication (API2: missing, tampered, alg=none, foreign-key, wrong-issuer,
- * wrong-audience and expired tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
+ * wrong-audience, expired and not-yet-valid tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
  * roles 403), unrestricted resource consumption (API4: oversized bodies 413, bursts 429), injection strings in
  * filters (no error leak, no extra rows), excessive data exposure (API3: ID numbers and phones masked for
  * auditors), and a user's own area code that Keycloak's account API does not let the user change.
@@ -120,6 +120,67 @@ class AttackE2ETests {
         assertThat(status(shortLived, "/api/v1/households?size=1")).as("expired, at the gateway").isEqualTo(401);
         assertThat(HttpJson.get("http://localhost:" + (Stack.PORT_BASE + 81) + "/api/v1/households?size=1",
                 shortLived.token())).as("expired, at household-service itself").isEqualTo(401);
+    }
+
+    /**
+     * A token signed by a key the realm publishes, not valid before ten minutes from now: refused by the gateway
+     * and by a service called directly, while the same token valid from now is accepted by both — so what is
+     * refused is the time, not the key. The key is added to the realm through Keycloak's admin API with the lowest
+     * priority (published, never used by Keycloak to sign) and removed afterwards.
+     */
+    @Test
+    void aTokenNotYetValidIsA401AtTheGatewayAndAtTheService() throws Exception {
+        String issuer = Stack.get().issuerUri();
+        String admin = Api.token(issuer.replace("/realms/fupin", "/realms/master"), "admin-cli", "admin", "admin");
+        String realm = issuer.replace("/realms/fupin", "/admin/realms/fupin");
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----";
+        String realmId = Api.JSON.readTree(HttpJson.send("GET", realm, admin, null).body()).get("id").asString();
+        HttpResponse<String> created = HttpJson.send("POST", realm + "/components", admin, Api.JSON.writeValueAsString(
+                Map.of("name", "e2e-not-yet-valid", "providerId", "rsa", "providerType",
+                        "org.keycloak.keys.KeyProvider", "parentId", realmId, "config", Map.of("priority", List.of("1"),
+                                "enabled", List.of("true"), "active", List.of("true"), "algorithm", List.of("RS256"),
+                                "privateKey", List.of(pem)))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String component = created.headers().firstValue("Location").orElseThrow();
+        try {
+            String componentId = component.substring(component.lastIndexOf('/') + 1);
+            String kid = null;
+            for (JsonNode key : Api.JSON.readTree(HttpJson.send("GET", realm + "/keys", admin, null).body())
+                    .get("keys")) {
+                if (componentId.equals(key.path("providerId").asString())) {
+                    kid = key.get("kid").asString();
+                }
+            }
+            assertThat(kid).as("the new key is published").isNotNull();
+            String real = Api.as("xiyang.clerk").token();
+            var claims = (tools.jackson.databind.node.ObjectNode) Api.JSON.readTree(
+                    Base64.getUrlDecoder().decode(real.split("\\.")[1]));
+            long now = Instant.now().getEpochSecond();
+            String validNow = signed(keys, kid, claims.put("iat", now).put("nbf", now - 1).put("exp", now + 120));
+            String notYet = signed(keys, kid, claims.put("iat", now).put("nbf", now + 600).put("exp", now + 900));
+            String service = "http://localhost:" + (Stack.PORT_BASE + 81) + "/api/v1/households?size=1";
+
+            assertThat(status(Api.withToken(validNow), "/api/v1/households?size=1")).as("valid from now").isEqualTo(200);
+            assertThat(HttpJson.get(service, validNow)).as("valid from now, at the service").isEqualTo(200);
+            assertThat(status(Api.withToken(notYet), "/api/v1/households?size=1")).as("not yet valid").isEqualTo(401);
+            assertThat(HttpJson.get(service, notYet)).as("not yet valid, at the service").isEqualTo(401);
+        }
+        finally {
+            assertThat(HttpJson.send("DELETE", component, admin, null).statusCode()).isEqualTo(204);
+        }
+    }
+
+    static String signed(KeyPair keys, String kid, JsonNode claims) throws Exception {
+        String unsigned = base64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}") + "."
+                + base64(Api.JSON.writeValueAsString(claims));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(keys.getPrivate());
+        rsa.update(unsigned.getBytes(StandardCharsets.US_ASCII));
+        return unsigned + "." + base64(rsa.sign());
     }
 
     @Test

@@ -94,4 +94,15 @@ final class Households {
                 current.headers().firstValue("ETag").orElseThrow());
         assertThat(marked.statusCode()).as(marked.body()).isEqualTo(200);
     }
+
+    /** Proposes a monitoring object, waiting for the household's events to reach monitoring's projection first. */
+    String proposeForMonitoring(Map<String, Object> proposal) {
+        var created = new java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            created.set(reviewers.clerk.post("/api/v1/monitoring-objects", proposal));
+            return created.get().statusCode() != 404 && created.get().statusCode() != 422;
+        });
+        assertThat(created.get().statusCode()).as(created.get().body()).isEqualTo(201);
+        return Api.json(created.get()).get("id").asString();
+    }
 }

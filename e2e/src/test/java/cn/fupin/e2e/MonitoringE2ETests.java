@@ -48,17 +48,6 @@ class MonitoringE2ETests {
                 .asLong();
     }
 
-    /** Proposes, waiting for the household's events to reach monitoring's projection first. */
-    String propose(Map<String, Object> proposal) {
-        var created = new java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            created.set(clerk.post("/api/v1/monitoring-objects", proposal));
-            return created.get().statusCode() != 404 && created.get().statusCode() != 422;
-        });
-        assertThat(created.get().statusCode()).as(created.get().body()).isEqualTo(201);
-        return Api.json(created.get()).get("id").asString();
-    }
-
     @Test
     void anExitedHouseholdFoundByItsHeadsIdIsMonitoredAssistedClearedAndReopened() {
         RegisterHouseholdRequest form = households.form(HouseholdCategory.REGISTERED);
@@ -67,8 +56,8 @@ class MonitoringE2ETests {
         String household = households.exit(households.identify(households.register(form)));
         long eliminatedBefore = eliminated();
 
-        String object = propose(Map.of("objectType", "UNSTABLE_EXITED", "year", 2020, "headIdNumber", headId,
-                "risks", List.of("01", "07")));
+        String object = households.proposeForMonitoring(Map.of("objectType", "UNSTABLE_EXITED", "year", 2020,
+                "headIdNumber", headId, "risks", List.of("01", "07")));
         assertThat(monitoringObject(object).get("householdId").asString()).isEqualTo(household);
         reviewers.approveAtEveryLevel(reviewers.caseOf(object, "MONITORING_INCLUSION", 1));
         awaitObjectStatus(object, "MONITORED");
@@ -110,8 +99,8 @@ class MonitoringE2ETests {
                 .until(() -> warned(household) != null);
         assertThat(warned(household).at("/warnings/0/trigger").asString()).isEqualTo("INCOME_BELOW_MONITORING_LINE");
 
-        String object = propose(Map.of("objectType", "MARGINAL", "year", 2020, "householdId", household,
-                "risks", List.of("04", "99")));
+        String object = households.proposeForMonitoring(Map.of("objectType", "MARGINAL", "year", 2020,
+                "householdId", household, "risks", List.of("04", "99")));
         assertThat(monitoringObject(object).get("riskNames").toString()).contains("因残", "其他");
         assertThat(warned(household)).isNull();
     }
