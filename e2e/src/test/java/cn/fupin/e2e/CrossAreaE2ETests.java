@@ -53,7 +53,6 @@ class CrossAreaE2ETests {
                 "/api/v1/households/" + household + "/department-data",
                 "/api/v1/monitoring-objects/" + object,
                 "/api/v1/reviews/" + reviewCase,
-                "/api/v1/villages/" + VILLAGE + "/years/2020",
                 "/api/v1/households?areaCode=" + VILLAGE,
                 "/api/v1/data-issues?areaCode=" + VILLAGE,
                 "/api/v1/monitoring-objects?areaCode=" + VILLAGE,
@@ -94,8 +93,9 @@ class CrossAreaE2ETests {
         assertThat(otherOfficer.post("/api/v1/reviews/" + reviewCase + "/decisions", Map.of("decision", "APPROVE"))
                 .statusCode()).as("decide another township's case").isEqualTo(404);
         for (String export : List.of("/api/v1/reports/income?year=2020&areaCode=" + TOWNSHIP,
-                "/api/v1/reports/township-summary/" + TOWNSHIP + ".pdf",
-                "/api/v1/reports/township-summary/" + TOWNSHIP + ".xlsx")) {
+                "/api/v1/reports/township-summary/" + TOWNSHIP + ".pdf?year=2020&kind=COMPLETION",
+                "/api/v1/reports/township-summary/" + TOWNSHIP + ".xlsx?year=2020&kind=SUMMARY")) {
+            assertThat(reviewers.officer.get(export).statusCode()).as("its own officer: " + export).isEqualTo(200);
             assertThat(otherOfficer.get(export).statusCode()).as("export " + export).isEqualTo(404);
         }
     }

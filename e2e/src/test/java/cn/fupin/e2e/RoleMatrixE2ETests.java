@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * Broken function level authorisation (OWASP API5), exhaustively: every operation of the four contracts, called
  * through the gateway by a real Keycloak user of every realm role its {@code x-roles} leave out, is refused with 403
- * — with a body that is not even JSON and made-up ids, because the role is checked before anything else. The
+ * — with a body that is not even JSON and made-up ids, because the role is checked before anything else (a 404
+ * here would also show an operation the gateway does not route). The
  * service-internal operations ({@code /internal/**}, not routed by the gateway) are checked in each service's own
  * tests.
  */
