@@ -104,4 +104,50 @@ class DepartmentDataIntegrationTests extends ServiceTestSupport {
         mvc.perform(get("/api/v1/households/" + a.id() + "/department-data")
                 .with(as("township-officer", "350481101"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void membersFlagsAreFilledWhereUnfilledConfirmedWhereEqualAndRaisedWhereDifferent() throws Exception {
+        RegisterHouseholdRequest form = new SyntheticHouseholds(297).next(VILLAGE);
+        var head = form.getMembers().stream().filter(m -> "01".equals(m.getRelation())).findFirst().orElseThrow();
+        head.getIndicators().setMedicalAssistance(null);
+        head.getIndicators().setMinimumLiving(false);
+        head.getIndicators().setMedicalInsured(true);
+        String body = mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(json.readTree(body).get("id").asString());
+
+        mvc.perform(post("/api/v1/department-data").with(as("dept-provider", "350481"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"year":2020,"department":"医保局","items":[
+                          {"idNumber":"%1$s","field":"MEDICAL_ASSISTANCE","amount":300},
+                          {"idNumber":"%1$s","field":"PENSION","flag":true}]}""".formatted(head.getIdNumber())))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("items[0].flag"))
+                .andExpect(jsonPath("$.errors[0].indicator").value("A51"))
+                .andExpect(jsonPath("$.errors[1].field").value("items[1].amount"));
+
+        String answer = mvc.perform(post("/api/v1/department-data").with(as("dept-provider", "350481"))
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"year":2020,"department":"医保局","items":[
+                          {"idNumber":"%1$s","field":"MEDICAL_ASSISTANCE","flag":true},
+                          {"idNumber":"%1$s","field":"MEDICAL_INSURED","flag":true},
+                          {"idNumber":"%1$s","field":"MINIMUM_LIVING","flag":true}]}""".formatted(head.getIdNumber())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(json.readTree(answer).findValuesAsString("result")).containsExactly("APPLIED", "CONFIRMED",
+                "CONFLICT");
+
+        JsonNode household = json.readTree(mvc.perform(get("/api/v1/households/" + id)
+                .with(as("village-clerk", VILLAGE))).andReturn().getResponse().getContentAsString());
+        JsonNode indicators = household.at("/members/0/indicators");
+        assertThat(indicators.get("medicalAssistance").asBoolean()).as("filled in").isTrue();
+        assertThat(indicators.get("minimumLiving").asBoolean()).as("the clerk's entry stays").isFalse();
+        assertThat(jdbc.queryForObject("""
+                select message from data_issue where household_id = ? and rule_code = ?""", String.class, id,
+                DepartmentSubmissions.RULE)).contains("享受农村居民最低生活保障（A19）为 是", "录入的 否");
+        mvc.perform(get("/api/v1/households/" + id + "/department-data").with(as("village-clerk", VILLAGE)))
+                .andExpect(jsonPath("$.length()").value(3))
+                .andExpect(jsonPath("$[?(@.field == 'MEDICAL_ASSISTANCE')].flag").value(true))
+                .andExpect(jsonPath("$[?(@.field == 'MEDICAL_ASSISTANCE')].department").value("医保局"));
+    }
 }
