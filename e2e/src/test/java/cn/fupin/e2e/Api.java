@@ -40,6 +40,20 @@ final class Api {
         return new Api(stack.gatewayUrl(), JSON.readTree(response.body()).get("access_token").asString());
     }
 
+    /** A machine client of the realm (client credentials), with the optional scopes it asks for, if any. */
+    static Api client(String clientId, String secret, String scope) {
+        var stack = Stack.get();
+        String form = "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret
+                + (scope == null ? "" : "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.issuerUri()
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("client credentials of " + clientId + " refused: " + response.body());
+        }
+        return new Api(stack.gatewayUrl(), JSON.readTree(response.body()).get("access_token").asString());
+    }
+
     /** Whatever token the caller made up (forged, tampered, from another realm or client). */
     static Api withToken(String token) {
         return new Api(Stack.get().gatewayUrl(), token);

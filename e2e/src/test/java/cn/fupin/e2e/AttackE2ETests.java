@@ -183,6 +183,28 @@ class AttackE2ETests {
         return unsigned + "." + base64(rsa.sign());
     }
 
+    /**
+     * Other government systems (client credentials) read what their role and their scopes allow: the data exchange
+     * (auditor, {@code households:read}) reads households but no report unless it asks for {@code reports:read};
+     * the city's dashboard (auditor, {@code reports:read}) reads reports but no household; neither writes.
+     */
+    @Test
+    void aMachineClientReadsOnlyWhatItsScopesCover() {
+        Api exchange = Api.client("gov-data-exchange", "gov-data-exchange-secret", null);
+        Api dashboard = Api.client("city-dashboard", "city-dashboard-secret", null);
+        Api exchangeWithReports = Api.client("gov-data-exchange", "gov-data-exchange-secret", "reports:read");
+
+        assertThat(status(exchange, "/api/v1/households?size=1")).as("households:read").isEqualTo(200);
+        assertThat(status(exchange, "/api/v1/monitoring-objects?size=1")).as("households:read").isEqualTo(200);
+        assertThat(status(exchange, "/api/v1/reports/overview")).as("no reports:read").isEqualTo(403);
+        assertThat(status(exchangeWithReports, "/api/v1/reports/overview")).as("asked for reports:read")
+                .isEqualTo(200);
+        assertThat(status(dashboard, "/api/v1/reports/overview")).as("reports:read").isEqualTo(200);
+        assertThat(status(dashboard, "/api/v1/households?size=1")).as("no households:read").isEqualTo(403);
+        assertThat(exchange.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+                .next(XIYANG_VILLAGE)).statusCode()).as("an auditor's client writes nothing").isEqualTo(403);
+    }
+
     @Test
     void aRoleOutsideAnEndpointIs403AndAnAreaOutsideTheCallerIs404() {
         Api clerk = Api.as("xiyang.clerk");

@@ -15,10 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Client-credentials access tokens from Keycloak for the demo-data seeder ({@code fupin-seeder}, a city officer
- * of the whole county). Tokens live 300 s, so one is reused until shortly before it expires.
+ * of the whole county), with the API scopes it reads with ({@code households:read reports:read}: a machine client
+ * reads an operation only with one of the scopes the contract lists for it). Tokens live 300 s, so one is reused
+ * until shortly before it expires.
  */
 final class AccessTokens {
 
+    static final String SCOPES = "households:read reports:read";
     private static final Duration MARGIN = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -32,7 +35,7 @@ final class AccessTokens {
         this.http = http;
         this.tokenEndpoint = URI.create(issuerUri + "/protocol/openid-connect/token");
         this.form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret="
-                + encode(clientSecret);
+                + encode(clientSecret) + "&scope=" + encode(SCOPES);
     }
 
     synchronized String get() throws IOException, InterruptedException {

@@ -13,6 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import cn.fupin.platform.security.ContractRoles;
 import cn.fupin.platform.security.KeycloakJwtConverter;
+import cn.fupin.platform.security.OperationAccess;
 import cn.fupin.platform.security.ProblemAuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +50,7 @@ public class PlatformSecurityConfiguration {
                 .authorizeHttpRequests(requests -> {
                     roles.operations().forEach(operation -> requests
                             .requestMatchers(operation.method(), operation.path())
-                            .hasAnyRole(operation.roles().toArray(String[]::new)));
+                            .access(new OperationAccess(operation)));
                     if (publicPages.length > 0) {
                         requests.requestMatchers(HttpMethod.GET, publicPages).permitAll();
                     }

@@ -20,14 +20,19 @@ import org.yaml.snakeyaml.Yaml;
  * and the service enforces them in its security filter chain, before anything reads the request — a caller
  * outside them gets 403 whatever the body, path or area. A contract operation without {@code x-roles} stops the
  * service from starting. The controllers' {@code @PreAuthorize} says the same at the method; a test of each
- * service keeps the two in agreement.
+ * service keeps the two in agreement. A machine client (client credentials) needs besides its role one of the
+ * OAuth scopes the operation lists in {@code x-scopes}, e.g. {@code households:read}.
  */
 public record ContractRoles(List<Operation> operations) {
 
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
-    /** One operation: method, path template as the contract writes it, its id and the roles that may call it. */
-    public record Operation(HttpMethod method, String path, String operationId, List<String> roles) {
+    /**
+     * One operation: method, path template as the contract writes it, its id, the roles that may call it and the
+     * scopes of which a machine client must hold one (none: roles decide alone).
+     */
+    public record Operation(HttpMethod method, String path, String operationId, List<String> roles,
+            List<String> scopes) {
     }
 
     /** The operations of the contract at a classpath location, most specific paths first; none without one. */
@@ -54,8 +59,9 @@ public record ContractRoles(List<Operation> operations) {
                     throw new IllegalStateException(classpathLocation + ": operation " + id
                             + " does not state which roles may call it (x-roles)");
                 }
+                List<?> scopes = operation.get("x-scopes") instanceof List<?> listed ? listed : List.of();
                 operations.add(new Operation(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), path, id,
-                        roles.stream().map(String::valueOf).toList()));
+                        roles.stream().map(String::valueOf).toList(), scopes.stream().map(String::valueOf).toList()));
             }
         }));
         operations.sort(Comparator.comparing((Operation operation) -> PathPatternParser.defaultInstance
