@@ -200,6 +200,11 @@ class HouseholdRegistrationIntegrationTests extends ServiceTestSupport {
 
         assertThat(second).isEqualTo(first);
         assertThat(jdbc.queryForObject("select count(*) from household", Long.class)).isEqualTo(before + 1);
+        String idNumber = json.readTree(first).at("/members/0/idNumber").asString();
+        byte[] kept = jdbc.queryForObject("select body from idempotent_request where idempotency_key = 'retry-1'",
+                byte[].class);
+        assertThat(new String(kept, java.nio.charset.StandardCharsets.ISO_8859_1)).as("the kept answer is encrypted")
+                .doesNotContain(idNumber).doesNotContain("members");
         mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
                 .header("Idempotency-Key", "retry-1").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(synthetic.next(VILLAGE))))

@@ -84,9 +84,10 @@ public class PlatformWebConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBean(JdbcTemplate.class)
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper,
+            PersonalDataCipher cipher) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, mapper));
+                new IdempotencyFilter(jdbc, mapper, cipher));
         registration.setOrder(0);
         return registration;
     }

@@ -19,6 +19,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import cn.fupin.platform.pii.PersonalDataCipher;
 import cn.fupin.platform.web.Problems;
 
 import jakarta.servlet.FilterChain;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on POST: the first request with a key runs; its response (status, body, Location,
  * ETag) is kept per caller and key and replayed for every retry with the same body. The same key with another
  * body is refused (422), and a retry while the first is still running waits its turn (409). Server errors are
- * not kept, so a retry after one runs again.
+ * not kept, so a retry after one runs again. The kept body is encrypted ({@link PersonalDataCipher}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -43,8 +44,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final JsonMapper mapper;
+    private final PersonalDataCipher cipher;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper) {
+    public IdempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -87,7 +90,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         update idempotent_request set state = 'DONE', status = ?, content_type = ?, location = ?,
                             etag = ?, body = ? where principal = ? and idempotency_key = ?""",
                         recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                        recorded.getHeader("ETag"), recorded.getContentAsByteArray(), principal, key);
+                        recorded.getHeader("ETag"), sealed(recorded.getContentAsByteArray(), principal, key),
+                        principal, key);
                 kept = true;
             }
         }
@@ -125,8 +129,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         setIfPresent(response, "ETag", row.get("etag"));
         response.setHeader("Idempotency-Replayed", "true");
         if (row.get("body") instanceof byte[] stored) {
-            response.getOutputStream().write(stored);
+            response.getOutputStream().write(cipher.open(stored, context(principal, key)));
         }
+    }
+
+    /** A kept answer may show personal data (a registered household's ID numbers): it is stored encrypted. */
+    private byte[] sealed(byte[] body, String principal, String key) {
+        return cipher.seal(body, context(principal, key));
+    }
+
+    private static byte[] context(String principal, String key) {
+        return ("idempotent_request\n" + principal + "\n" + key).getBytes(StandardCharsets.UTF_8);
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
