@@ -9,7 +9,7 @@ import java.net.http.HttpResponse;
 /** A JSON call straight to a URL outside the gateway (Keycloak's own APIs, a service directly). */
 final class HttpJson {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private HttpJson() {
     }

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's limits, on small settings: a burst beyond a caller's bucket is a 429 with Retry-After and does
  * not touch another caller; a body beyond the size limit is a 413 that never reaches a service; answers carry
- * the security headers.
+ * the security headers; CORS admits the configured front-end origins only.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test",
@@ -89,6 +89,20 @@ class EdgeLimitsTests {
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
                 .expectHeader().valueEquals("Content-Security-Policy", "frame-ancestors 'none'")
                 .expectHeader().exists("X-Frame-Options");
+    }
+
+    /** Front ends of the configured origins may call the API from the browser; any other origin may not. */
+    @Test
+    void onlyConfiguredFrontEndOriginsPassCors() {
+        client.options().uri("/api/v1/households").header("Origin", "http://localhost:5173")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
+        client.options().uri("/api/v1/households").header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
 
     /** Stands in for Keycloak's keys: the token's text is its subject. */
