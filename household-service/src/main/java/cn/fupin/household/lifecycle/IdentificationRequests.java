@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.household.WorkYear;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;

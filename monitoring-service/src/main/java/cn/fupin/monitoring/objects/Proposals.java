@@ -15,6 +15,7 @@ import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.windows.WorkWindows;
 
 /**
  * Proposing a monitoring object (识别): form 5 finds an exited registered household by its head's ID number, form
@@ -30,10 +31,12 @@ public class Proposals {
     private final EarlyWarnings warnings;
     private final Codes codes;
     private final IdNumberHash idHash;
+    private final WorkWindows windows;
     private final Clock clock;
 
     Proposals(HouseholdSummaries households, MonitoringObjectStore store, MonitoringEvents events,
-            EarlyWarnings warnings, Codes codes, IdNumberHash idHash, Clock clock) {
+            EarlyWarnings warnings, Codes codes, IdNumberHash idHash, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.households = households;
         this.store = store;
         this.events = events;
@@ -52,6 +55,7 @@ public class Proposals {
         codes.requireRisks("risks", proposal.risks());
         HouseholdSummary household = proposal.type() == ObjectType.UNSTABLE_EXITED ? exited(proposal, caller)
                 : marginal(proposal, caller);
+        windows.requireOpen(household.divisionCode());
         MonitoringObject object = MonitoringObject.propose(household.householdId(), proposal.type(),
                 household.divisionCode(), proposal.year(), proposal.risks(), household.headName(), household.size(),
                 household.perCapitaIncome(), caller.userId(), clock.instant());
@@ -68,6 +72,7 @@ public class Proposals {
     public MonitoringObject resubmit(UUID id, List<String> risks, Caller caller) {
         MonitoringObject object = store.findForUpdate(id, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("监测对象", id));
+        windows.requireOpen(object.divisionCode());
         if (risks != null) {
             codes.requireRisks("risks", risks);
         }

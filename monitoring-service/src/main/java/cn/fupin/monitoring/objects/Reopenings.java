@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.windows.WorkWindows;
 
 /** A cleared object at risk again is monitored again, with its new risks and the reason (RiskReopened). */
 @Service
@@ -20,9 +21,11 @@ public class Reopenings {
     private final MonitoringObjectStore store;
     private final MonitoringEvents events;
     private final Codes codes;
+    private final WorkWindows windows;
     private final Clock clock;
 
-    Reopenings(MonitoringObjectStore store, MonitoringEvents events, Codes codes, Clock clock) {
+    Reopenings(MonitoringObjectStore store, MonitoringEvents events, Codes codes, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.store = store;
         this.events = events;
         this.codes = codes;
@@ -33,6 +36,7 @@ public class Reopenings {
     public MonitoringObject reopen(UUID id, List<String> risks, String reason, Caller caller) {
         MonitoringObject object = store.findForUpdate(id, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("监测对象", id));
+        windows.requireOpen(object.divisionCode());
         codes.requireRisks("risks", risks);
         object.reopen(risks);
         store.update(object);

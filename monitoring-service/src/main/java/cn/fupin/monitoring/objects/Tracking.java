@@ -16,6 +16,7 @@ import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.windows.WorkWindows;
 
 /**
  * Following a monitored object: assistance measures (帮扶措施) and risk assessments; an assessment that finds the
@@ -30,10 +31,12 @@ public class Tracking {
     private final MonitoringEvents events;
     private final MonitoringLine line;
     private final Codes codes;
+    private final WorkWindows windows;
     private final Clock clock;
 
     Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events, MonitoringLine line,
-            Codes codes, Clock clock) {
+            Codes codes, WorkWindows windows, Clock clock) {
+        this.windows = windows;
         this.store = store;
         this.households = households;
         this.events = events;
@@ -100,6 +103,7 @@ public class Tracking {
         if (expectedVersion != null && expectedVersion != object.version()) {
             throw ApiException.versionMismatch("监测对象", object.version());
         }
+        windows.requireOpen(object.divisionCode());
         return object;
     }
 }

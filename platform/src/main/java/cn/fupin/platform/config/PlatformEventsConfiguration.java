@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -26,6 +27,8 @@ import cn.fupin.platform.inbox.Inbox;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
+import cn.fupin.platform.windows.WorkPlanEvents;
+import cn.fupin.platform.windows.WorkWindows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
@@ -49,20 +52,42 @@ public class PlatformEventsConfiguration {
 
     /**
      * Platform tables (outbox, sequences, inbox) come from their own migrations with their own history table,
-     * so the platform and each service version their schemas independently. Each history starts at a
-     * baseline of 0 when it finds the other's tables, so every real migration still runs.
+     * so the platform and each service version their schemas independently; so do the work plan's windows, for
+     * the services that use them. Each history starts at a baseline of 0 when it finds the other's tables, so
+     * every real migration still runs.
      */
     @Bean
-    FlywayMigrationStrategy platformThenServiceMigrations() {
+    FlywayMigrationStrategy platformThenServiceMigrations(
+            @Value("${fupin.work-windows.enabled:false}") boolean workWindows) {
         return flyway -> {
-            Flyway.configure().configuration(flyway.getConfiguration())
-                    .locations("classpath:db/platform").table("flyway_platform_history").javaMigrations()
-                    .baselineOnMigrate(true).baselineVersion("0")
-                    .load().migrate();
+            migrate(flyway, "classpath:db/platform", "flyway_platform_history");
             Flyway.configure().configuration(flyway.getConfiguration())
                     .baselineOnMigrate(true).baselineVersion("0")
                     .load().migrate();
+            if (workWindows) {
+                migrate(flyway, "classpath:db/windows", "flyway_windows_history");
+            }
         };
+    }
+
+    private static void migrate(Flyway service, String location, String history) {
+        Flyway.configure().configuration(service.getConfiguration())
+                .locations(location).table(history).javaMigrations()
+                .baselineOnMigrate(true).baselineVersion("0")
+                .load().migrate();
+    }
+
+    /** The work plan's write windows, for a service that sets {@code fupin.work-windows.enabled}. */
+    @Bean
+    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
+    WorkWindows workWindows(JdbcClient jdbc, Clock clock) {
+        return new WorkWindows(jdbc, clock);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
+    WorkPlanEvents workPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, OutboxProperties properties) {
+        return new WorkPlanEvents(codec, inbox, jdbc, properties.service());
     }
 
     @Bean

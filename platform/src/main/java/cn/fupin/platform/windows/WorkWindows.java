@@ -1,4 +1,4 @@
-package cn.fupin.household.windows;
+package cn.fupin.platform.windows;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -7,9 +7,7 @@ import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Service;
 
-import cn.fupin.household.WorkYear;
 import cn.fupin.platform.web.ApiException;
 
 /**
@@ -17,7 +15,8 @@ import cn.fupin.platform.web.ApiException;
  * opened them itself) and not after the year's close (12-31 24:00 Asia/Shanghai in 2020) unless the city reopened
  * them. Known from review-service's events, kept locally; reads are never refused. Until the city has published a
  * work plan nothing is restricted yet; after the close the closed year's plan rules until the next one is
- * published.
+ * published. A service whose writes the work plan governs turns this on with {@code fupin.work-windows.enabled}
+ * (household and monitoring); its tables come from the migrations in {@code db/windows}.
  * <ul>
  * <li>The most specific window decides (the work plan opens functions per township, or for the whole county at
  * once): once a township's own window has begun it overrides its county's, open or closed, in both directions.
@@ -25,13 +24,12 @@ import cn.fupin.platform.web.ApiException;
  * (重新开通, {@code FunctionsOpened} reason {@code REOPENED}) counts, again the most specific one.
  * </ul>
  */
-@Service
 public class WorkWindows {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    WorkWindows(JdbcClient jdbc, Clock clock) {
+    public WorkWindows(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

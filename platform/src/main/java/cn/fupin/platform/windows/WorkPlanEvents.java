@@ -1,11 +1,10 @@
-package cn.fupin.household.windows;
+package cn.fupin.platform.windows;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
@@ -16,21 +15,20 @@ import cn.fupin.platform.inbox.Inbox;
  * Keeps the local projection of the work plan from {@code review.events}: the year's close
  * ({@code WorkPlanPublished}) and each area's window ({@code FunctionsOpened} with the reason it was opened for,
  * which {@code FunctionsClosed} keeps). A group of its own, so it sees every partition of the topic beside the
- * review-outcome consumer.
+ * review-outcome consumer: {@code <service>.work-windows}.
  */
-@Component
-class WorkPlanEvents {
-
-    static final String CONSUMER = "household.work-windows";
+public class WorkPlanEvents {
 
     private final EventCodec codec;
     private final Inbox inbox;
     private final JdbcClient jdbc;
+    private final String consumer;
 
-    WorkPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc) {
+    public WorkPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, String service) {
         this.codec = codec;
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.consumer = service + ".work-windows";
     }
 
     record PlanPublished(int year, String areaCode, int revision, OffsetDateTime closeAt) {
@@ -47,7 +45,7 @@ class WorkPlanEvents {
     record Closed(int year, String areaCode, OffsetDateTime closedAt) {
     }
 
-    @KafkaListener(topics = "review.events", groupId = "household-service.work-windows")
+    @KafkaListener(topics = "review.events", groupId = "${spring.application.name}.work-windows")
     void on(String value) {
         EventEnvelope event = codec.read(value);
         String name = event.eventName();
@@ -57,7 +55,7 @@ class WorkPlanEvents {
         if (event.version() != 1) {
             throw new InvalidEventException("未知的事件版本: " + event.type());
         }
-        inbox.handleOnce(CONSUMER, event, e -> {
+        inbox.handleOnce(consumer, event, e -> {
             switch (name) {
                 case "WorkPlanPublished" -> published(codec.data(e, PlanPublished.class));
                 case "FunctionsOpened" -> opened(codec.data(e, Opened.class));

@@ -1,4 +1,4 @@
-package cn.fupin.household;
+package cn.fupin.platform.windows;
 
 import java.time.Clock;
 import java.time.Year;
