@@ -2,6 +2,9 @@ package cn.fupin.household.household;
 
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +19,7 @@ import cn.fupin.platform.security.Caller;
  * ({@code old_id_number}, {@code new_id_number}), like the members'.
  */
 @Component
-class CorrectionHistory {
+public class CorrectionHistory {
 
     private static final String ID_NUMBER = "idNumber";
 
@@ -46,6 +49,37 @@ class CorrectionHistory {
                     .param("reason", event.reason()).param("by", by)
                     .param("at", Timestamp.from(event.correctedAt())).update();
         }
+    }
+
+    /**
+     * One corrected field of one member, values as stored (ID numbers opened).
+     *
+     * @param indicator e.g. {@code A4}; null for the birth date
+     */
+    public record Entry(UUID memberId, String field, String indicator, String oldValue, String newValue,
+            String reason, String correctedBy, Instant correctedAt) {
+
+        public boolean isIdNumber() {
+            return ID_NUMBER.equals(field);
+        }
+    }
+
+    /** A household's corrections, oldest first; the caller has checked the household is in its area. */
+    public List<Entry> of(UUID householdId) {
+        return jdbc.sql("""
+                select member_id, field, indicator, old_value, new_value, old_id_number, new_id_number, reason,
+                    corrected_by, corrected_at
+                from member_correction where household_id = :household order by corrected_at, id""")
+                .param("household", householdId)
+                .query((rs, n) -> new Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        ID_NUMBER.equals(rs.getString(2)) ? opened(rs.getBytes(6)) : rs.getString(4),
+                        ID_NUMBER.equals(rs.getString(2)) ? opened(rs.getBytes(7)) : rs.getString(5),
+                        rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant()))
+                .list();
+    }
+
+    private String opened(byte[] stored) {
+        return stored == null ? null : this.stored.read(stored);
     }
 
     private byte[] sealed(String idNumber) {

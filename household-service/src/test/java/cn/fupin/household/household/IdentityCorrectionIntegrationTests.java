@@ -135,6 +135,24 @@ class IdentityCorrectionIntegrationTests extends ServiceTestSupport {
                 .containsEntry("reason", "经核对居民身份证、户口簿").containsEntry("corrected_by", "user-village-clerk");
         assertThat(storedIdNumbers.read((byte[]) history.get("old_id_number"))).isEqualTo(oldNumber);
         assertThat(storedIdNumbers.read((byte[]) history.get("new_id_number"))).isEqualTo(newNumber);
+
+        mvc.perform(get("/api/v1/households/" + id + "/corrections").with(clerk())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].memberId").value(memberId))
+                .andExpect(jsonPath("$[0].indicator").value("A4"))
+                .andExpect(jsonPath("$[0].oldValue").value(oldNumber))
+                .andExpect(jsonPath("$[0].newValue").value(newNumber))
+                .andExpect(jsonPath("$[0].reason").value("经核对居民身份证、户口簿"));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from personal_data_view where household_id = ?::uuid and operation = 'listCorrections'""",
+                Long.class, id)).isEqualTo(1);
+        mvc.perform(get("/api/v1/households/" + id + "/corrections").with(as("auditor", "350481")))
+                .andExpect(jsonPath("$[0].oldValue").value(oldNumber.substring(0, 6) + "********"
+                        + oldNumber.substring(14)))
+                .andExpect(jsonPath("$[0].newValue").value(newNumber.substring(0, 6) + "********"
+                        + newNumber.substring(14)));
+        mvc.perform(get("/api/v1/households/" + id + "/corrections").with(as("township-officer", "350481101")))
+                .andExpect(status().isNotFound());
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
             String event = probe.awaitEvent(id, "HouseholdUpdated");
             assertThat(new EventSchemas().violations(event)).isEmpty();

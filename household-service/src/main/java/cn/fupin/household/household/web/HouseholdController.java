@@ -1,6 +1,8 @@
 package cn.fupin.household.household.web;
 
 import java.net.URI;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +18,7 @@ import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdStatus;
 import cn.fupin.contracts.household.model.MemberCorrection;
+import cn.fupin.contracts.household.model.MemberCorrectionRecord;
 import cn.fupin.contracts.household.model.MemberIdentityCorrection;
 import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
@@ -23,10 +26,12 @@ import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
 import cn.fupin.household.household.BaseDataChanges;
 import cn.fupin.household.household.Category;
+import cn.fupin.household.household.CorrectionHistory;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.MemberChanges;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.household.household.Registrations;
+import cn.fupin.platform.pii.Masking;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.security.Role;
 import cn.fupin.platform.web.ApiException;
@@ -42,9 +47,12 @@ class HouseholdController implements HouseholdsApi {
     private final HouseholdQueries queries;
     private final HouseholdWebMapper mapper;
     private final cn.fupin.household.privacy.PersonalDataViews views;
+    private final CorrectionHistory corrections;
 
     HouseholdController(Registrations registrations, BaseDataChanges baseDataChanges, MemberChanges memberChanges,
-            HouseholdQueries queries, HouseholdWebMapper mapper, cn.fupin.household.privacy.PersonalDataViews views) {
+            HouseholdQueries queries, HouseholdWebMapper mapper, cn.fupin.household.privacy.PersonalDataViews views,
+            CorrectionHistory corrections) {
+        this.corrections = corrections;
         this.registrations = registrations;
         this.baseDataChanges = baseDataChanges;
         this.memberChanges = memberChanges;
@@ -147,6 +155,26 @@ class HouseholdController implements HouseholdsApi {
         return ResponseEntity.ok(mapper.toDto(queries.search(area,
                 category == null ? null : Category.valueOf(category.name()),
                 status == null ? null : PovertyStatus.valueOf(status.name()), page, size)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    public ResponseEntity<List<MemberCorrectionRecord>> listCorrections(UUID householdId) {
+        Caller caller = Caller.current();
+        queries.find(householdId, caller.scope()).orElseThrow(() -> ApiException.notFound("户", householdId));
+        boolean full = seesPersonalData(caller);
+        List<CorrectionHistory.Entry> entries = corrections.of(householdId);
+        List<MemberCorrectionRecord> answer = entries.stream().map(entry -> new MemberCorrectionRecord(
+                entry.memberId(), entry.field(), entry.reason(), entry.correctedBy(),
+                entry.correctedAt().atOffset(ZoneOffset.UTC)).indicator(entry.indicator())
+                .oldValue(full || !entry.isIdNumber() ? entry.oldValue() : Masking.idNumber(entry.oldValue()))
+                .newValue(full || !entry.isIdNumber() ? entry.newValue() : Masking.idNumber(entry.newValue())))
+                .toList();
+        long numbers = entries.stream().filter(CorrectionHistory.Entry::isIdNumber).count();
+        if (full && numbers > 0) {
+            views.record(caller, householdId, (int) (2 * numbers), "listCorrections");
+        }
+        return ResponseEntity.ok(answer);
     }
 
     private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller,
