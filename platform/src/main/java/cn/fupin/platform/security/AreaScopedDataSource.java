@@ -18,8 +18,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * services' own area filters. Every connection handed out carries the setting {@code fupin.area}: the caller's
  * division-code prefix, {@code ''} (everything) for the system's own work outside a request (event consumers, the
  * outbox relay, scheduled checks), and {@value #NOTHING} — matching no row — for a token without a usable area.
- * The policies test {@code starts_with(division_code, current_setting('fupin.area', true))}; a connection that was
- * never told sees nothing. The setting is sent only when a pooled connection last worked for another area.
+ * The policies test {@code p <= division_code < p || '~'} for {@code p = current_setting('fupin.area', true)} in
+ * {@code text_pattern_ops} (an index can serve it; a prefix test could not); a connection that was never told sees
+ * nothing. The setting is sent only when a pooled connection last worked for another area.
  */
 public class AreaScopedDataSource extends DelegatingDataSource {
 
