@@ -18,11 +18,11 @@ import org.springframework.data.relational.core.mapping.Table;
  * @param unit 帮扶单位
  * @param startDate 帮扶开始时间
  * @param endDate 帮扶结束时间, null while helping
- * @param phone 联系电话
+ * @param phone 联系电话, stored encrypted
  */
 @Table("helper")
 public record Helper(UUID helperId, String name, IdNumber idNumber, String gender, String politicalStatus, String unit,
-        LocalDate startDate, LocalDate endDate, String phone) {
+        LocalDate startDate, LocalDate endDate, PersonalText phone) {
 
     public Helper {
         idNumber = idNumber == null || idNumber.value().isBlank() ? null

@@ -29,11 +29,11 @@ public class Household extends AbstractAggregateRoot<Household> {
     private PovertyStatus status;
     private final String divisionCode;
     private String naturalVillage;
-    private String phone;
+    private PersonalText phone;
     private String identificationStandard;
     private Boolean militaryFamily;
     private String bankName;
-    private String bankAccount;
+    private PersonalText bankAccount;
     private List<String> causes;
     private boolean notEnjoyingPolicy;
     private String policyVerification;
@@ -49,7 +49,8 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     @PersistenceCreator
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
-            String phone, String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
+            PersonalText phone, String identificationStandard, Boolean militaryFamily, String bankName,
+            PersonalText bankAccount,
             List<String> causes, boolean notEnjoyingPolicy, String policyVerification, int size, List<Member> members,
             List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt) {
         this.id = id;
@@ -79,8 +80,9 @@ public class Household extends AbstractAggregateRoot<Household> {
      */
     public static Household register(NewHousehold form, List<Member> members, Instant now) {
         Household household = new Household(UUID.randomUUID(), form.category(),
-                PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(), form.phone(),
-                form.identificationStandard(), form.militaryFamily(), form.bankName(), form.bankAccount(),
+                PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(),
+                PersonalText.of(form.phone()), form.identificationStandard(), form.militaryFamily(), form.bankName(),
+                PersonalText.of(form.bankAccount()),
                 form.causes(), false, null, 0, members, List.of(), null, now, now);
         household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household));
@@ -253,9 +255,9 @@ public class Household extends AbstractAggregateRoot<Household> {
     public void updateBaseData(BaseDataChange change, Instant now) {
         List<String> changed = new ArrayList<>();
         naturalVillage = changed(change.naturalVillage(), naturalVillage, "address.naturalVillage", changed);
-        phone = changed(change.phone(), phone, "phone", changed);
+        phone = changed(PersonalText.of(change.phone()), phone, "phone", changed);
         bankName = changed(change.bankName(), bankName, "bankName", changed);
-        bankAccount = changed(change.bankAccount(), bankAccount, "bankAccount", changed);
+        bankAccount = changed(PersonalText.of(change.bankAccount()), bankAccount, "bankAccount", changed);
         identificationStandard = changed(change.identificationStandard(), identificationStandard,
                 "identificationStandard", changed);
         militaryFamily = changed(change.militaryFamily(), militaryFamily, "militaryFamily", changed);
@@ -337,7 +339,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     public String getPhone() {
-        return phone;
+        return PersonalText.valueOf(phone);
     }
 
     /** A23 识别标准. */
@@ -355,7 +357,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     public String getBankAccount() {
-        return bankAccount;
+        return PersonalText.valueOf(bankAccount);
     }
 
     /** A27a–c 致贫原因. */

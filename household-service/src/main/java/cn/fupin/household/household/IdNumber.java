@@ -4,7 +4,7 @@ import cn.fupin.platform.pii.Masking;
 
 /**
  * A4 证件号码 of a member or helper, normalised. Stored encrypted with its keyed hash in front (see
- * {@code privacy.EncryptedIdNumbers}); printed masked, so it cannot reach a log by accident.
+ * {@code privacy.EncryptedPersonalData}); printed masked, so it cannot reach a log by accident.
  */
 public record IdNumber(String value) {
 

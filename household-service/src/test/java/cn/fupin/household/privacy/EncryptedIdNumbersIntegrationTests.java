@@ -30,13 +30,13 @@ import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
 
 /**
- * ID numbers are stored encrypted: the database holds neither the number nor anything that reveals it without the
+ * ID numbers (and phones) are stored encrypted: the database holds neither the number nor anything that reveals it without the
  * keys, yet registration, exact search and the unique index work on the keyed hash.
  */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
-class EncryptedIdNumbersIntegrationTests extends ServiceTestSupport {
+class EncryptedPersonalDataIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481106204";
 
@@ -74,6 +74,11 @@ class EncryptedIdNumbersIntegrationTests extends ServiceTestSupport {
 
         assertThat(households.find(id, AreaScope.ALL).orElseThrow().getMembers().getFirst().idNumber().value())
                 .isEqualTo(number);
+        if (form.getPhone() != null) {
+            byte[] phone = jdbc.queryForObject("select phone from household where id = ?", byte[].class, id);
+            assertThat(new String(phone, StandardCharsets.ISO_8859_1)).as("phone sealed").doesNotContain(form.getPhone());
+            assertThat(households.find(id, AreaScope.ALL).orElseThrow().getPhone()).isEqualTo(form.getPhone());
+        }
         mvc.perform(get("/api/v1/persons").param("idNumber", " " + number.toLowerCase() + " ")
                 .with(as("village-clerk", VILLAGE)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$[0].householdId").value(id.toString()));

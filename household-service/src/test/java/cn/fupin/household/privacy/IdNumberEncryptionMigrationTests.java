@@ -80,4 +80,41 @@ class IdNumberEncryptionMigrationTests {
                 where table_schema = 'household' and column_name like '%id_number%' and data_type = 'text'
                   and column_name <> 'id_number_hash'""", Long.class)).isZero();
     }
+
+    @Test
+    void clearPhonesAndAccountsAreSealedInPlace() throws Exception {
+        DataSource database = EmbeddedPostgresInitializer.freshDatabase("migration_20");
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema household");
+        }
+        PersonalDataCipher cipher = new PersonalDataCipher(Map.of(1, "fXi60p2RFsxHiI2Gkk9QgGVDRozo7jPs6YmnZTu+wuo="), 1);
+        Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
+                .placeholders(ROLE).target("19").javaMigrations(new IdNumberEncryption(stored)).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        UUID household = UUID.randomUUID();
+        jdbc.update("""
+                insert into household.household (id, category, status, division_code, size, version, created_at,
+                    updated_at, phone, bank_account)
+                values (?, 'REGISTERED', 'POOR', '350481101201', 0, 0, now(), now(), '13812345678',
+                    '6217001234567890123')""", household);
+        jdbc.update("""
+                insert into household.helper (household_id, ordinal, helper_id, name, gender, unit, start_date, phone)
+                values (?, 0, ?, '李帮', '2', '市扶贫办', date '2020-01-01', '13912345678')""", household,
+                UUID.randomUUID());
+
+        Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
+                .placeholders(ROLE).javaMigrations(new IdNumberEncryption(stored), new PersonalTextEncryption(cipher))
+                .load().migrate();
+
+        Map<String, Object> row = jdbc.queryForMap("select phone, bank_account from household.household");
+        assertThat(open(cipher, row.get("phone"))).isEqualTo("13812345678");
+        assertThat(open(cipher, row.get("bank_account"))).isEqualTo("6217001234567890123");
+        assertThat(open(cipher, jdbc.queryForObject("select phone from household.helper", byte[].class)))
+                .isEqualTo("13912345678");
+    }
+
+    static String open(PersonalDataCipher cipher, Object sealed) {
+        return new String(cipher.open((byte[]) sealed, EncryptedPersonalData.PERSONAL_TEXT),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

@@ -24,6 +24,7 @@ import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
+import cn.fupin.household.household.PersonalText;
 import cn.fupin.platform.pii.Masking;
 
 /** Between the contract's DTOs and the domain; personal data is masked on the way out unless allowed. */
@@ -59,7 +60,7 @@ interface HouseholdWebMapper {
 
     @Mapping(target = "id", source = "helper.helperId")
     @Mapping(target = "idNumber", expression = "java(helper.idNumber() == null ? null : fullView ? helper.idNumber().value() : Masking.idNumber(helper.idNumber().value()))")
-    @Mapping(target = "phone", expression = "java(fullView ? helper.phone() : Masking.phone(helper.phone()))")
+    @Mapping(target = "phone", expression = "java(helper.phone() == null ? null : fullView ? helper.phone().value() : Masking.phone(helper.phone().value()))")
     cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "helperId", expression = "java(java.util.UUID.randomUUID())")
@@ -72,6 +73,10 @@ interface HouseholdWebMapper {
 
     default Address address(Household household) {
         return new Address(household.getDivisionCode()).naturalVillage(household.getNaturalVillage());
+    }
+
+    default PersonalText personalText(String value) {
+        return PersonalText.of(value);
     }
 
     default IdNumber idNumber(String value) {
