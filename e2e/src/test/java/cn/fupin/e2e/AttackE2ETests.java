@@ -25,10 +25,12 @@ import tools.jackson.databind.JsonNode;
 /**
  * Attacks on the running system through the gateway, with real Keycloak tokens (OWASP API Security Top 10 2023 as
  * the checklist): broken authentication (API2: missing, tampered, alg=none, foreign-key, wrong-issuer,
- * wrong-audience, expired and not-yet-valid tokens), broken object and function level authorisation (API1, API5: other areas are 404, other
- * roles 403), unrestricted resource consumption (API4: oversized bodies 413, bursts 429), injection strings in
- * filters (no error leak, no extra rows), excessive data exposure (API3: ID numbers and phones masked for
- * auditors), and a user's own area code that Keycloak's account API does not let the user change.
+ * wrong-audience, expired and not-yet-valid tokens), broken function level authorisation (API5: samples here, every
+ * pair in {@link RoleMatrixE2ETests}; machine clients limited by their scopes), broken object level authorisation
+ * (API1: other areas are 404, every resource type in {@link CrossAreaE2ETests}), unrestricted resource consumption
+ * (API4: oversized bodies 413, bursts 429), injection strings in every query parameter (no error leak, no extra
+ * rows), excessive data exposure (API3: ID numbers and phones masked for auditors), and a user's own area code that
+ * Keycloak's account API does not let the user change.
  */
 class AttackE2ETests {
 
@@ -164,7 +166,8 @@ class AttackE2ETests {
             String notYet = signed(keys, kid, claims.put("iat", now).put("nbf", now + 600).put("exp", now + 900));
             String service = "http://localhost:" + (Stack.PORT_BASE + 81) + "/api/v1/households?size=1";
 
-            assertThat(status(Api.withToken(validNow), "/api/v1/households?size=1")).as("valid from now").isEqualTo(200);
+            assertThat(status(Api.withToken(validNow), "/api/v1/households?size=1")).as("valid from now")
+                    .isEqualTo(200);
             assertThat(HttpJson.get(service, validNow)).as("valid from now, at the service").isEqualTo(200);
             assertThat(status(Api.withToken(notYet), "/api/v1/households?size=1")).as("not yet valid").isEqualTo(401);
             assertThat(HttpJson.get(service, notYet)).as("not yet valid, at the service").isEqualTo(401);

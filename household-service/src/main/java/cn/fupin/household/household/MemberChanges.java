@@ -87,8 +87,10 @@ public class MemberChanges {
                 .filter(found -> found.active() && found.memberId().equals(memberId)).findFirst()
                 .orElseThrow(() -> ApiException.notFound("成员", memberId));
         NewMember corrected = correction.appliedTo(member);
-        List<FieldError> errors = rules.checkIdentity(corrected, correction.reason(), household.getMembers().stream()
-                .filter(other -> other.active() && !other.memberId().equals(memberId)).map(Member::idNumber).map(IdNumber::value).toList());
+        List<String> others = household.getMembers().stream()
+                .filter(other -> other.active() && !other.memberId().equals(memberId))
+                .map(other -> other.idNumber().value()).toList();
+        List<FieldError> errors = rules.checkIdentity(corrected, correction.reason(), others);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

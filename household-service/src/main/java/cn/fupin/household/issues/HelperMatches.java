@@ -21,9 +21,9 @@ import cn.fupin.platform.pii.StoredIdNumbers;
 
 /**
  * The members of the whole registry who may be a household's helpers of the year
- * ({@link HouseholdFacts#helperMatches()}): holding a helper's ID number in one of its forms (found by keyed hash through the
- * unique index of active ID numbers), or bearing the name of a helper without one in the household's village. The quality
- * rule decides which of them matter.
+ * ({@link HouseholdFacts#helperMatches()}): holding a helper's ID number in one of its forms (found by keyed hash
+ * through the unique index of active ID numbers), or bearing the name of a helper without one in the household's
+ * village. The quality rule decides which of them matter.
  */
 @Component
 class HelperMatches {

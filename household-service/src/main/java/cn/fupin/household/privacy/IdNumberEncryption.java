@@ -62,8 +62,8 @@ class IdNumberEncryption implements JavaMigration {
                 "update helper set id_number_sealed = ? where helper_id = ?");
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("""
-                    update member_correction set old_id_number = convert_to(old_value, 'UTF8'), new_id_number = convert_to(new_value, 'UTF8'),
-                        old_value = null, new_value = null
+                    update member_correction set old_id_number = convert_to(old_value, 'UTF8'),
+                        new_id_number = convert_to(new_value, 'UTF8'), old_value = null, new_value = null
                     where field = 'idNumber'""");
         }
         sealCorrections(connection);

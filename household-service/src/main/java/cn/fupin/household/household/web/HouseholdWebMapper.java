@@ -55,12 +55,12 @@ interface HouseholdWebMapper {
     cn.fupin.contracts.household.model.Household toDto(Household household, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "id", source = "member.memberId")
-    @Mapping(target = "idNumber", expression = "java(fullView ? member.idNumber().value() : Masking.idNumber(member.idNumber().value()))")
+    @Mapping(target = "idNumber", expression = "java(shown(member.idNumber(), fullView))")
     cn.fupin.contracts.household.model.Member toDto(Member member, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "id", source = "helper.helperId")
-    @Mapping(target = "idNumber", expression = "java(helper.idNumber() == null ? null : fullView ? helper.idNumber().value() : Masking.idNumber(helper.idNumber().value()))")
-    @Mapping(target = "phone", expression = "java(helper.phone() == null ? null : fullView ? helper.phone().value() : Masking.phone(helper.phone().value()))")
+    @Mapping(target = "idNumber", expression = "java(shown(helper.idNumber(), fullView))")
+    @Mapping(target = "phone", expression = "java(shownPhone(helper.phone(), fullView))")
     cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
 
     @Mapping(target = "helperId", expression = "java(java.util.UUID.randomUUID())")
@@ -73,6 +73,15 @@ interface HouseholdWebMapper {
 
     default Address address(Household household) {
         return new Address(household.getDivisionCode()).naturalVillage(household.getNaturalVillage());
+    }
+
+    /** An ID number in full, or masked for a caller without a need to know. */
+    default String shown(IdNumber number, boolean fullView) {
+        return number == null ? null : fullView ? number.value() : Masking.idNumber(number.value());
+    }
+
+    default String shownPhone(PersonalText phone, boolean fullView) {
+        return phone == null ? null : fullView ? phone.value() : Masking.phone(phone.value());
     }
 
     default PersonalText personalText(String value) {
