@@ -1,0 +1,78 @@
+package cn.fupin.household.forms;
+
+import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
+
+/** 信息采集表 for signature: the household's registered data on the annex's layout, the footer to sign. */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class HouseholdFormIntegrationTests extends ServiceTestSupport {
+
+    static final String VILLAGE = "350481107203";
+
+    @Test
+    void aRegisteredHouseholdsFormShowsItsMembersInFullWithTheFooterToSign() throws Exception {
+        RegisterHouseholdRequest form = new SyntheticHouseholds(401).next(VILLAGE, HouseholdCategory.REGISTERED);
+        String body = mvc.perform(post("/api/v1/households").with(as("clerk-f", "village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        UUID id = UUID.fromString(json.readTree(body).get("id").asString());
+        MemberInput head = form.getMembers().stream().filter(m -> "01".equals(m.getRelation())).findFirst()
+                .orElseThrow();
+
+        byte[] xlsx = mvc.perform(get("/api/v1/households/" + id + "/form.xlsx")
+                .with(as("clerk-f", "village-clerk", VILLAGE)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type",
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    cells.add(cell.getStringCellValue());
+                }
+            }
+        }
+        assertThat(cells.getFirst()).isEqualTo("附件1  新识别贫困户信息采集表");
+        assertThat(cells).contains("一、基础信息", "二、家庭成员信息", "A4 证件号码", "四、帮扶责任人", head.getName(),
+                head.getIdNumber(), "户主");
+        assertThat(cells).anyMatch(cell -> cell.startsWith("家庭住址：") && cell.contains("永安市"));
+        assertThat(cells.getLast()).startsWith("填表人：clerk-f").contains("户主签名：", "填表日期：");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from personal_data_view where household_id = ? and operation = 'getHouseholdForm'""",
+                Long.class, id)).isEqualTo(1);
+
+        mvc.perform(get("/api/v1/households/" + id + "/form.xlsx").with(as("auditor", "350481")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/households/" + id + "/form.xlsx").with(as("village-clerk", "350481107201")))
+                .andExpect(status().isNotFound());
+    }
+}
