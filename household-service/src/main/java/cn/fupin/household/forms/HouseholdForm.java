@@ -1,21 +1,12 @@
 package cn.fupin.household.forms;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
-import org.apache.poi.ss.usermodel.BorderStyle;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.HorizontalAlignment;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
@@ -34,7 +25,7 @@ import cn.fupin.household.household.MemberIndicators;
 @Component
 public class HouseholdForm {
 
-    static final List<String> MEMBER_COLUMNS = List.of("序号", "A1 姓名", "A2 性别", "A3 证件类型", "A4 证件号码",
+    static final List<String> MEMBER_COLUMNS = List.of("A1 姓名", "A2 性别", "A3 证件类型", "A4 证件号码",
             "A5 与户主关系", "A6 民族", "A7 政治面貌", "A8 文化程度", "A9 在校生状况", "A10 健康状况", "A11 劳动技能",
             "A12 务工区域", "A13 务工时间（月）", "A14 失学或辍学原因", "A15 会讲普通话", "A16 城乡居民基本养老保险",
             "A17 城乡居民基本医疗保险", "A18 大病保险", "A19 农村低保", "A20 商业补充医疗保险", "A51 医疗救助");
@@ -56,67 +47,47 @@ public class HouseholdForm {
 
     /** The filled-in form as an Excel workbook. */
     public byte[] of(Household household, String clerk) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Styles styles = new Styles(workbook);
-            Sheet sheet = workbook.createSheet("信息采集表");
-            sheet.getPrintSetup().setLandscape(true);
-            sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
-            sheet.setFitToPage(true);
-            sheet.getPrintSetup().setFitWidth((short) 1);
-            sheet.getPrintSetup().setFitHeight((short) 0);
-            int last = MEMBER_COLUMNS.size() - 1;
-            Lines lines = new Lines(sheet, last);
-
-            lines.merged((household.getCategory() == Category.MARGINAL ? "附件4  " : "附件1  ") + title(household),
-                    styles.title);
-            lines.skip();
-            lines.merged("一、基础信息", styles.section);
-            lines.merged("家庭住址：" + address(household), styles.text);
-            lines.merged("联系电话：" + blank(household.getPhone()) + "    开户银行（选填）：" + blank(household.getBankName())
-                    + "    银行账号（选填）：" + blank(household.getBankAccount()), styles.text);
-            lines.merged("A23 识别标准：" + label("A23_identification_standard", household.getIdentificationStandard())
-                    + "    A25 军烈属：" + yesNo(household.getMilitaryFamily()), styles.text);
-            lines.skip();
-            lines.merged("二、家庭成员信息", styles.section);
-            lines.row(MEMBER_COLUMNS, styles.header);
+        try (FormSheet form = new FormSheet("信息采集表", MEMBER_COLUMNS.size() + 1)) {
+            form.title((household.getCategory() == Category.MARGINAL ? "附件4  " : "附件1  ") + title(household));
+            form.skip();
+            form.section("一、基础信息");
+            form.text("家庭住址：" + address(household));
+            form.text("联系电话：" + blank(household.getPhone()) + "    开户银行（选填）：" + blank(household.getBankName())
+                    + "    银行账号（选填）：" + blank(household.getBankAccount()));
+            form.text("A23 识别标准：" + label("A23_identification_standard", household.getIdentificationStandard())
+                    + "    A25 军烈属：" + yesNo(household.getMilitaryFamily()));
+            form.skip();
+            form.section("二、家庭成员信息");
+            form.header(numbered(MEMBER_COLUMNS));
             List<Member> members = household.getMembers().stream().filter(Member::active)
                     .sorted(Comparator.comparing((Member m) -> !m.isHead())).toList();
             for (int i = 0; i < members.size(); i++) {
-                lines.row(member(i + 1, members.get(i)), styles.cell);
+                form.row(numbered(i + 1, member(members.get(i))));
             }
-            lines.skip();
-            lines.merged("三、主要致贫原因（A27）：" + household.getCauses().stream()
-                    .map(code -> label("A27_poverty_cause", code)).collect(Collectors.joining("、")), styles.text);
-            lines.skip();
-            lines.merged("四、帮扶责任人", styles.section);
-            lines.row(HELPER_COLUMNS, styles.header);
+            form.skip();
+            form.text("三、主要致贫原因（A27）：" + household.getCauses().stream()
+                    .map(code -> label("A27_poverty_cause", code)).collect(Collectors.joining("、")));
+            form.skip();
+            form.section("四、帮扶责任人");
+            form.header(HELPER_COLUMNS);
             for (Helper helper : household.getHelpers()) {
-                lines.row(List.of(helper.name(), label("A2_gender", helper.gender()),
+                form.row(List.of(helper.name(), label("A2_gender", helper.gender()),
                         label("A7_political_status", helper.politicalStatus()), blank(helper.unit()),
                         blank(helper.phone() == null ? null : helper.phone().value()), String.valueOf(helper.startDate()),
-                        helper.endDate() == null ? "" : helper.endDate().toString()), styles.cell);
+                        helper.endDate() == null ? "" : helper.endDate().toString()));
             }
-            lines.skip();
-            lines.skip();
-            lines.merged("填表人：" + blank(clerk) + "            联系电话：                    户主签名：                    "
-                    + "填表日期：      年    月    日", styles.text);
-
-            sheet.setColumnWidth(0, 6 * 256);
-            for (int column = 1; column <= last; column++) {
-                sheet.setColumnWidth(column, (column == 4 ? 22 : 11) * 256);
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
+            form.skip();
+            form.skip();
+            form.text(signatures(clerk));
+            return form.bytes(memberWidths());
         }
     }
 
-    private List<String> member(int number, Member member) {
+    /** A member's cells under {@link #MEMBER_COLUMNS}: codes by their names, flags as 是/否. */
+    List<String> member(Member member) {
         MemberIndicators m = member.indicators();
-        return List.of(String.valueOf(number), member.name(), label("A2_gender", member.gender()),
-                label("A3_id_type", member.idType()), member.idNumber().value(), label("A5_relation", member.relation()),
+        return List.of(member.name(), label("A2_gender", member.gender()), label("A3_id_type", member.idType()),
+                member.idNumber().value(), label("A5_relation", member.relation()),
                 label("A6_ethnicity", member.ethnicity()), label("A7_political_status", m.politicalStatus()),
                 label("A8_education", m.education()), label("A9_student_status", m.studentStatus()),
                 m.health().stream().map(code -> label("A10_health", code)).collect(Collectors.joining("、")),
@@ -127,6 +98,29 @@ public class HouseholdForm {
                 yesNo(m.commercialMedicalInsured()), yesNo(m.medicalAssistance()));
     }
 
+    /** Widths of 序号 and the member columns (the ID number wider). */
+    static int[] memberWidths() {
+        return IntStream.rangeClosed(0, MEMBER_COLUMNS.size() + 1).map(i -> i == 0 ? 6 : i == 4 ? 22 : 11)
+                .toArray();
+    }
+
+    static List<String> numbered(List<String> columns) {
+        return Stream.concat(Stream.of("序号"), columns.stream()).toList();
+    }
+
+    static List<String> numbered(int number, List<String> cells) {
+        return Stream.concat(Stream.of(String.valueOf(number)), cells.stream()).toList();
+    }
+
+    static String signatures(String clerk) {
+        return "填表人：" + blank(clerk) + "            联系电话：                    户主签名：                    "
+                + "填表日期：      年    月    日";
+    }
+
+    String villageName(String code) {
+        return divisions.find(code).map(DivisionTree.Division::name).orElse(code);
+    }
+
     private String address(Household household) {
         Function<Integer, String> name = length -> divisions.find(household.getDivisionCode().substring(0, length))
                 .map(DivisionTree.Division::name).orElse("");
@@ -134,7 +128,7 @@ public class HouseholdForm {
                 + (household.getNaturalVillage() == null ? "" : " " + household.getNaturalVillage() + "（自然村）");
     }
 
-    private String label(String list, String code) {
+    String label(String list, String code) {
         return code == null ? "" : codebook.list(list).label(code);
     }
 
@@ -142,78 +136,7 @@ public class HouseholdForm {
         return value == null ? "" : value ? "是" : "否";
     }
 
-    private static String blank(String value) {
+    static String blank(String value) {
         return value == null ? "" : value;
-    }
-
-    /** The sheet's rows, one after the other. */
-    private static final class Lines {
-
-        private final Sheet sheet;
-        private final int lastColumn;
-        private int next;
-
-        Lines(Sheet sheet, int lastColumn) {
-            this.sheet = sheet;
-            this.lastColumn = lastColumn;
-        }
-
-        void skip() {
-            next++;
-        }
-
-        void merged(String text, CellStyle style) {
-            Row row = sheet.createRow(next);
-            row.createCell(0).setCellValue(text);
-            row.getCell(0).setCellStyle(style);
-            sheet.addMergedRegion(new CellRangeAddress(next, next, 0, lastColumn));
-            next++;
-        }
-
-        void row(List<String> values, CellStyle style) {
-            Row row = sheet.createRow(next++);
-            for (int i = 0; i < values.size(); i++) {
-                row.createCell(i).setCellValue(values.get(i));
-                row.getCell(i).setCellStyle(style);
-            }
-        }
-    }
-
-    private static final class Styles {
-
-        final CellStyle title;
-        final CellStyle section;
-        final CellStyle text;
-        final CellStyle header;
-        final CellStyle cell;
-
-        Styles(XSSFWorkbook workbook) {
-            title = workbook.createCellStyle();
-            Font big = workbook.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 16);
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            section = workbook.createCellStyle();
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            section.setFont(bold);
-            text = workbook.createCellStyle();
-            header = bordered(workbook);
-            header.setFont(bold);
-            header.setWrapText(true);
-            header.setAlignment(HorizontalAlignment.CENTER);
-            cell = bordered(workbook);
-            cell.setWrapText(true);
-        }
-
-        private static CellStyle bordered(XSSFWorkbook workbook) {
-            CellStyle style = workbook.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            return style;
-        }
     }
 }

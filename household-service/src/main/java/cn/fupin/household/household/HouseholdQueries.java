@@ -55,6 +55,21 @@ public class HouseholdQueries {
         return new Page(rows, page, size, total);
     }
 
+    /**
+     * The households of a village with members who joined ({@code increases}) or left in the year, oldest first —
+     * the lines of the village's 附件2 or 附件3; the caller has checked the village is in its area.
+     */
+    public List<Household> withMemberChanges(String village, int year, boolean increases) {
+        String date = increases ? "m.joined_on" : "m.left_on";
+        return jdbc.sql("""
+                select h.id from household h
+                where h.division_code = :village and exists (select 1 from member m where m.household_id = h.id
+                  and extract(year from %s) = :year)
+                order by h.created_at, h.id""".formatted(date))
+                .param("village", village).param("year", year).query(UUID.class).list().stream()
+                .map(households::findById).flatMap(Optional::stream).toList();
+    }
+
     /** A household in a result list. */
     public record Summary(UUID id, Category category, PovertyStatus status, String divisionCode, String headName,
             int size) {

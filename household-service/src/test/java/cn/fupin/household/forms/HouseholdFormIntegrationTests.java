@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -21,13 +23,18 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 
 import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
 
-/** 信息采集表 for signature: the household's registered data on the annex's layout, the footer to sign. */
+/**
+ * The forms for signature: a household's 信息采集表 with its registered data on the annex's layout, and a village's
+ * member changes of a year (附件2, 附件3), each with the footer to sign.
+ */
 @RealInfrastructure
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -53,14 +60,7 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".xlsx")))
                 .andReturn().getResponse().getContentAsByteArray();
 
-        List<String> cells = new ArrayList<>();
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            for (Row row : workbook.getSheetAt(0)) {
-                for (Cell cell : row) {
-                    cells.add(cell.getStringCellValue());
-                }
-            }
-        }
+        List<String> cells = cells(xlsx);
         assertThat(cells.getFirst()).isEqualTo("附件1  新识别贫困户信息采集表");
         assertThat(cells).contains("一、基础信息", "二、家庭成员信息", "A4 证件号码", "四、帮扶责任人", head.getName(),
                 head.getIdNumber(), "户主");
@@ -74,5 +74,62 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/households/" + id + "/form.xlsx").with(as("village-clerk", "350481107201")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aVillagesMemberChangesOfTheYearAreOnItsAnnexes2And3() throws Exception {
+        String village = "350481107204";
+        RegisterHouseholdRequest form = new SyntheticHouseholds(402).next(village, HouseholdCategory.REGISTERED);
+        assertThat(form.getMembers()).hasSizeGreaterThan(1);
+        String body = mvc.perform(post("/api/v1/households").with(as("clerk-g", "village-clerk", village))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(form)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        var household = json.readTree(body);
+        String id = household.get("id").asString();
+        ResidentId baby = ResidentId.of("350481", LocalDate.of(2020, 6, 1), 611);
+        mvc.perform(post("/api/v1/households/" + id + "/members").with(as("clerk-g", "village-clerk", village))
+                .header("If-Match", "\"0\"").contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(new MemberIncrease(new MemberInput("新生儿", "1", baby.value(), "07")
+                        .birthDate(baby.birthDate()), "1", LocalDate.of(2020, 6, 1)))))
+                .andExpect(status().isCreated());
+        var leaving = household.get("members").get(1);
+        mvc.perform(post("/api/v1/households/" + id + "/members/" + leaving.get("id").asString() + "/removal")
+                .with(as("clerk-g", "village-clerk", village)).header("If-Match", "\"1\"")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("reason", "2", "date", "2020-09-30"))))
+                .andExpect(status().isOk());
+
+        List<String> increases = cells(mvc.perform(get("/api/v1/villages/" + village
+                + "/years/2020/member-increases.xlsx").with(as("clerk-g", "village-clerk", village)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(increases.getFirst()).isEqualTo("附件2  贫困户、边缘易致贫户家庭成员自然增加情况表");
+        assertThat(increases).contains("新生儿", baby.value(), "增加原因").anyMatch(cell -> cell.startsWith("1（"))
+                .anyMatch(cell -> cell.startsWith("行政村名称：") && cell.contains(village))
+                .doesNotContain(leaving.get("name").asString());
+
+        List<String> decreases = cells(mvc.perform(get("/api/v1/villages/" + village
+                + "/years/2020/member-decreases.xlsx").with(as("clerk-g", "village-clerk", village)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(decreases.getFirst()).isEqualTo("附件3  贫困户、边缘易致贫户家庭成员自然减少情况表");
+        assertThat(decreases).contains(leaving.get("name").asString(), leaving.get("idNumber").asString())
+                .anyMatch(cell -> cell.startsWith("2（")).doesNotContain("新生儿");
+        assertThat(decreases.getLast()).startsWith("填表人：clerk-g");
+
+        mvc.perform(get("/api/v1/villages/" + village + "/years/2020/member-decreases.xlsx")
+                .with(as("village-clerk", "350481107201"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/villages/" + village + "/years/2020/member-decreases.xlsx")
+                .with(as("auditor", "350481"))).andExpect(status().isForbidden());
+    }
+
+    static List<String> cells(byte[] xlsx) throws Exception {
+        List<String> cells = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Row row : workbook.getSheetAt(0)) {
+                for (Cell cell : row) {
+                    cells.add(cell.getStringCellValue());
+                }
+            }
+        }
+        return cells;
     }
 }

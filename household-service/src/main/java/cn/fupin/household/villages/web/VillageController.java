@@ -1,25 +1,82 @@
 package cn.fupin.household.villages.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.household.api.VillagesApi;
 import cn.fupin.contracts.household.model.VillageYearInput;
+import cn.fupin.household.forms.MemberChangeForms;
+import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.privacy.PersonalDataViews;
+import cn.fupin.household.villages.VillageYear;
+import cn.fupin.household.villages.Villages;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
-import cn.fupin.household.villages.VillageYear;
-import cn.fupin.household.villages.Villages;
 
-/** Poor-village base data over HTTP. */
+/** Poor-village base data over HTTP, and a village's member-change forms (附件2, 附件3). */
 @RestController
 class VillageController implements VillagesApi {
 
-    private final Villages villages;
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    VillageController(Villages villages) {
+    private final Villages villages;
+    private final DivisionTree divisions;
+    private final HouseholdQueries households;
+    private final MemberChangeForms forms;
+    private final PersonalDataViews views;
+
+    VillageController(Villages villages, DivisionTree divisions, HouseholdQueries households, MemberChangeForms forms,
+            PersonalDataViews views) {
         this.villages = villages;
+        this.divisions = divisions;
+        this.households = households;
+        this.forms = forms;
+        this.views = views;
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getMemberIncreaseForm(String code, Integer year) {
+        return memberChanges(code, year, true, "家庭成员自然增加情况表", "getMemberIncreaseForm");
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getMemberDecreaseForm(String code, Integer year) {
+        return memberChanges(code, year, false, "家庭成员自然减少情况表", "getMemberDecreaseForm");
+    }
+
+    /** 附件2 or 附件3 of a village in the caller's area; each household on it is a recorded personal-data view. */
+    private ResponseEntity<Resource> memberChanges(String code, int year, boolean increases, String title,
+            String operation) {
+        Caller caller = Caller.current();
+        if (!divisions.isVillage(code) || !caller.scope().covers(code)) {
+            throw ApiException.notFound("村", code);
+        }
+        List<Household> changed = households.withMemberChanges(code, year, increases);
+        byte[] form = increases ? forms.increases(code, year, changed, caller.username())
+                : forms.decreases(code, year, changed, caller.username());
+        changed.forEach(household -> views.record(caller, household.getId(), (int) household.getMembers().stream()
+                .filter(member -> increases ? member.joinedOn() != null : member.leftOn() != null).count() + 1,
+                operation));
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(title + "-" + code + "-" + year + ".xlsx", StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(new ByteArrayResource(form));
     }
 
     @Override
