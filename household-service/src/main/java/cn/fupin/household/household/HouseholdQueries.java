@@ -1,6 +1,9 @@
 package cn.fupin.household.household;
 
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,13 +64,15 @@ public class HouseholdQueries {
      */
     public List<Household> withMemberChanges(String village, int year, boolean increases) {
         String date = increases ? "m.joined_on" : "m.left_on";
-        return jdbc.sql("""
+        List<UUID> ids = jdbc.sql("""
                 select h.id from household h
                 where h.division_code = :village and exists (select 1 from member m where m.household_id = h.id
                   and extract(year from %s) = :year)
                 order by h.created_at, h.id""".formatted(date))
-                .param("village", village).param("year", year).query(UUID.class).list().stream()
-                .map(households::findById).flatMap(Optional::stream).toList();
+                .param("village", village).param("year", year).query(UUID.class).list();
+        Map<UUID, Household> loaded = households.findAllById(ids).stream()
+                .collect(Collectors.toMap(Household::getId, Function.identity()));
+        return ids.stream().map(loaded::get).toList();
     }
 
     /** A household in a result list. */

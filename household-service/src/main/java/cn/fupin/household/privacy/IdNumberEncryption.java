@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.pii.StoredIdNumbers;
@@ -20,32 +18,13 @@ import cn.fupin.platform.pii.StoredIdNumbers;
  * the migration's transaction, so a database is either wholly converted or untouched.
  */
 @Component
-class IdNumberEncryption implements JavaMigration {
+class IdNumberEncryption extends InPlaceSealing {
 
     private final StoredIdNumbers stored;
 
     IdNumberEncryption(StoredIdNumbers stored) {
+        super("16", "encrypt id numbers");
         this.stored = stored;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("16");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt id numbers";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 16_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -7,9 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.pii.PersonalDataCipher;
@@ -19,32 +17,13 @@ import cn.fupin.platform.pii.PersonalDataCipher;
  * like ID numbers ({@link EncryptedPersonalData}), in the migration's transaction.
  */
 @Component
-class PersonalTextEncryption implements JavaMigration {
+class PersonalTextEncryption extends InPlaceSealing {
 
     private final PersonalDataCipher cipher;
 
     PersonalTextEncryption(PersonalDataCipher cipher) {
+        super("20", "encrypt phones and bank accounts");
         this.cipher = cipher;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
-    }
-
-    @Override
-    public String getDescription() {
-        return "encrypt phones and bank accounts";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 20_001;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

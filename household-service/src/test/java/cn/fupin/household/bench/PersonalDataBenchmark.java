@@ -1,6 +1,7 @@
 package cn.fupin.household.bench;
 
 import static cn.fupin.platform.testing.Tokens.as;
+import static cn.fupin.platform.testing.Tokens.asCallerOf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 
 import cn.fupin.contracts.identifiers.ResidentId;
@@ -98,11 +94,11 @@ class PersonalDataBenchmark {
         String village = village(7);
         String number = numbers.get(7 * MEMBERS);
         report("village page, SQL, owner (no RLS)", () -> owner.queryForList(PAGE, village + "%"));
-        report("village page, SQL, clerk (RLS)", () -> asClerkOf(village, () -> jdbc.queryForList(PAGE,
+        report("village page, SQL, clerk (RLS)", () -> asCallerOf(village, () -> jdbc.queryForList(PAGE,
                 village + "%")));
         report("search by ID, SQL, owner (no RLS)", () -> owner.queryForList(HOLDERS, stored.searchKey(number),
                 village + "%"));
-        report("search by ID, SQL, clerk (RLS)", () -> asClerkOf(village, () -> jdbc.queryForList(HOLDERS,
+        report("search by ID, SQL, clerk (RLS)", () -> asCallerOf(village, () -> jdbc.queryForList(HOLDERS,
                 stored.searchKey(number), village + "%")));
         report("village page, API, clerk", () -> mvc.perform(get("/api/v1/households?size=20")
                 .with(as("village-clerk", village))).andExpect(status().isOk()));
@@ -143,19 +139,6 @@ class PersonalDataBenchmark {
         }
         System.out.printf("BENCH %-36s %.3f ms per call (%d calls)%n", what,
                 (System.nanoTime() - start) / 1e6 / ROUNDS, ROUNDS);
-    }
-
-    static <T> T asClerkOf(String village, Supplier<T> work) {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "none").subject("clerk").claim("area_code", village)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600)).build();
-        SecurityContextHolder.getContext().setAuthentication(
-                new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_village-clerk"))));
-        try {
-            return work.get();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 
     /** 200 villages: townships 100–119 of the city, villages 201–210 of each. */

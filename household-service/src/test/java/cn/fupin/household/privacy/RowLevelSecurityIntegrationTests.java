@@ -1,15 +1,13 @@
 package cn.fupin.household.privacy;
 
 import static cn.fupin.platform.testing.Tokens.as;
+import static cn.fupin.platform.testing.Tokens.asCallerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -21,10 +19,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.platform.security.ApplicationRoleCheck;
@@ -53,20 +47,6 @@ class RowLevelSecurityIntegrationTests extends ServiceTestSupport {
                 .content(json.writeValueAsString(new SyntheticHouseholds(seed).next(village))))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         return UUID.fromString(json.readTree(body).get("id").asString());
-    }
-
-    /** What the caller of a request with this area would get from the same unfiltered query. */
-    <T> T asCallerOf(String area, Supplier<T> work) {
-        Jwt token = Jwt.withTokenValue("t").header("alg", "none").subject("clerk").claim("area_code", area)
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60)).build();
-        SecurityContextHolder.getContext().setAuthentication(
-                new JwtAuthenticationToken(token, List.of(new SimpleGrantedAuthority("ROLE_village-clerk"))));
-        try {
-            return work.get();
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 
     @Test

@@ -3,15 +3,13 @@ package cn.fupin.platform.security;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import cn.fupin.platform.jdbc.SessionSettingDataSource;
 
 /**
  * Tells PostgreSQL whose area a connection works for, so row-level security can hold as the second wall behind the
@@ -20,61 +18,37 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * outbox relay, scheduled checks), and {@value #NOTHING} — matching no row — for a token without a usable area.
  * The policies test {@code p <= division_code < p || '~'} for {@code p = current_setting('fupin.area', true)} in
  * {@code text_pattern_ops} (an index can serve it; a prefix test could not); a connection that was never told sees
- * nothing. The setting is sent only when a pooled connection last worked for another area.
+ * nothing.
  */
-public class AreaScopedDataSource extends DelegatingDataSource {
+public class AreaScopedDataSource extends SessionSettingDataSource {
 
     public static final String SETTING = "fupin.area";
     static final String NOTHING = "-";
-
-    private final Map<Connection, String> areas = Collections.synchronizedMap(new WeakHashMap<>());
 
     public AreaScopedDataSource(DataSource target) {
         super(target);
     }
 
-    @Override
-    public Connection getConnection() throws SQLException {
-        return scoped(super.getConnection());
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return scoped(super.getConnection(username, password));
-    }
-
     /** The area prefix of the current thread's caller, as the policies read it. */
-    static String currentArea() {
-        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken)) {
+    @Override
+    protected String wanted() {
+        if (!(SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token)) {
             return Caller.SYSTEM.scope().prefix();
         }
         try {
-            return Caller.current().scope().prefix();
+            return AreaScope.of(token.getToken().getClaimAsString(Caller.AREA_CLAIM)).prefix();
         }
         catch (AreaScope.MissingAreaException ex) {
             return NOTHING;
         }
     }
 
-    private Connection scoped(Connection connection) throws SQLException {
-        String area = currentArea();
-        try {
-            Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
-                    : connection;
-            if (!area.equals(areas.get(physical))) {
-                try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, false)")) {
-                    statement.setString(1, SETTING);
-                    statement.setString(2, area);
-                    statement.execute();
-                }
-                // outside autocommit a rollback would undo the setting: then it is sent every time
-                areas.put(physical, connection.getAutoCommit() ? area : null);
-            }
+    @Override
+    protected void apply(Connection connection, String area) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, false)")) {
+            statement.setString(1, SETTING);
+            statement.setString(2, area);
+            statement.execute();
         }
-        catch (SQLException | RuntimeException ex) {
-            connection.close();
-            throw ex;
-        }
-        return connection;
     }
 }

@@ -7,22 +7,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.springframework.jdbc.datasource.DelegatingDataSource;
+import cn.fupin.platform.jdbc.SessionSettingDataSource;
 
 /**
  * The schema of the read models in use. Every connection handed out has it first on the search path, before
  * {@code reporting} (inbox, outbox, bookkeeping), so readers and the live consumers follow a switch the moment it
- * happens, without restart and without any query naming a schema. The path is set on a pooled connection only
- * when the active schema differs from the one it was last given, so checkouts cost no round trip.
+ * happens, without restart and without any query naming a schema ({@link SessionSettingDataSource}: a pooled
+ * connection is told only when the active schema differs from the one it was last given).
  */
-public class ActiveReadModel extends DelegatingDataSource {
+public class ActiveReadModel extends SessionSettingDataSource {
 
     public static final String HOME = "reporting";
 
     private final AtomicReference<String> active = new AtomicReference<>(HOME);
-    /** The schema each physical connection's search path was last set to (pooled connections start at home). */
-    private final java.util.Map<Connection, String> paths = java.util.Collections
-            .synchronizedMap(new java.util.WeakHashMap<>());
 
     public ActiveReadModel(DataSource target) {
         super(target);
@@ -37,32 +34,21 @@ public class ActiveReadModel extends DelegatingDataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-        return onPath(super.getConnection());
+    protected String wanted() {
+        return active.get();
+    }
+
+    /** Pooled connections start at home ({@code spring.datasource.hikari.schema}). */
+    @Override
+    protected String initial() {
+        return HOME;
     }
 
     @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-        return onPath(super.getConnection(username, password));
-    }
-
-    private Connection onPath(Connection connection) throws SQLException {
-        String schema = active.get();
-        try {
-            Connection physical = connection.isWrapperFor(Connection.class) ? connection.unwrap(Connection.class)
-                    : connection;
-            if (!schema.equals(paths.getOrDefault(physical, HOME))) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute(searchPath(schema));
-                }
-                paths.put(physical, schema);
-            }
+    protected void apply(Connection connection, String schema) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(searchPath(schema));
         }
-        catch (SQLException ex) {
-            connection.close();
-            throw ex;
-        }
-        return connection;
     }
 
     /** The search path that puts a read-model schema first. Schema names are the service's own, never input. */

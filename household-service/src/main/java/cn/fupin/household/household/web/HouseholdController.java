@@ -1,17 +1,12 @@
 package cn.fupin.household.household.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +25,7 @@ import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
+import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.HouseholdForm;
 import cn.fupin.household.household.BaseDataChanges;
 import cn.fupin.household.household.Category;
@@ -47,9 +43,6 @@ import cn.fupin.platform.web.ETags;
 /** Households over HTTP, as the contract {@code openapi/household.yaml} defines them. */
 @RestController
 class HouseholdController implements HouseholdsApi {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Registrations registrations;
     private final BaseDataChanges baseDataChanges;
@@ -201,11 +194,7 @@ class HouseholdController implements HouseholdsApi {
                 .filter(cn.fupin.household.household.Member::active).count(), "getHouseholdForm");
         String head = household.getMembers().stream().filter(cn.fupin.household.household.Member::isHead)
                 .map(cn.fupin.household.household.Member::name).findFirst().orElse(householdId.toString());
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(HouseholdForm.title(household) + "-" + head + ".xlsx", StandardCharsets.UTF_8)
-                        .build().toString())
-                .body(new ByteArrayResource(form));
+        return FormDownload.of(HouseholdForm.title(household) + "-" + head, form);
     }
 
     private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller,

@@ -1,13 +1,8 @@
 package cn.fupin.household.villages.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.household.api.VillagesApi;
 import cn.fupin.contracts.household.model.VillageYearInput;
+import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.MemberChangeForms;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
@@ -28,9 +24,6 @@ import cn.fupin.platform.web.ETags;
 /** Poor-village base data over HTTP, and a village's member-change forms (附件2, 附件3). */
 @RestController
 class VillageController implements VillagesApi {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final Villages villages;
     private final DivisionTree divisions;
@@ -72,11 +65,7 @@ class VillageController implements VillagesApi {
         changed.forEach(household -> views.record(caller, household.getId(), (int) household.getMembers().stream()
                 .filter(member -> increases ? member.joinedOn() != null : member.leftOn() != null).count() + 1,
                 operation));
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(title + "-" + code + "-" + year + ".xlsx", StandardCharsets.UTF_8).build()
-                        .toString())
-                .body(new ByteArrayResource(form));
+        return FormDownload.of(title + "-" + code + "-" + year, form);
     }
 
     @Override
