@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -226,7 +227,7 @@ class AttackE2ETests {
                 .statusCode()).as("update").isEqualTo(404);
         assertThat(status(gongchuanClerk, "/api/v1/reports/overview?areaCode=350481100")).as("report").isEqualTo(404);
         assertThat(gongchuanClerk.get("/api/v1/reports/overview?areaCode=350481100").statusCode()).isEqualTo(404);
-        assertThat(Api.as("gongchuan.officer").get("/api/v1/reports/income?year=2020&areaCode=350481100")
+        assertThat(Api.as("gongchuan.officer").get("/api/v1/reports/income?year=" + YEAR + "&areaCode=350481100")
                 .statusCode()).as("export of another township").isEqualTo(404);
 
         assertThat(department.get("/api/v1/households?size=1").statusCode()).as("dept-provider reads no registry")

@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -42,14 +43,14 @@ class CrossAreaE2ETests {
         Map<String, Object> year = Map.of(
                 "income", Map.of("wageIncome", 3000, "productionIncome", 1000, "productionExpenses", 500),
                 "conditions", Map.of("dangerousHouseGrade", "1", "safeDrinkingWater", true));
-        assertThat(clerk.put("/api/v1/households/" + household + "/annual-records/2020", year).statusCode())
+        assertThat(clerk.put("/api/v1/households/" + household + "/annual-records/" + YEAR, year).statusCode())
                 .isEqualTo(200);
-        String object = households.proposeForMonitoring(Map.of("objectType", "MARGINAL", "year", 2020,
+        String object = households.proposeForMonitoring(Map.of("objectType", "MARGINAL", "year", YEAR,
                 "householdId", household, "risks", List.of("04")));
         String reviewCase = reviewers.caseOf(object, "MONITORING_INCLUSION", 1);
 
         List<String> reads = List.of("/api/v1/households/" + household,
-                "/api/v1/households/" + household + "/annual-records/2020",
+                "/api/v1/households/" + household + "/annual-records/" + YEAR,
                 "/api/v1/households/" + household + "/department-data",
                 "/api/v1/monitoring-objects/" + object,
                 "/api/v1/reviews/" + reviewCase,
@@ -60,7 +61,7 @@ class CrossAreaE2ETests {
                 "/api/v1/reports/overview?areaCode=" + VILLAGE,
                 "/api/v1/reports/monitoring?areaCode=" + VILLAGE,
                 "/api/v1/reports/dynamic-adjustment?areaCode=" + VILLAGE,
-                "/api/v1/reports/income?year=2020&areaCode=" + VILLAGE,
+                "/api/v1/reports/income?year=" + YEAR + "&areaCode=" + VILLAGE,
                 "/api/v1/reports/data-quality?areaCode=" + VILLAGE);
         for (String path : reads) {
             assertThat(clerk.get(path).statusCode()).as("its own clerk: " + path).isEqualTo(200);
@@ -82,7 +83,7 @@ class CrossAreaE2ETests {
         for (Api intruder : List.of(sameTownship, otherTownship, otherOfficer)) {
             assertThat(intruder.patch("/api/v1/households/" + household, Map.of("phone", "13800000000"),
                     "If-Match", "\"0\"").statusCode()).as("update").isEqualTo(404);
-            assertThat(intruder.put("/api/v1/households/" + household + "/annual-records/2020", year).statusCode())
+            assertThat(intruder.put("/api/v1/households/" + household + "/annual-records/" + YEAR, year).statusCode())
                     .as("write the year").isEqualTo(404);
             assertThat(intruder.post("/api/v1/monitoring-objects/" + object + "/assistance", Map.of("measure", "02",
                     "content", "推荐务工", "amount", 100, "date", LocalDate.now().toString(),
@@ -92,9 +93,9 @@ class CrossAreaE2ETests {
         }
         assertThat(otherOfficer.post("/api/v1/reviews/" + reviewCase + "/decisions", Map.of("decision", "APPROVE"))
                 .statusCode()).as("decide another township's case").isEqualTo(404);
-        for (String export : List.of("/api/v1/reports/income?year=2020&areaCode=" + TOWNSHIP,
-                "/api/v1/reports/township-summary/" + TOWNSHIP + ".pdf?year=2020&kind=COMPLETION",
-                "/api/v1/reports/township-summary/" + TOWNSHIP + ".xlsx?year=2020&kind=SUMMARY")) {
+        for (String export : List.of("/api/v1/reports/income?year=" + YEAR + "&areaCode=" + TOWNSHIP,
+                "/api/v1/reports/township-summary/" + TOWNSHIP + ".pdf?year=" + YEAR + "&kind=COMPLETION",
+                "/api/v1/reports/township-summary/" + TOWNSHIP + ".xlsx?year=" + YEAR + "&kind=SUMMARY")) {
             assertThat(reviewers.officer.get(export).statusCode()).as("its own officer: " + export).isEqualTo(200);
             assertThat(otherOfficer.get(export).statusCode()).as("export " + export).isEqualTo(404);
         }

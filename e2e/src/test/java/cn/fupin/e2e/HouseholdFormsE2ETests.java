@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,13 +61,13 @@ class HouseholdFormsE2ETests {
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(200);
         assertThat(Api.json(removed).get("size").asInt()).isEqualTo(size);
 
-        var annual = clerk.put("/api/v1/households/" + id + "/annual-records/2020", Map.of(
+        var annual = clerk.put("/api/v1/households/" + id + "/annual-records/" + YEAR, Map.of(
                 "income", Map.of("wageIncome", 9000, "productionIncome", 1200.5, "productionExpenses", 200.5),
                 "conditions", Map.of("dangerousHouseGrade", "1", "safeDrinkingWater", true)));
         assertThat(annual.statusCode()).as(annual.body()).isEqualTo(200);
         assertThat(Api.json(annual).get("netIncome").decimalValue()).isEqualByComparingTo("10000.00");
 
-        var exit = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", 2020));
+        var exit = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
         assertThat(exit.statusCode()).as("a candidate is not yet poor: it cannot exit").isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))

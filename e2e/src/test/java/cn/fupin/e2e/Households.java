@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -68,7 +69,7 @@ final class Households {
     }
 
     void annualRecord(String id, int wageIncome, String houseGrade) {
-        var put = reviewers.clerk.put("/api/v1/households/" + id + "/annual-records/2020", Map.of(
+        var put = reviewers.clerk.put("/api/v1/households/" + id + "/annual-records/" + YEAR, Map.of(
                 "income", Map.of("wageIncome", wageIncome, "productionIncome", 3000, "productionExpenses", 500),
                 "conditions", Map.of("dangerousHouseGrade", houseGrade, "safeDrinkingWater", true)));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
@@ -81,7 +82,7 @@ final class Households {
     /** A good year entered, the exit requested and approved at every level: the household has exited. */
     String exit(String id) {
         annualRecord(id, 60000, "1");
-        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", 2020)).statusCode())
+        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR)).statusCode())
                 .isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POVERTY_EXIT", 1));
         awaitStatus(id, "EXITED");

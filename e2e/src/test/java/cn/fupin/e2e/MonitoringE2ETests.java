@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -56,7 +57,7 @@ class MonitoringE2ETests {
         String household = households.exit(households.identify(households.register(form)));
         long eliminatedBefore = eliminated();
 
-        String object = households.proposeForMonitoring(Map.of("objectType", "UNSTABLE_EXITED", "year", 2020,
+        String object = households.proposeForMonitoring(Map.of("objectType", "UNSTABLE_EXITED", "year", YEAR,
                 "headIdNumber", headId, "risks", List.of("01", "07")));
         assertThat(monitoringObject(object).get("householdId").asString()).isEqualTo(household);
         reviewers.approveAtEveryLevel(reviewers.caseOf(object, "MONITORING_INCLUSION", 1));
@@ -90,7 +91,7 @@ class MonitoringE2ETests {
     @Test
     void aMarginalHouseholdUnderTheMonitoringLineIsWarnedOfUntilItIsProposedWithItsRisks() {
         String household = households.register(households.form(HouseholdCategory.MARGINAL));
-        var year = clerk.put("/api/v1/households/" + household + "/annual-records/2020", Map.of(
+        var year = clerk.put("/api/v1/households/" + household + "/annual-records/" + YEAR, Map.of(
                 "income", Map.of("wageIncome", 3000, "productionIncome", 1000, "productionExpenses", 500),
                 "conditions", Map.of("dangerousHouseGrade", "1", "safeDrinkingWater", true)));
         assertThat(year.statusCode()).as(year.body()).isEqualTo(200);
@@ -99,7 +100,7 @@ class MonitoringE2ETests {
                 .until(() -> warned(household) != null);
         assertThat(warned(household).at("/warnings/0/trigger").asString()).isEqualTo("INCOME_BELOW_MONITORING_LINE");
 
-        String object = households.proposeForMonitoring(Map.of("objectType", "MARGINAL", "year", 2020,
+        String object = households.proposeForMonitoring(Map.of("objectType", "MARGINAL", "year", YEAR,
                 "householdId", household, "risks", List.of("04", "99")));
         assertThat(monitoringObject(object).get("riskNames").toString()).contains("因残", "其他");
         assertThat(warned(household)).isNull();

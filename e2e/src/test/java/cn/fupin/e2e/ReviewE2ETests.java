@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,13 +47,13 @@ class ReviewE2ETests {
         String id = households.identified();
 
         households.annualRecord(id, 1000, "4");
-        var refused = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", 2020));
+        var refused = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(Api.json(refused).get("errors").findValuesAsString("field"))
                 .contains("perCapitaIncome", "basicNeeds.safeHousing");
 
         households.annualRecord(id, 60000, "1");
-        var requested = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", 2020));
+        var requested = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
         String requestId = Api.json(requested).get("id").asString();
         String exitCase = reviewers.caseOf(id, "POVERTY_EXIT", 1);
@@ -68,7 +69,7 @@ class ReviewE2ETests {
         households.annualRecord(id, 58000, "1");
         AtomicReference<String> resubmitted = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var again = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", 2020));
+            var again = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
             resubmitted.set(again.statusCode() == 202 ? Api.json(again).get("id").asString() : null);
             return again.statusCode() == 202;
         });
@@ -83,13 +84,13 @@ class ReviewE2ETests {
 
         households.markNotEnjoyingPolicy(id);
         var confirm = clerk.post("/api/v1/households/" + id + "/policy-verification",
-                Map.of("verification", "CONFIRM", "year", 2020));
+                Map.of("verification", "CONFIRM", "year", YEAR));
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POLICY_CONFIRMATION", 1));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED"
                 .equals(households.household(id).path("policyVerification").asString()));
 
-        var back = clerk.post("/api/v1/households/" + id + "/return-requests", Map.of("year", 2020,
+        var back = clerk.post("/api/v1/households/" + id + "/return-requests", Map.of("year", YEAR,
                 "causes", List.of("01")));
         assertThat(back.statusCode()).as(back.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "RETURN_TO_POVERTY", 1));
@@ -101,7 +102,7 @@ class ReviewE2ETests {
         String id = households.exited();
         households.markNotEnjoyingPolicy(id);
         var clearOut = clerk.post("/api/v1/households/" + id + "/policy-verification",
-                Map.of("verification", "CLEAR_OUT", "year", 2020, "reason", "家庭有经营性车辆，识别不精准"));
+                Map.of("verification", "CLEAR_OUT", "year", YEAR, "reason", "家庭有经营性车辆，识别不精准"));
         assertThat(clearOut.statusCode()).as(clearOut.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POLICY_CLEAR_OUT", 1));
         households.awaitStatus(id, "CLEARED");

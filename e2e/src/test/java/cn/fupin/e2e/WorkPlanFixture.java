@@ -12,12 +12,14 @@ import cn.fupin.local.DemoWorkPlan;
 
 /**
  * The work plan every end-to-end test runs under, set up once as the offices would: the city publishes this
- * year's plan (data entry from today), 西洋镇 applies in writing to open its functions and the city approves. From
+ * year's plan (data entry from today) with the policy figures its template proposes, 西洋镇 applies in writing to open its functions and the city approves. From
  * then on only 西洋镇 writes; 贡川镇 stays closed until a test opens it.
  */
 final class WorkPlanFixture {
 
     static final String XIYANG = "350481100";
+    /** This year, by the city's calendar: the year the tests' plan is published for and assesses. */
+    static final int YEAR = LocalDate.now(DemoWorkPlan.ZONE).getYear();
     private static boolean ready;
 
     private WorkPlanFixture() {
@@ -30,7 +32,10 @@ final class WorkPlanFixture {
         Api city = Api.as("city.officer");
         LocalDate today = LocalDate.now(DemoWorkPlan.ZONE);
         int year = today.getYear();
-        var plan = city.put("/api/v1/work-plans/" + year, Map.of("phases", DemoWorkPlan.schedule(today)));
+        var template = city.get("/api/v1/work-plans/" + year + "/template");
+        assertThat(template.statusCode()).as(template.body()).isEqualTo(200);
+        var plan = city.put("/api/v1/work-plans/" + year, Map.of("phases", DemoWorkPlan.schedule(today),
+                "policy", DemoWorkPlan.proposedPolicy(template.body())));
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         openTownship(Api.as("xiyang.officer"), city, year);
         Api clerk = Api.as("xiyang.clerk");

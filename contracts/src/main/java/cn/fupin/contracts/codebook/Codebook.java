@@ -65,18 +65,12 @@ public final class Codebook {
         return list;
     }
 
-    /** A yearly parameter such as {@code poverty_line_yuan_per_person}. */
+    /**
+     * A parameter the codebook gives for a year, such as 2020's {@code poverty_line_yuan_per_person}: the seed work
+     * plan's figures. The figures in force are the city office's, published with each year's work plan.
+     */
     public Optional<Object> parameter(String year, String name) {
         return Optional.ofNullable(parameters.getOrDefault(year, Map.of()).get(name));
-    }
-
-    /**
-     * A yearly parameter, taking the codebook's own year's value (2020's, the template) for a year it does not list
-     * yet, so a new year works before its parameters are confirmed.
-     */
-    public Optional<java.math.BigDecimal> parameterOrTemplate(int year, String name) {
-        return parameter(String.valueOf(year), name).or(() -> parameter(version, name))
-                .map(value -> new java.math.BigDecimal(value.toString()));
     }
 
     /**

@@ -23,18 +23,10 @@ class CodebookTests {
     }
 
     @Test
-    void aYearNotListedYetTakesTheTemplateYearsParameters() {
-        assertThat(codebook.parameter("2026", "poverty_line_yuan_per_person")).isEmpty();
-        assertThat(codebook.parameterOrTemplate(2026, "poverty_line_yuan_per_person"))
-                .hasValueSatisfying(line -> assertThat(line).isEqualByComparingTo("4000"));
-        assertThat(codebook.parameterOrTemplate(2020, "monitoring_line_factor"))
-                .hasValueSatisfying(factor -> assertThat(factor).isEqualByComparingTo("1.5"));
-        assertThat(codebook.parameterOrTemplate(2026, "no_such_parameter")).isEmpty();
-    }
-
-    @Test
     void carriesTheYearsParameters() {
         assertThat(codebook.parameter("2020", "poverty_line_yuan_per_person")).contains(4000);
         assertThat(codebook.parameter("2020", "publicity_days_min")).contains(7);
+        assertThat(codebook.parameter("2026", "poverty_line_yuan_per_person")).as("later years: the work plan's")
+                .isEmpty();
     }
 }

@@ -13,11 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the local stack usable on any date: when the current year has no work plan yet, the city office (the
- * seeder's service account) publishes one with data entry open from today, and opens the whole county's write
+ * seeder's service account) publishes one with data entry open from today and the policy figures its template
+ * proposes, and opens the whole county's write
  * functions with a stated reason, as the city office may. Both go through the gateway like any client's call.
  */
 public final class DemoWorkPlan {
@@ -67,14 +69,31 @@ public final class DemoWorkPlan {
             Console.say("work plan: " + today.getYear() + " already published; left as it is");
             return;
         }
+        HttpResponse<String> template = send(authorized(URI.create(plan + "/template")).GET().build());
+        require(template, 200);
+        Map<String, Object> policy = proposedPolicy(template.body());
         require(send(authorized(plan).header("Content-Type", "application/json")
-                .PUT(body(Map.of("phases", schedule(today)))).build()), 200);
+                .PUT(body(Map.of("phases", schedule(today), "policy", policy))).build()), 200);
         require(send(authorized(URI.create(plan + "/windows")).header("Content-Type", "application/json")
                 .POST(body(Map.of("action", "OPEN", "areaCode", county,
                         "reason", "本地演示环境：全市开通录入，数据录入阶段自今日起")))
                 .build()), 201);
-        Console.say("work plan: " + today.getYear() + " published with data entry from " + today
+        Console.say("work plan: " + today.getYear() + " published with data entry from " + today + ", poverty line "
+                + policy.get("povertyLine") + " × " + policy.get("monitoringLineFactor")
                 + "; the county's functions are open");
+    }
+
+    /**
+     * The policy figures a year's template proposes (the seed's, or the latest published year's), as the city office
+     * confirms them when it publishes the plan: the demo does not invent figures of its own.
+     */
+    public static Map<String, Object> proposedPolicy(String templateJson) {
+        JsonNode policy = JSON.readTree(templateJson).required("policy");
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("povertyLine", policy.required("povertyLine").decimalValue());
+        figures.put("monitoringLineFactor", policy.required("monitoringLineFactor").decimalValue());
+        figures.put("publicityDaysMin", policy.required("publicityDaysMin").intValue());
+        return figures;
     }
 
     private static Map<String, Object> phase(String code, LocalDate start, LocalDate end) {

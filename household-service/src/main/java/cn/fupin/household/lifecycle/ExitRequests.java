@@ -10,13 +10,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
+import cn.fupin.platform.policy.YearlyPolicies;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -33,16 +33,16 @@ public class ExitRequests {
 
     private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
-    private final Codebook codebook;
+    private final YearlyPolicies policies;
     private final LifecycleRequests requests;
     private final Outbox outbox;
     private final Clock clock;
 
-    ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, Codebook codebook, LifecycleRequests requests,
+    ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, YearlyPolicies policies, LifecycleRequests requests,
             Outbox outbox, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
-        this.codebook = codebook;
+        this.policies = policies;
         this.requests = requests;
         this.outbox = outbox;
         this.clock = clock;
@@ -54,9 +54,10 @@ public class ExitRequests {
         if (!MAY_EXIT.contains(household.getStatus())) {
             throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
         }
+        requireAssessedYear(year);
+        BigDecimal line = policies.require(year).povertyLine();
         AnnualRecord record = annualRecords.find(householdId, year, caller.scope())
                 .orElseThrow(() -> refused(List.of(new FieldError("year", null, "尚未录入 " + year + " 年度收入与生产生活条件"))));
-        BigDecimal line = povertyLine(year);
         List<FieldError> failures = ExitCriteria.failures(record, line);
         if (!failures.isEmpty()) {
             throw refused(failures);
@@ -67,16 +68,22 @@ public class ExitRequests {
                 new HouseholdExitRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
                         household.getSize(), year, household.headName(), record.perCapitaIncome().toPlainString(),
-                        line.setScale(2).toPlainString(),
+                        line.toPlainString(),
                         new HouseholdExitRequested.Checks(true, true, true, true, true))));
         return request;
     }
 
-    /** The year's poverty line (贫困线) from the codebook's yearly parameters. */
-    private BigDecimal povertyLine(int year) {
-        return codebook.parameter(String.valueOf(year), "poverty_line_yuan_per_person")
-                .map(value -> new BigDecimal(value.toString()))
-                .orElseThrow(() -> refused(List.of(new FieldError("year", null, "编码表中没有 " + year + " 年度的贫困线参数"))));
+    /**
+     * 考核年度: an exit rests on the record of the year being assessed (the year of the work plan in force), not on
+     * an older or a future year's.
+     */
+    private void requireAssessedYear(int year) {
+        int assessed = policies.assessedYear(clock);
+        if (year != assessed) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "not-the-assessed-year", "不是考核年度的记录",
+                    "脱贫退出须以考核年度的收入与生产生活条件为依据", List.of(new FieldError("year", null,
+                            "考核年度为 " + assessed + " 年，不能以 " + year + " 年度的记录申请脱贫退出")));
+        }
     }
 
     private static ApiException refused(List<FieldError> reasons) {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +35,11 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
 
     static final String VILLAGE = "350481100203";
     static final SyntheticHouseholds synthetic = new SyntheticHouseholds(31);
+
+    @BeforeEach
+    void theAssessedYearIs2020() {
+        policyOf2020();
+    }
 
     static JwtRequestPostProcessor clerk() {
         return Tokens.as("village-clerk", VILLAGE);
@@ -179,8 +185,48 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
 
         String poor = poorHousehold().get("id").asString();
         mvc.perform(post("/api/v1/households/" + poor + "/exit-requests").with(clerk())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2019}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
                 .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("exit-criteria-not-met"))
                 .andExpect(jsonPath("$.errors[0].field").value("year"));
+    }
+
+    /** 考核年度: an exit rests on the assessed year's record, never an older or a later one's. */
+    @Test
+    void anExitOnAnotherYearsRecordIsRefusedWithTheAssessedYear() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        for (int year : new int[] { 2019, 2021 }) {
+            mvc.perform(put("/api/v1/households/" + id + "/annual-records/" + year).with(clerk())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(record("60000", "1", true))))
+                    .andExpect(status().isOk());
+            mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"year\":" + year + "}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.code").value("not-the-assessed-year"))
+                    .andExpect(jsonPath("$.errors[0].field").value("year"))
+                    .andExpect(jsonPath("$.errors[0].message").value("考核年度为 2020 年，不能以 " + year
+                            + " 年度的记录申请脱贫退出"));
+        }
+    }
+
+    /** The line is the city office's figure for the year: raised above the household's income, the exit fails. */
+    @Test
+    void theYearsPublishedLineDecides() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("60000", "1", true))))
+                .andExpect(status().isOk());
+        yearlyPolicy(2020, "90000.00", "1.50", 7);
+        try {
+            mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("perCapitaIncome"))
+                    .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.endsWith("当年贫困线 90000.00 元")));
+        }
+        finally {
+            policyOf2020();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -105,6 +106,11 @@ class ResubmissionIntegrationTests extends ServiceTestSupport {
     static List<String> matching(TopicProbe probe, String key, String name) {
         return probe.poll().stream().filter(r -> r.key().equals(key) && r.value().contains("." + name + "."))
                 .map(ConsumerRecord::value).toList();
+    }
+
+    @BeforeEach
+    void theAssessedYearIs2020() {
+        policyOf2020();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.windows.WorkWindows;
@@ -15,8 +16,6 @@ import cn.fupin.platform.windows.WorkWindows;
 /** A cleared object at risk again is monitored again, with its new risks and the reason (RiskReopened). */
 @Service
 public class Reopenings {
-
-    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private final MonitoringObjectStore store;
     private final MonitoringEvents events;
@@ -42,7 +41,7 @@ public class Reopenings {
         store.update(object);
         store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                 caller.userId(), null, reason));
-        events.reopened(object, LocalDate.now(clock.withZone(ZONE)), reason);
+        events.reopened(object, LocalDate.now(clock.withZone(WorkYear.ZONE)), reason);
         return object;
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
@@ -26,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ReviewOutcomes {
 
     static final String CONSUMER = "monitoring.review-outcomes";
-    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private final EventCodec codec;
     private final Inbox inbox;
@@ -87,7 +87,7 @@ class ReviewOutcomes {
 
     private void approved(MonitoringObject object, Outcome outcome) {
         LocalDate effective = (outcome.approvedAt() != null ? outcome.approvedAt().toInstant() : clock.instant())
-                .atZone(ZONE).toLocalDate();
+                .atZone(WorkYear.ZONE).toLocalDate();
         object.approved(clock.instant());
         save(object, outcome, "审核通过");
         if (object.status() == MonitoringStatus.MONITORED) {

@@ -10,9 +10,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.monitoring.MonitoringLine;
 import cn.fupin.monitoring.households.HouseholdSummaries;
 import cn.fupin.monitoring.households.HouseholdSummary;
+import cn.fupin.platform.policy.YearlyPolicies;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -29,18 +29,18 @@ public class Tracking {
     private final MonitoringObjectStore store;
     private final HouseholdSummaries households;
     private final MonitoringEvents events;
-    private final MonitoringLine line;
+    private final YearlyPolicies policies;
     private final Codes codes;
     private final WorkWindows windows;
     private final Clock clock;
 
-    Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events, MonitoringLine line,
+    Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events, YearlyPolicies policies,
             Codes codes, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.store = store;
         this.households = households;
         this.events = events;
-        this.line = line;
+        this.policies = policies;
         this.codes = codes;
         this.clock = clock;
     }
@@ -77,9 +77,8 @@ public class Tracking {
                 input.riskEliminated(), household.perCapitaIncome(), input.note(), input.overrideReason(),
                 caller.userId(), clock.instant());
         if (input.riskEliminated()) {
-            int year = household.incomeYear() != null ? household.incomeYear() : object.year();
             List<FieldError> failures = EliminationCriteria.failures(household, input.risks(),
-                    input.overrideReason(), line.of(year));
+                    input.overrideReason(), policies.require(policies.assessedYear(clock)));
             if (!failures.isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "elimination-criteria-not-met",
                         "不符合风险消除条件", "共 " + failures.size() + " 项不符合", failures);

@@ -1,5 +1,6 @@
 package cn.fupin.monitoring.warnings;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.fupin.monitoring.MonitoringLine;
 import cn.fupin.monitoring.households.HouseholdChanged;
+import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.platform.security.AreaScope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,13 +30,13 @@ public class EarlyWarnings {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final MonitoringLine line;
+    private final YearlyPolicies policies;
     private final Clock clock;
 
-    EarlyWarnings(JdbcClient jdbc, JsonMapper json, MonitoringLine line, Clock clock) {
+    EarlyWarnings(JdbcClient jdbc, JsonMapper json, YearlyPolicies policies, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.line = line;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -41,10 +44,10 @@ public class EarlyWarnings {
     void on(HouseholdChanged changed) {
         Map<String, Object> data = json.convertValue(changed.event().data(), new TypeReference<Map<String, Object>>() {
         });
-        int year = data.get("year") instanceof Number number ? number.intValue()
-                : java.time.Year.now(clock).getValue();
+        int year = data.get("year") instanceof Number number ? number.intValue() : WorkYear.of(clock);
+        BigDecimal monitoringLine = policies.find(year).map(YearlyPolicy::monitoringLine).orElse(null);
         for (WarningRules.Warning warning : WarningRules.of(changed.event().eventName(), data, changed.before(),
-                changed.after(), line.of(year))) {
+                changed.after(), monitoringLine)) {
             jdbc.sql("""
                     insert into early_warning (household_id, trigger, facts, raised_at, source_event_id)
                     values (:household, :trigger, cast(:facts as jsonb), :at, :event)

@@ -14,7 +14,7 @@ import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
 
 /**
  * The early-warning rules (监测预警) of domain.md, on one change of a household: its new year's income under the
- * monitoring line; a member who died (natural decrease reason 1); a member newly seriously ill (A10 03) or
+ * year's monitoring line (once the year's policy is published); a member who died (natural decrease reason 1); a member newly seriously ill (A10 03) or
  * disabled (A10 04); 因灾 (A27 04) newly among its causes. Pure: the facts in, the warnings out.
  */
 final class WarningRules {
@@ -36,7 +36,7 @@ final class WarningRules {
         switch (eventName) {
             case "AnnualRecordSubmitted" -> {
                 BigDecimal income = new BigDecimal(String.valueOf(data.get("perCapitaIncome")));
-                if (income.compareTo(monitoringLine) < 0) {
+                if (monitoringLine != null && income.compareTo(monitoringLine) < 0) {
                     warnings.add(new Warning(Trigger.INCOME_BELOW_MONITORING_LINE, facts("year", data.get("year"),
                             "perCapitaIncome", income.toPlainString(), "monitoringLine",
                             monitoringLine.toPlainString())));

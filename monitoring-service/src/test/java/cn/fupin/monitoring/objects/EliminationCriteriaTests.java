@@ -11,22 +11,28 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
 import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
+import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.web.FieldError;
 
 /** Each elimination criterion fails on its own and is named. */
 class EliminationCriteriaTests {
 
-    static final BigDecimal LINE = new BigDecimal("6000.00");
+    /** 2020: 4000 yuan × 1.5 = a monitoring line of 6000.00. */
+    static final YearlyPolicy YEAR_2020 = new YearlyPolicy(2020, 1, new BigDecimal("4000"), new BigDecimal("1.5"), 7);
     static final BasicNeeds MET = new BasicNeeds(true, true, true, true);
 
     static HouseholdSummary household(String income, BasicNeeds needs, String labour) {
+        return household(2020, income, needs, labour);
+    }
+
+    static HouseholdSummary household(int year, String income, BasicNeeds needs, String labour) {
         return new HouseholdSummary(UUID.randomUUID(), "350481100201", "REGISTERED", "EXITED", 1, null, null,
                 List.of(new MemberSummary(UUID.randomUUID(), "01", List.of("01"), labour, null, true)), List.of(),
-                income == null ? null : 2020, income == null ? null : new BigDecimal(income), needs, 1);
+                income == null ? null : year, income == null ? null : new BigDecimal(income), needs, 1);
     }
 
     static List<String> failing(HouseholdSummary h, List<String> risks, String override) {
-        return EliminationCriteria.failures(h, risks, override, LINE).stream().map(FieldError::field).toList();
+        return EliminationCriteria.failures(h, risks, override, YEAR_2020).stream().map(FieldError::field).toList();
     }
 
     @Test
@@ -38,6 +44,14 @@ class EliminationCriteriaTests {
     void incomeMustBeAboveTheMonitoringLine() {
         assertThat(failing(household("6000.00", MET, "01"), List.of(), null)).containsExactly("perCapitaIncome");
         assertThat(failing(household(null, MET, "01"), List.of(), null)).containsExactly("perCapitaIncome");
+    }
+
+    /** 考核年度: a high income of another year does not show the risk gone this year. */
+    @Test
+    void incomeMustBeTheAssessedYears() {
+        assertThat(failing(household(2019, "60000.00", MET, "01"), List.of(), null)).containsExactly("perCapitaIncome");
+        assertThat(EliminationCriteria.failures(household(2019, "60000.00", MET, "01"), List.of(), null, YEAR_2020)
+                .getFirst().message()).contains("2019", "考核年度（2020 年）");
     }
 
     @Test

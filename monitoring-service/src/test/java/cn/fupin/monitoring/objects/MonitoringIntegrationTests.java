@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +76,11 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
     void awaitStatus(UUID object, String status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> status.equals(jdbc.queryForObject(
                 "select status from monitoring_object where id = ?", String.class, object)));
+    }
+
+    @BeforeEach
+    void theAssessedYearIs2020() {
+        policyOf2020();
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.UUID;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -41,6 +42,11 @@ class EarlyWarningIntegrationTests extends ServiceTestSupport {
             }
         }
         return null;
+    }
+
+    @BeforeEach
+    void theAssessedYearIs2020() {
+        policyOf2020();
     }
 
     @Test

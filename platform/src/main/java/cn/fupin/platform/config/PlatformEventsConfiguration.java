@@ -27,6 +27,7 @@ import cn.fupin.platform.inbox.Inbox;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
+import cn.fupin.platform.policy.ProjectedYearlyPolicies;
 import cn.fupin.platform.windows.WorkPlanEvents;
 import cn.fupin.platform.windows.WorkWindows;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -84,10 +85,18 @@ public class PlatformEventsConfiguration {
         return new WorkWindows(jdbc, clock);
     }
 
+    /** The yearly policy figures published with the work plan, for the same services. */
     @Bean
     @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
-    WorkPlanEvents workPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, OutboxProperties properties) {
-        return new WorkPlanEvents(codec, inbox, jdbc, properties.service());
+    ProjectedYearlyPolicies yearlyPolicies(JdbcClient jdbc) {
+        return new ProjectedYearlyPolicies(jdbc);
+    }
+
+    @Bean
+    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
+    WorkPlanEvents workPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, ProjectedYearlyPolicies policies,
+            OutboxProperties properties) {
+        return new WorkPlanEvents(codec, inbox, jdbc, policies, properties.service());
     }
 
     @Bean

@@ -10,9 +10,12 @@ import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.inbox.Inbox;
+import cn.fupin.platform.policy.ProjectedYearlyPolicies;
+import cn.fupin.platform.policy.YearlyPolicy;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Keeps the local projection of the work plan from {@code review.events}: the year's close
+ * Keeps the local projection of the work plan from {@code review.events}: the year's close and policy figures
  * ({@code WorkPlanPublished}) and each area's window ({@code FunctionsOpened} with the reason it was opened for,
  * which {@code FunctionsClosed} keeps). A group of its own, so it sees every partition of the topic beside the
  * review-outcome consumer: {@code <service>.work-windows}.
@@ -22,16 +25,20 @@ public class WorkPlanEvents {
     private final EventCodec codec;
     private final Inbox inbox;
     private final JdbcClient jdbc;
+    private final ProjectedYearlyPolicies policies;
     private final String consumer;
 
-    public WorkPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, String service) {
+    public WorkPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, ProjectedYearlyPolicies policies,
+            String service) {
         this.codec = codec;
         this.inbox = inbox;
         this.jdbc = jdbc;
+        this.policies = policies;
         this.consumer = service + ".work-windows";
     }
 
-    record PlanPublished(int year, String areaCode, int revision, OffsetDateTime closeAt) {
+    /** {@code policy} is absent from plans published before the yearly figures were part of them. */
+    record PlanPublished(int year, String areaCode, int revision, OffsetDateTime closeAt, JsonNode policy) {
     }
 
     /**
@@ -72,6 +79,9 @@ public class WorkPlanEvents {
                 .param("year", plan.year()).param("area", plan.areaCode())
                 .param("closeAt", Timestamp.from(plan.closeAt().toInstant())).param("revision", plan.revision())
                 .update();
+        if (plan.policy() != null && !plan.policy().isNull()) {
+            policies.keep(YearlyPolicy.fromJson(plan.year(), plan.revision(), plan.policy()));
+        }
     }
 
     private void opened(Opened window) {

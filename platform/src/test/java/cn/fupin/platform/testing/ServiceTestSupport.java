@@ -33,4 +33,24 @@ public abstract class ServiceTestSupport {
     void broker(EmbeddedKafkaBroker broker) {
         this.brokers = broker.getBrokersAsString();
     }
+
+    /**
+     * The city office's policy figures for a year as a service following the work plan keeps them (household,
+     * monitoring: table {@code yearly_policy}), without publishing a plan, so the write windows stay unrestricted.
+     * The latest year so kept is the assessed year while no later one is.
+     */
+    protected void yearlyPolicy(int year, String povertyLine, String monitoringLineFactor, int publicityDaysMin) {
+        jdbc.update("""
+                insert into yearly_policy (year, revision, poverty_line, monitoring_line_factor, publicity_days_min)
+                values (?, 1, cast(? as numeric), cast(? as numeric), ?)
+                on conflict (year) do update set poverty_line = excluded.poverty_line,
+                    monitoring_line_factor = excluded.monitoring_line_factor,
+                    publicity_days_min = excluded.publicity_days_min""", year, povertyLine, monitoringLineFactor,
+                publicityDaysMin);
+    }
+
+    /** The seed work plan's 2020 figures (4000 yuan, × 1.5, 7 days), as the tests' assessed year. */
+    protected void policyOf2020() {
+        yearlyPolicy(2020, "4000.00", "1.50", 7);
+    }
 }

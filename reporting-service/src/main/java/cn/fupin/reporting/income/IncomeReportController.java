@@ -10,19 +10,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.reporting.api.IncomeReportsApi;
 import cn.fupin.contracts.reporting.model.CategoryIncome;
 import cn.fupin.contracts.reporting.model.IncomeAreaCount;
 import cn.fupin.contracts.reporting.model.IncomeBand;
 import cn.fupin.contracts.reporting.model.IncomeReport;
+import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.reporting.ReportReaders;
 import cn.fupin.reporting.Areas;
 
 /**
  * 收入分布: households of an area by the year's per-capita net income against the poverty line and the
- * monitoring line (codebook parameters of the year, 2020's when the year has none), by category, and per child
+ * monitoring line (the year's policy figures, published with its work plan), by category, and per child
  * area how many are under each line.
  */
 @RestController
@@ -30,12 +31,12 @@ class IncomeReportController implements IncomeReportsApi {
 
     private final JdbcClient jdbc;
     private final Areas areas;
-    private final Codebook codebook;
+    private final YearlyPolicies policies;
 
-    IncomeReportController(JdbcClient jdbc, Areas areas, Codebook codebook) {
+    IncomeReportController(JdbcClient jdbc, Areas areas, YearlyPolicies policies) {
         this.jdbc = jdbc;
         this.areas = areas;
-        this.codebook = codebook;
+        this.policies = policies;
     }
 
     @Override
@@ -43,9 +44,9 @@ class IncomeReportController implements IncomeReportsApi {
     @ReportReaders
     public ResponseEntity<IncomeReport> getIncomeReport(Integer year, String areaCode) {
         String area = Caller.current().scope().narrow(areaCode);
-        BigDecimal line = parameter(year, "poverty_line_yuan_per_person").setScale(2, RoundingMode.HALF_UP);
-        BigDecimal monitoring = line.multiply(parameter(year, "monitoring_line_factor"))
-                .setScale(2, RoundingMode.HALF_UP);
+        YearlyPolicy policy = policies.require(year);
+        BigDecimal line = policy.povertyLine();
+        BigDecimal monitoring = policy.monitoringLine();
         BigDecimal twice = line.multiply(BigDecimal.TWO);
         List<BigDecimal[]> bounds = List.of(new BigDecimal[] { null, line }, new BigDecimal[] { line, monitoring },
                 new BigDecimal[] { monitoring, twice }, new BigDecimal[] { twice, null });
@@ -91,11 +92,6 @@ class IncomeReportController implements IncomeReportsApi {
                     return new IncomeAreaCount(child.code(), child.name(), c[0], c[1], c[2]);
                 }).toList()).areaName(areas.name(area));
         return ResponseEntity.ok(report);
-    }
-
-    private BigDecimal parameter(int year, String name) {
-        return codebook.parameterOrTemplate(year, name)
-                .orElseThrow(() -> new IllegalStateException("codebook has no " + name));
     }
 
     private static String money(BigDecimal amount) {

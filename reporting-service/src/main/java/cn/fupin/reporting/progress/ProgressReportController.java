@@ -1,7 +1,6 @@
 package cn.fupin.reporting.progress;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import cn.fupin.contracts.reporting.api.ProgressReportsApi;
 import cn.fupin.contracts.reporting.model.ProgressReport;
 import cn.fupin.contracts.reporting.model.StagePending;
 import cn.fupin.contracts.reporting.model.TownshipProgress;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.reporting.Areas;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ProgressReportController implements ProgressReportsApi {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final Map<String, String> PHASES = Map.of("FIELD_WORK", "入户调整采集",
             "REPORT_AND_FUNCTION_OPENING", "书面报告与功能开通申请", "DATA_ENTRY", "数据录入", "SELF_CHECK", "数据自查",
             "FIELD_VERIFICATION", "问题数据实地核实", "CORRECTION", "问题数据整改", "SUMMARY", "工作总结");
@@ -58,7 +57,7 @@ class ProgressReportController implements ProgressReportsApi {
                 .filter(t -> t.code().startsWith(scope) || scope.startsWith(t.code()))
                 .map(t -> township(t, figures)).toList());
         plan(year).ifPresentOrElse(plan -> {
-            LocalDate today = LocalDate.now(clock.withZone(ZONE));
+            LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
             report.planPublished(true).closeAt(java.time.OffsetDateTime.parse(plan.get("closeAt").asString()));
             for (JsonNode phase : plan.get("phases")) {
                 LocalDate end = LocalDate.parse(phase.get("endDate").asString());

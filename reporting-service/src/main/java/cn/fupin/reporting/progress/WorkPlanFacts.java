@@ -11,7 +11,7 @@ import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.reporting.Projection;
 import tools.jackson.databind.JsonNode;
 
-/** The year's work plan (latest revision) and each area's latest window change, from review.events. */
+/** The year's work plan (latest revision, with its policy figures) and each area's latest window change, from review.events. */
 @Repository
 class WorkPlanFacts implements Projection {
 
@@ -36,11 +36,13 @@ class WorkPlanFacts implements Projection {
         JsonNode data = event.data();
         if (event.eventName().equals("WorkPlanPublished")) {
             jdbc.sql("""
-                    insert into work_plan_fact (year, phases, close_at, revision)
-                    values (:year, cast(:phases as jsonb), :close, :revision)
+                    insert into work_plan_fact (year, phases, close_at, revision, policy)
+                    values (:year, cast(:phases as jsonb), :close, :revision, cast(:policy as jsonb))
                     on conflict (year) do update set phases = excluded.phases, close_at = excluded.close_at,
-                        revision = excluded.revision where work_plan_fact.revision < excluded.revision""")
+                        revision = excluded.revision, policy = excluded.policy
+                    where work_plan_fact.revision < excluded.revision""")
                     .param("year", data.required("year").asInt()).param("phases", data.required("phases").toString())
+                    .param("policy", data.has("policy") ? data.get("policy").toString() : null)
                     .param("close", at(data.required("closeAt").asString()))
                     .param("revision", data.required("revision").asInt()).update();
             return;

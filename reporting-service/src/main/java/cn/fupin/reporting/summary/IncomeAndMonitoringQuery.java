@@ -7,30 +7,30 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.reporting.summary.TownshipFigures.Count;
 import cn.fupin.reporting.summary.TownshipFigures.Income;
 import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
 
 /**
  * The year's incomes against the lines and the year's monitoring objects of a township. The poverty line and the
- * monitoring-line factor are the codebook's parameters of the year, 2020's when the year has none (as the income
- * report reads them).
+ * monitoring line are the year's policy figures, published with its work plan.
  */
 @Component
 class IncomeAndMonitoringQuery {
 
-    private final Codebook codebook;
+    private final YearlyPolicies policies;
 
-    IncomeAndMonitoringQuery(Codebook codebook) {
-        this.codebook = codebook;
+    IncomeAndMonitoringQuery(YearlyPolicies policies) {
+        this.policies = policies;
     }
 
     /** The line (含) and the monitoring line (含) start the upper bands: below the line is strictly below. */
     Income income(SummaryScope scope) {
-        BigDecimal line = parameter(scope.year(), "poverty_line_yuan_per_person").setScale(2, RoundingMode.HALF_UP);
-        BigDecimal monitoring = line.multiply(parameter(scope.year(), "monitoring_line_factor"))
-                .setScale(2, RoundingMode.HALF_UP);
+        YearlyPolicy policy = policies.require(scope.year());
+        BigDecimal line = policy.povertyLine();
+        BigDecimal monitoring = policy.monitoringLine();
         Count[] bands = scope.select("""
                 select count(*) filter (where per_capita_income < :line),
                        coalesce(sum(size) filter (where per_capita_income < :line), 0),
@@ -72,9 +72,5 @@ class IncomeAndMonitoringQuery {
                     }
                 });
         return new Monitoring(byType, byStatus, byRisk, withAssistance[0]);
-    }
-
-    private BigDecimal parameter(int year, String name) {
-        return codebook.parameterOrTemplate(year, name).orElseThrow(() -> new IllegalStateException("codebook has no " + name));
     }
 }

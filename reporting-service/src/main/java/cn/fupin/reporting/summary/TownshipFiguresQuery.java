@@ -2,7 +2,6 @@ package cn.fupin.reporting.summary;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.reporting.summary.TownshipFigures.Count;
 import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;
@@ -28,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class TownshipFiguresQuery {
-
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final JdbcClient jdbc;
     private final IncomeAndMonitoringQuery incomeAndMonitoring;
@@ -50,7 +48,7 @@ class TownshipFiguresQuery {
     TownshipFigures of(DivisionTree.Division township, int year) {
         SummaryScope scope = new SummaryScope(jdbc, township.code(), year);
         TownshipFigures.Income income = incomeAndMonitoring.income(scope);
-        return new TownshipFigures(township.code(), township.name(), year, LocalDate.now(clock.withZone(ZONE)),
+        return new TownshipFigures(township.code(), township.name(), year, LocalDate.now(clock.withZone(WorkYear.ZONE)),
                 counts(scope, "select category, count(*), coalesce(sum(size), 0) from household_fact"
                         + " where division_code like :prefix group by 1"),
                 counts(scope, "select status, count(*), coalesce(sum(size), 0) from household_fact"

@@ -47,6 +47,23 @@ class RebuildIntegrationTests extends ServiceTestSupport {
                          "size":%5$d,"members":[]}}""".formatted(id, VILLAGE, category, status, size));
     }
 
+    /** The city's 2020 plan with its policy figures, which the income report measures against. */
+    void planOf2020() {
+        UUID plan = UUID.randomUUID();
+        kafka.send("review.events", plan.toString(), """
+                {"specversion":"1.0","id":"review:work-plan:%1$s:1","source":"/fupin/review-service",
+                 "type":"fupin.review.WorkPlanPublished.v1","subject":"%1$s","time":"2026-11-28T10:00:00Z",
+                 "datacontenttype":"application/json","areacode":"350481","actor":"u1","correlationid":"c1",
+                 "aggregatetype":"work-plan","sequence":1,
+                 "data":{"workPlanId":"%1$s","year":2020,"areaCode":"350481","revision":1,"timezone":"Asia/Shanghai",
+                         "closeAt":"2021-01-01T00:00:00+08:00","phases":[{"code":"DATA_ENTRY","name":"数据录入",
+                         "startDate":"2020-10-28","endDate":"2020-11-20"}],"policy":{"povertyLine":"4000.00",
+                         "monitoringLineFactor":"1.50","monitoringLine":"6000.00","publicityDaysMin":7}}}"""
+                .formatted(plan));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from work_plan_fact where year = 2020 and policy is not null", Long.class) > 0);
+    }
+
     List<String> reports() throws Exception {
         List<String> bodies = new ArrayList<>();
         for (String path : List.of("overview?areaCode=" + TOWNSHIP, "monitoring?areaCode=" + TOWNSHIP,
@@ -65,6 +82,7 @@ class RebuildIntegrationTests extends ServiceTestSupport {
 
     @Test
     void aRebuildYieldsTheSameNumbersAndTheLiveEventsFollowTheSwitch() throws Exception {
+        planOf2020();
         registered(UUID.randomUUID(), "REGISTERED", "POOR", 4);
         registered(UUID.randomUUID(), "MARGINAL", "MARGINAL", 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> households() == 2);

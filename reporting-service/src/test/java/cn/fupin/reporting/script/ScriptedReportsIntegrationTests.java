@@ -112,7 +112,8 @@ class ScriptedReportsIntegrationTests extends ServiceTestSupport {
         review(plan, 1, "WorkPlanPublished", "work-plan", """
                 {"workPlanId":"%s","year":2020,"areaCode":"350481","revision":1,"timezone":"Asia/Shanghai",
                  "closeAt":"2021-01-01T00:00:00+08:00","phases":[{"code":"DATA_ENTRY","name":"数据录入",
-                 "startDate":"2020-10-28","endDate":"2020-11-20"}]}""".formatted(plan));
+                 "startDate":"2020-10-28","endDate":"2020-11-20"}],"policy":{"povertyLine":"4000.00",
+                 "monitoringLineFactor":"1.50","monitoringLine":"6000.00","publicityDaysMin":7}}""".formatted(plan));
         review(plan, 2, "FunctionsOpened", "work-plan", """
                 {"workPlanId":"%s","year":2020,"areaCode":"%s","opensAt":"2020-10-28T00:00:00+08:00",
                  "reason":"REQUEST_APPROVED"}""".formatted(plan, TOWNSHIP));

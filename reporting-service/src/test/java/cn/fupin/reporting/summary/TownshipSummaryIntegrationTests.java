@@ -82,7 +82,9 @@ class TownshipSummaryIntegrationTests extends ServiceTestSupport {
                 {"workPlanId":"%s","year":2021,"areaCode":"350481","revision":1,"timezone":"Asia/Shanghai",
                  "closeAt":"2022-01-01T00:00:00+08:00","phases":[
                  {"code":"REPORT_AND_FUNCTION_OPENING","name":"书面报告","startDate":"2021-10-26","endDate":"2021-10-27"},
-                 {"code":"SUMMARY","name":"工作总结","startDate":"2021-12-21","endDate":"2021-12-31"}]}""".formatted(plan));
+                 {"code":"SUMMARY","name":"工作总结","startDate":"2021-12-21","endDate":"2021-12-31"}],
+                 "policy":{"povertyLine":"4000.00","monitoringLineFactor":"1.50","monitoringLine":"6000.00",
+                 "publicityDaysMin":7}}""".formatted(plan));
         review(plan, 2, "FunctionsOpened", "work-plan", """
                 {"workPlanId":"%s","year":2021,"areaCode":"%s","opensAt":"2021-10-28T00:00:00+08:00",
                  "reason":"REQUEST_APPROVED"}""".formatted(plan, TOWNSHIP));

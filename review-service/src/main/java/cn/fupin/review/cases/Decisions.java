@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.review.WorkZone;
-import cn.fupin.review.YearlyParameters;
+import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.review.cases.StageDecision.Reason;
 
 /**
@@ -25,15 +25,15 @@ public class Decisions {
 
     private final ReviewCaseStore store;
     private final ReviewEvents events;
-    private final YearlyParameters parameters;
+    private final YearlyPolicies policies;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    Decisions(ReviewCaseStore store, ReviewEvents events, YearlyParameters parameters,
+    Decisions(ReviewCaseStore store, ReviewEvents events, YearlyPolicies policies,
             ApplicationEventPublisher publisher, Clock clock) {
         this.store = store;
         this.events = events;
-        this.parameters = parameters;
+        this.policies = policies;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -50,9 +50,10 @@ public class Decisions {
             throw ApiException.versionMismatch("审核案件", reviewCase.version());
         }
         Publicity publicity = store.publicity(caseId, reviewCase.round()).orElse(null);
-        LocalDate today = LocalDate.now(clock.withZone(WorkZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
         ReviewCase.Outcome outcome = reviewCase.decide(caller, asked.stage(), asked.decision(), asked.comment(),
-                asked.reasons(), publicity, parameters.minNoticeDays(reviewCase.year()), clock.instant(), today);
+                asked.reasons(), publicity, () -> policies.require(reviewCase.year()).publicityDaysMin(), clock.instant(),
+                today);
         store.addDecision(caseId, reviewCase.lastDecision());
         store.update(reviewCase);
         events.decided(reviewCase, outcome, publicity);

@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
-import cn.fupin.review.WorkZone;
-import cn.fupin.review.YearlyParameters;
+import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.windows.WorkYear;
 
 /**
  * The village clerk records the round's 民主评议 and 公示: the appraisal before the notice and not in the future, a
@@ -24,12 +24,12 @@ import cn.fupin.review.YearlyParameters;
 public class Publicities {
 
     private final ReviewCaseStore store;
-    private final YearlyParameters parameters;
+    private final YearlyPolicies policies;
     private final Clock clock;
 
-    Publicities(ReviewCaseStore store, YearlyParameters parameters, Clock clock) {
+    Publicities(ReviewCaseStore store, YearlyPolicies policies, Clock clock) {
         this.store = store;
-        this.parameters = parameters;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -41,8 +41,8 @@ public class Publicities {
         reviewCase.requirePublicityRecordableBy(caller);
         Publicity publicity = new Publicity(reviewCase.round(), appraisal, noticeStart, noticeEnd, place, objections,
                 caller.userId(), clock.instant());
-        List<FieldError> errors = problems(publicity, parameters.minNoticeDays(reviewCase.year()),
-                LocalDate.now(clock.withZone(WorkZone.ZONE)));
+        List<FieldError> errors = problems(publicity, policies.require(reviewCase.year()).publicityDaysMin(),
+                LocalDate.now(clock.withZone(WorkYear.ZONE)));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

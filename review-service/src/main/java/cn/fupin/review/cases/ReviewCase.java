@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -87,7 +88,7 @@ public class ReviewCase {
      * village stage passes only after its appraisal agreed and its notice period ended with every objection handled.
      */
     public Outcome decide(Caller caller, Stage named, Decision decision, String comment, List<Reason> reasons,
-            Publicity publicity, int minNoticeDays, Instant now, LocalDate today) {
+            Publicity publicity, IntSupplier minNoticeDays, Instant now, LocalDate today) {
         requireInReview();
         Stage stage = named != null ? named : stages.stream().filter(s -> caller.has(s.role())).findFirst()
                 .orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, "wrong-stage-role", "无权决定该案件",
@@ -119,7 +120,7 @@ public class ReviewCase {
             throw ApiException.invalid(List.of(new FieldError("reasons", null, "驳回或退回须写明理由")));
         }
         if (stage == Stage.VILLAGE && decision == Decision.APPROVE) {
-            requirePublicityComplete(publicity, minNoticeDays, today);
+            requirePublicityComplete(publicity, minNoticeDays.getAsInt(), today);
         }
         decisions.add(new StageDecision(round, stage, decision, caller.userId(), caller.username(), now, comment,
                 reasons));

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.review.cases.CaseDecided;
 import cn.fupin.review.cases.CaseOpenings;
 import cn.fupin.review.cases.CaseState;
@@ -89,7 +89,7 @@ public class FunctionRequests {
         if (approved(year, township)) {
             throw ApiException.conflict("functions-already-opened", "本乡镇 " + year + " 年度的系统功能已开通");
         }
-        LocalDate today = LocalDate.now(clock.withZone(WorkZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
         boolean late = plan.phase(PhaseCode.REPORT_AND_FUNCTION_OPENING).map(p -> p.endedBy(today)).orElse(false);
         UUID id = UUID.randomUUID();
         ReviewCase reviewCase = openings.open(new CaseOpenings.Request(CaseType.FUNCTION_OPENING, id.toString(),

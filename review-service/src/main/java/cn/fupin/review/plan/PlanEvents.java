@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.platform.windows.WorkYear;
 
 /** The work plan's events on {@code review.events}: the plan published, an area's functions opened or closed. */
 @Component
@@ -28,7 +29,7 @@ class PlanEvents {
     }
 
     record WorkPlanPublished(UUID workPlanId, int year, String areaCode, int revision, String timezone,
-            OffsetDateTime closeAt, List<PhaseData> phases) {
+            OffsetDateTime closeAt, List<PhaseData> phases, YearlyPolicy.Published policy) {
     }
 
     record FunctionsOpened(UUID workPlanId, int year, String areaCode, OffsetDateTime opensAt,
@@ -42,7 +43,8 @@ class PlanEvents {
     void published(WorkPlan plan) {
         append(plan, plan.areaCode(), new WorkPlanPublished(plan.id(), plan.year(), plan.areaCode(), plan.revision(),
                 plan.timezone(), local(plan.closeAt()), plan.phases().stream()
-                        .map(p -> new PhaseData(p.code().name(), p.name(), p.startDate(), p.endDate())).toList()));
+                        .map(p -> new PhaseData(p.code().name(), p.name(), p.startDate(), p.endDate())).toList(),
+                plan.policy().published()));
     }
 
     void opened(WorkPlan plan, String area, Instant opensAt, Instant closesAt, String reason, UUID caseId,
@@ -60,6 +62,6 @@ class PlanEvents {
     }
 
     private static OffsetDateTime local(Instant instant) {
-        return instant == null ? null : instant.atZone(WorkZone.ZONE).toOffsetDateTime();
+        return instant == null ? null : instant.atZone(WorkYear.ZONE).toOffsetDateTime();
     }
 }

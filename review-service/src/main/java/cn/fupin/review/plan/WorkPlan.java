@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.platform.windows.WorkYear;
 
 /**
- * The year's work plan (年度工作方案) as the city office published it: its phases and the moment the system
- * closes for the year, with the revision each change increments.
+ * The year's work plan (年度工作方案) as the city office published it: its phases, the moment the system closes for
+ * the year and the year's policy figures, with the revision each change increments.
  */
 public record WorkPlan(UUID id, int year, String areaCode, String timezone, Instant closeAt, List<Phase> phases,
-        int revision, String updatedBy, Instant updatedAt) {
+        YearlyPolicy policy, int revision, String updatedBy, Instant updatedAt) {
 
     public WorkPlan {
         phases = List.copyOf(phases);
@@ -31,7 +32,7 @@ public record WorkPlan(UUID id, int year, String areaCode, String timezone, Inst
     /** When opened functions let a township write: the first day of data entry. */
     public Instant writesFrom() {
         return phase(PhaseCode.DATA_ENTRY).map(Phase::firstDay).orElse(LocalDate.of(year, 1, 1))
-                .atStartOfDay(WorkZone.ZONE).toInstant();
+                .atStartOfDay(WorkYear.ZONE).toInstant();
     }
 
     public boolean closedAt(Instant instant) {

@@ -1,5 +1,8 @@
 package cn.fupin.review.plan;
 
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,20 +20,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.windows.WorkYear;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The year's work plan, published and changed by the city office. A change may not rewrite what has begun: a
- * started phase keeps its start, an ended phase stays as it was, the close never moves into the past. Every
- * revision is kept and published ({@code WorkPlanPublished}).
+ * started phase keeps its start, an ended phase stays as it was, the close never moves into the past. The plan
+ * carries the year's policy figures, so no year is open for work without them. Every revision is kept and published
+ * ({@code WorkPlanPublished}).
  */
 @Service
 public class WorkPlans {
+
+    private static final String SELECT = """
+            select id, year, area_code, timezone, close_at, phases::text, policy::text, revision, updated_by, updated_at
+            from work_plan""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -52,15 +61,22 @@ public class WorkPlans {
     }
 
     public Optional<WorkPlan> find(int year) {
-        return jdbc.sql("""
-                select id, year, area_code, timezone, close_at, phases::text, revision, updated_by, updated_at
-                from work_plan where year = :year""")
-                .param("year", year)
-                .query((rs, n) -> new WorkPlan(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
-                        rs.getString(4), rs.getTimestamp(5).toInstant(),
-                        json.readValue(rs.getString(6), new TypeReference<List<Phase>>() {
-                        }), rs.getInt(7), rs.getString(8), rs.getTimestamp(9).toInstant()))
-                .optional();
+        return jdbc.sql(SELECT + " where year = :year").param("year", year).query(this::plan).optional();
+    }
+
+    /** The latest published plan of a year at or before {@code year}. */
+    public Optional<WorkPlan> latestUpTo(int year) {
+        return jdbc.sql(SELECT + " where year <= :year order by year desc limit 1").param("year", year)
+                .query(this::plan).optional();
+    }
+
+    private WorkPlan plan(ResultSet rs, int row) throws SQLException {
+        int year = rs.getInt(2);
+        int revision = rs.getInt(8);
+        return new WorkPlan(rs.getObject(1, UUID.class), year, rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant(), json.readValue(rs.getString(6), new TypeReference<List<Phase>>() {
+                }), YearlyPolicy.fromJson(year, revision, json.readTree(rs.getString(7))), revision,
+                rs.getString(9), rs.getTimestamp(10).toInstant());
     }
 
     /** The plan of the year, or a 409 naming what is missing. */
@@ -69,14 +85,31 @@ public class WorkPlans {
                 year + " 年度工作方案尚未发布，请市扶贫办先发布工作方案"));
     }
 
-    /** The template for a year that has no plan yet (revision 0, unpublished). */
+    /**
+     * The template for a year that has no plan yet (revision 0, unpublished): the 2020 schedule moved to the year,
+     * and the policy figures the seed plan gives for the year, else the latest earlier plan's (the seed's 2020 ones
+     * when there is none), for the city office to confirm or change.
+     */
     public WorkPlan template(int year) {
-        return new WorkPlan(null, year, county, WorkZone.ZONE.getId(), WorkPlanTemplate.closeOf(year),
-                WorkPlanTemplate.forYear(year), 0, null, null);
+        YearlyPolicy policy = WorkPlanTemplate.seeded(year) ? WorkPlanTemplate.seedPolicy(year)
+                : latestUpTo(year - 1).map(WorkPlan::policy)
+                        .map(p -> new YearlyPolicy(year, 0, p.povertyLine(), p.monitoringLineFactor(),
+                                p.publicityDaysMin()))
+                        .orElseGet(() -> WorkPlanTemplate.seedPolicy(year));
+        return new WorkPlan(null, year, county, WorkYear.ZONE.getId(), WorkPlanTemplate.closeOf(year),
+                WorkPlanTemplate.forYear(year), policy, 0, null, null);
+    }
+
+    /**
+     * The year's policy figures as asked; a change of the plan that names none keeps the current ones; a first plan
+     * must name them, except for 2020, whose figures the seed work plan gives. A year is never published without.
+     */
+    public record PolicyAsked(BigDecimal povertyLine, BigDecimal monitoringLineFactor, int publicityDaysMin) {
     }
 
     @Transactional
-    public WorkPlan publish(int year, Instant closeAt, List<Phase> phases, Long expectedRevision, Caller caller) {
+    public WorkPlan publish(int year, Instant closeAt, List<Phase> phases, PolicyAsked policyAsked,
+            Long expectedRevision, Caller caller) {
         requireCityOffice(caller);
         Optional<WorkPlan> current = find(year);
         if (current.isPresent()) {
@@ -89,33 +122,52 @@ public class WorkPlans {
             }
         }
         Instant close = closeAt != null ? closeAt : WorkPlanTemplate.closeOf(year);
-        LocalDate today = LocalDate.now(clock.withZone(WorkZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
         List<FieldError> errors = problems(year, close, phases, clock.instant());
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
         current.ifPresent(plan -> requireHistoryKept(plan, close, phases, today));
+        int revision = current.map(p -> p.revision() + 1).orElse(1);
+        YearlyPolicy policy = policy(year, revision, policyAsked, current);
         WorkPlan plan = new WorkPlan(current.map(WorkPlan::id).orElseGet(UUID::randomUUID), year, county,
-                WorkZone.ZONE.getId(), close, phases, current.map(p -> p.revision() + 1).orElse(1), caller.userId(),
-                clock.instant());
+                WorkYear.ZONE.getId(), close, phases, policy, revision, caller.userId(), clock.instant());
+        String policyJson = json.writeValueAsString(policy.published());
         jdbc.sql("""
-                insert into work_plan (id, year, area_code, timezone, close_at, phases, revision, updated_by, updated_at)
-                values (:id, :year, :area, :zone, :close, cast(:phases as jsonb), :revision, :by, :at)
+                insert into work_plan (id, year, area_code, timezone, close_at, phases, policy, revision, updated_by,
+                    updated_at)
+                values (:id, :year, :area, :zone, :close, cast(:phases as jsonb), cast(:policy as jsonb), :revision,
+                    :by, :at)
                 on conflict (year) do update set close_at = excluded.close_at, phases = excluded.phases,
-                    revision = excluded.revision, updated_by = excluded.updated_by, updated_at = excluded.updated_at,
-                    year_close_announced = false""")
+                    policy = excluded.policy, revision = excluded.revision, updated_by = excluded.updated_by,
+                    updated_at = excluded.updated_at, year_close_announced = false""")
                 .param("id", plan.id()).param("year", year).param("area", county).param("zone", plan.timezone())
                 .param("close", Timestamp.from(close)).param("phases", json.writeValueAsString(phases))
-                .param("revision", plan.revision()).param("by", caller.userId())
+                .param("policy", policyJson).param("revision", plan.revision()).param("by", caller.userId())
                 .param("at", Timestamp.from(plan.updatedAt())).update();
         jdbc.sql("""
-                insert into work_plan_revision (work_plan_id, revision, close_at, phases, updated_by, updated_at)
-                values (:id, :revision, :close, cast(:phases as jsonb), :by, :at)""")
+                insert into work_plan_revision (work_plan_id, revision, close_at, phases, policy, updated_by,
+                    updated_at)
+                values (:id, :revision, :close, cast(:phases as jsonb), cast(:policy as jsonb), :by, :at)""")
                 .param("id", plan.id()).param("revision", plan.revision()).param("close", Timestamp.from(close))
-                .param("phases", json.writeValueAsString(phases)).param("by", caller.userId())
-                .param("at", Timestamp.from(plan.updatedAt())).update();
+                .param("phases", json.writeValueAsString(phases)).param("policy", policyJson)
+                .param("by", caller.userId()).param("at", Timestamp.from(plan.updatedAt())).update();
         events.published(plan);
         return plan;
+    }
+
+    private static YearlyPolicy policy(int year, int revision, PolicyAsked asked, Optional<WorkPlan> current) {
+        if (asked != null) {
+            return new YearlyPolicy(year, revision, asked.povertyLine(), asked.monitoringLineFactor(),
+                    asked.publicityDaysMin());
+        }
+        YearlyPolicy kept = current.map(WorkPlan::policy)
+                .or(() -> WorkPlanTemplate.seeded(year) ? Optional.of(WorkPlanTemplate.seedPolicy(year))
+                        : Optional.empty())
+                .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("policy", null,
+                        "首次发布 " + year + " 年度工作方案须同时设定本年度政策参数（贫困线、监测线系数、公示最少天数）"))));
+        return new YearlyPolicy(year, revision, kept.povertyLine(), kept.monitoringLineFactor(),
+                kept.publicityDaysMin());
     }
 
     /** Only the city office (a city officer of the whole county) sets the plan and opens or closes functions. */

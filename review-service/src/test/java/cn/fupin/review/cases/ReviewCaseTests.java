@@ -45,7 +45,7 @@ class ReviewCaseTests {
     }
 
     ReviewCase.Outcome decide(ReviewCase c, Caller who, Decision decision, String comment) {
-        return c.decide(who, null, decision, comment, List.of(), notice, 7, NOW, TODAY);
+        return c.decide(who, null, decision, comment, List.of(), notice, () -> 7, NOW, TODAY);
     }
 
     static String code(Runnable action) {
@@ -87,7 +87,7 @@ class ReviewCaseTests {
         Caller auditor = caller("audit-1", "auditor", "350481");
         assertThat(code(() -> decide(c, otherVillagesClerk, Decision.APPROVE, null))).isEqualTo("404 not-found");
         assertThat(code(() -> decide(c, auditor, Decision.APPROVE, null))).isEqualTo("403 wrong-stage-role");
-        assertThat(code(() -> c.decide(township, Stage.VILLAGE, Decision.APPROVE, null, List.of(), notice, 7, NOW,
+        assertThat(code(() -> c.decide(township, Stage.VILLAGE, Decision.APPROVE, null, List.of(), notice, () -> 7, NOW,
                 TODAY))).isEqualTo("403 wrong-stage-role");
         decide(c, clerk, Decision.APPROVE, null);
         Caller otherTownship = caller("officer-9", "township-officer", "350481101");
@@ -106,25 +106,25 @@ class ReviewCaseTests {
     @Test
     void theVillageStagePassesOnlyAfterAnAgreedAppraisalAndAFullNoticeWithEveryObjectionHandled() {
         ReviewCase c = exitCase();
-        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), null, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), null, () -> 7, NOW, TODAY)))
                 .isEqualTo("409 publicity-incomplete");
         Publicity tooShort = publicity(LocalDate.of(2020, 11, 1), LocalDate.of(2020, 11, 6), List.of());
-        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), tooShort, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), tooShort, () -> 7, NOW, TODAY)))
                 .isEqualTo("409 publicity-incomplete");
         Publicity running = publicity(LocalDate.of(2020, 11, 4), LocalDate.of(2020, 11, 10), List.of());
-        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), running, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), running, () -> 7, NOW, TODAY)))
                 .isEqualTo("409 publicity-incomplete");
         Publicity objected = publicity(LocalDate.of(2020, 11, 1), LocalDate.of(2020, 11, 7),
                 List.of(new Objection(LocalDate.of(2020, 11, 3), "家中有轿车", null)));
-        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), objected, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), objected, () -> 7, NOW, TODAY)))
                 .isEqualTo("409 publicity-incomplete");
         Publicity disagreed = new Publicity(1, new Appraisal(LocalDate.of(2020, 10, 30), 30, "DISAGREED", null),
                 LocalDate.of(2020, 11, 1), LocalDate.of(2020, 11, 7), null, List.of(), "clerk-1", NOW);
-        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), disagreed, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(clerk, null, Decision.APPROVE, null, List.of(), disagreed, () -> 7, NOW, TODAY)))
                 .isEqualTo("409 publicity-incomplete");
         Publicity handled = publicity(LocalDate.of(2020, 11, 1), LocalDate.of(2020, 11, 7),
                 List.of(new Objection(LocalDate.of(2020, 11, 3), "家中有轿车", "经核实为亲属车辆，异议不成立")));
-        assertThat(c.decide(clerk, null, Decision.APPROVE, null, List.of(), handled, 7, NOW, TODAY))
+        assertThat(c.decide(clerk, null, Decision.APPROVE, null, List.of(), handled, () -> 7, NOW, TODAY))
                 .isEqualTo(ReviewCase.Outcome.ADVANCED);
     }
 
@@ -133,7 +133,7 @@ class ReviewCaseTests {
         ReviewCase c = exitCase();
         assertThat(code(() -> decide(c, clerk, Decision.REJECT, " "))).isEqualTo("400 validation-failed");
         assertThat(code(() -> decide(c, clerk, Decision.RETURN, null))).isEqualTo("400 validation-failed");
-        assertThat(c.decide(clerk, null, Decision.REJECT, null, List.of(new Reason("income", "收入未达标")), notice, 7,
+        assertThat(c.decide(clerk, null, Decision.REJECT, null, List.of(new Reason("income", "收入未达标")), notice, () -> 7,
                 NOW, TODAY)).isEqualTo(ReviewCase.Outcome.REJECTED);
         assertThat(c.state()).isEqualTo(CaseState.REJECTED);
     }
@@ -156,9 +156,9 @@ class ReviewCaseTests {
     void aStageTheCaseTypeDoesNotPassIsABadRequest() {
         ReviewCase c = ReviewCase.open(CaseType.FUNCTION_OPENING, UUID.randomUUID().toString(), "350481100", 2020,
                 UUID.randomUUID(), List.of(Stage.CITY), null, "officer-1", NOW);
-        assertThat(code(() -> c.decide(city, Stage.VILLAGE, Decision.APPROVE, null, List.of(), null, 7, NOW, TODAY)))
+        assertThat(code(() -> c.decide(city, Stage.VILLAGE, Decision.APPROVE, null, List.of(), null, () -> 7, NOW, TODAY)))
                 .isEqualTo("400 validation-failed");
-        assertThat(c.decide(city, null, Decision.APPROVE, null, List.of(), null, 7, NOW, TODAY))
+        assertThat(c.decide(city, null, Decision.APPROVE, null, List.of(), null, () -> 7, NOW, TODAY))
                 .isEqualTo(ReviewCase.Outcome.APPROVED);
     }
 }

@@ -5,17 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -48,6 +52,30 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
     final JwtRequestPostProcessor city = as("city-" + UUID.randomUUID(), "city-officer", "350481");
     final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
 
+    @Autowired
+    TestClock clock;
+
+    /**
+     * The cases are of 2019, whose plan — published then, through the API — sets the shortest notice: 7 days. A
+     * year of its own, so the work plan's tests publish theirs first.
+     */
+    @BeforeEach
+    void the2019PlanIsPublished() throws Exception {
+        if (mvc.perform(get("/api/v1/work-plans/2019").with(city)).andReturn().getResponse().getStatus() != 404) {
+            return;
+        }
+        clock.set(Instant.parse("2019-10-01T00:00:00Z"));
+        try {
+            mvc.perform(put("/api/v1/work-plans/2019").with(city).contentType(MediaType.APPLICATION_JSON).content("""
+                    {"phases":[{"code":"DATA_ENTRY","startDate":"2019-10-28","endDate":"2019-11-20"}],
+                     "policy":{"povertyLine":3750,"monitoringLineFactor":1.5,"publicityDaysMin":7}}"""))
+                    .andExpect(status().isOk());
+        }
+        finally {
+            clock.reset();
+        }
+    }
+
     /** Sends a household request event as household-service would; returns its CloudEvent id. */
     String sendRequest(String eventName, String caseType, UUID householdId, UUID requestId, String headName,
             String eventId) {
@@ -57,7 +85,7 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
                  "datacontenttype":"application/json","areacode":"%4$s","actor":"clerk-a","correlationid":"c1",
                  "aggregatetype":"household","sequence":3,
                  "data":{"requestId":"%5$s","caseType":"%6$s","householdId":"%3$s","divisionCode":"%4$s",
-                  "category":"REGISTERED","status":"POOR","size":3,"year":2020,"headName":"%7$s",
+                  "category":"REGISTERED","status":"POOR","size":3,"year":2019,"headName":"%7$s",
                   "perCapitaIncome":"6200.00","povertyLine":"4000.00",
                   "checks":{"incomeAboveLine":true,"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,
                    "safeHousing":true,"safeDrinkingWater":true}}}"""
@@ -270,7 +298,7 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
         UUID elimination = UUID.randomUUID();
         String common = """
                 "monitoringObjectId":"%s","objectType":"MARGINAL","householdId":"%s","divisionCode":"%s",
-                "year":2020""".formatted(object, UUID.randomUUID(), village);
+                "year":2019""".formatted(object, UUID.randomUUID(), village);
         sendMonitoring("MonitoringObjectProposed", object, """
                 {%s,"status":"PROPOSED","requestId":"%s","caseType":"MONITORING_INCLUSION","risks":["01"],"size":4}"""
                 .formatted(common, inclusion));

@@ -62,8 +62,11 @@ class WorkPlanIntegrationTests extends ServiceTestSupport {
     String template(int year) throws Exception {
         JsonNode template = json.readTree(mvc.perform(get("/api/v1/work-plans/" + year + "/template").with(city))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode policy = template.get("policy");
         return "{\"phases\":" + template.get("phases").toString().replace(",\"writable\":true", "")
-                .replace(",\"writable\":false", "") + "}";
+                .replace(",\"writable\":false", "") + ",\"policy\":{\"povertyLine\":" + policy.get("povertyLine")
+                + ",\"monitoringLineFactor\":" + policy.get("monitoringLineFactor") + ",\"publicityDaysMin\":"
+                + policy.get("publicityDaysMin") + "}}";
     }
 
     ResultActions publish(int year, String body, String ifMatch) throws Exception {
@@ -98,6 +101,8 @@ class WorkPlanIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.phases[2].startDate").value("2020-10-28"));
         JsonNode published = awaitEvent(planId(2020), "WorkPlanPublished");
         assertThat(published.at("/data/revision").asInt()).isEqualTo(1);
+        assertThat(published.at("/data/policy/povertyLine").asString()).as("the seed's 2020 line").isEqualTo("4000.00");
+        assertThat(published.at("/data/policy/monitoringLine").asString()).isEqualTo("6000.00");
         assertThat(published.at("/data/phases/2/code").asString()).isEqualTo("DATA_ENTRY");
 
         publish(2020, plan, null).andExpect(status().is(428));
@@ -223,5 +228,40 @@ class WorkPlanIntegrationTests extends ServiceTestSupport {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> probe.poll()
                     .stream().anyMatch(r -> r.key().equals(plan) && r.value().contains("\"REOPENED\"")));
         }
+    }
+
+    /**
+     * 年度政策参数: a year is published with its own figures or not at all (2020's come from the seed plan); a change
+     * keeps them unless it names new ones; every revision keeps what it set; the next year's template proposes them.
+     */
+    @Test
+    void aYearsPolicyFiguresArePublishedWithItsPlanAndRevised() throws Exception {
+        at("2024-09-01T00:00:00Z");
+        String phases = "{\"phases\":[{\"code\":\"DATA_ENTRY\",\"startDate\":\"2024-10-28\",\"endDate\":\"2024-11-20\"}]";
+        publish(2024, phases + "}", null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("policy"));
+        publish(2024, phases + ",\"policy\":{\"povertyLine\":0,\"monitoringLineFactor\":1.5,\"publicityDaysMin\":7}}",
+                null).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("policy.povertyLine"));
+        assertThat(jdbc.queryForObject("select count(*) from work_plan where year = 2024", Integer.class)).isZero();
+
+        publish(2024, phases + ",\"policy\":{\"povertyLine\":4600,\"monitoringLineFactor\":1.6,\"publicityDaysMin\":5}}",
+                null).andExpect(status().isOk())
+                .andExpect(jsonPath("$.policy.monitoringLine").value(7360.00))
+                .andExpect(jsonPath("$.policy.publicityDaysMin").value(5));
+        JsonNode first = awaitEvent(planId(2024), "WorkPlanPublished");
+        assertThat(first.at("/data/policy/monitoringLine").asString()).isEqualTo("7360.00");
+
+        publish(2024, phases + "}", "\"1\"").andExpect(status().isOk())
+                .andExpect(jsonPath("$.policy.povertyLine").value(4600.00));
+        publish(2024, phases + ",\"policy\":{\"povertyLine\":4700,\"monitoringLineFactor\":1.5,\"publicityDaysMin\":7}}",
+                "\"2\"").andExpect(status().isOk()).andExpect(jsonPath("$.policy.monitoringLine").value(7050.00));
+        assertThat(jdbc.queryForList("select r.policy->>'povertyLine' from work_plan_revision r join work_plan p"
+                + " on p.id = r.work_plan_id where p.year = 2024 order by r.revision", String.class))
+                .containsExactly("4600.00", "4600.00", "4700.00");
+
+        mvc.perform(get("/api/v1/work-plans/2025/template").with(city)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.policy.povertyLine").value(4700.00))
+                .andExpect(jsonPath("$.published").value(false));
     }
 }

@@ -19,7 +19,7 @@ import cn.fupin.contracts.review.model.ReviewSummary;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.review.cases.Decision;
 import cn.fupin.review.cases.Decisions;
 import cn.fupin.review.cases.Publicities;
@@ -96,6 +96,6 @@ class ReviewController implements ReviewsApi {
         ReviewQueries.Detail detail = queries.detail(caseId, caller)
                 .orElseThrow(() -> ApiException.notFound("审核案件", caseId));
         return ResponseEntity.ok().eTag(ETags.of((long) detail.reviewCase().version()))
-                .body(mapper.toDto(detail, LocalDate.now(clock.withZone(WorkZone.ZONE))));
+                .body(mapper.toDto(detail, LocalDate.now(clock.withZone(WorkYear.ZONE))));
     }
 }

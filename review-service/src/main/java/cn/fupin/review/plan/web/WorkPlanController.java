@@ -17,10 +17,12 @@ import cn.fupin.contracts.review.model.FunctionWindowInput;
 import cn.fupin.contracts.review.model.Phase;
 import cn.fupin.contracts.review.model.WorkPlan;
 import cn.fupin.contracts.review.model.WorkPlanInput;
+import cn.fupin.contracts.review.model.YearlyPolicy;
+import cn.fupin.contracts.review.model.YearlyPolicyInput;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
-import cn.fupin.review.WorkZone;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.review.plan.FunctionWindows;
 import cn.fupin.review.plan.PhaseCode;
 import cn.fupin.review.plan.WorkPlans;
@@ -56,10 +58,13 @@ class WorkPlanController implements WorkPlansApi {
     @Override
     @PreAuthorize("hasRole('city-officer')")
     public ResponseEntity<WorkPlan> putWorkPlan(Integer year, WorkPlanInput input, String ifMatch) {
+        YearlyPolicyInput policy = input.getPolicy();
         cn.fupin.review.plan.WorkPlan plan = plans.publish(year,
                 input.getCloseAt() == null ? null : input.getCloseAt().toInstant(),
                 input.getPhases().stream().map(p -> new cn.fupin.review.plan.Phase(PhaseCode.valueOf(p.getCode().getValue()),
                         p.getName(), p.getStartDate(), p.getEndDate())).toList(),
+                policy == null ? null : new WorkPlans.PolicyAsked(policy.getPovertyLine(),
+                        policy.getMonitoringLineFactor(), policy.getPublicityDaysMin()),
                 ETags.version(ifMatch), Caller.current());
         return ResponseEntity.ok().eTag(ETags.of((long) plan.revision())).body(toDto(plan));
     }
@@ -81,14 +86,19 @@ class WorkPlanController implements WorkPlansApi {
     }
 
     private WorkPlan toDto(cn.fupin.review.plan.WorkPlan plan) {
-        LocalDate today = LocalDate.now(clock.withZone(WorkZone.ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
         return new WorkPlan(plan.year(), plan.areaCode(), plan.timezone(),
-                plan.closeAt().atZone(WorkZone.ZONE).toOffsetDateTime(),
+                plan.closeAt().atZone(WorkYear.ZONE).toOffsetDateTime(),
                 plan.phases().stream().map(p -> new Phase(Phase.CodeEnum.fromValue(p.code().name()), p.endDate())
                         .name(p.name()).startDate(p.startDate()).writable(p.code().writable())).toList(),
-                plan.revision(), plan.id() != null)
+                toDto(plan.policy()), plan.revision(), plan.id() != null)
                 .id(plan.id()).currentPhase(plan.phaseOn(today).map(p -> p.code().name()).orElse(null))
                 .updatedBy(plan.updatedBy()).updatedAt(at(plan.updatedAt()));
+    }
+
+    private static YearlyPolicy toDto(cn.fupin.platform.policy.YearlyPolicy policy) {
+        return new YearlyPolicy(policy.povertyLine(), policy.monitoringLineFactor(), policy.monitoringLine(),
+                policy.publicityDaysMin());
     }
 
     private static FunctionWindow toDto(FunctionWindows.Window w) {
