@@ -1,27 +1,34 @@
 package cn.fupin.gateway;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 
 /**
  * The first wall: every API call needs a valid Keycloak token (signature, issuer, audience {@code fupin-api},
- * expiry). Roles and area scope are checked again by each service. The token travels on unchanged.
+ * expiry). Roles and area scope are checked again by each service. The token travels on unchanged. A refusal is a
+ * problem details body ({@link ProblemEntryPoint}), as the services give.
  */
 @Configuration(proxyBeanMethods = false)
 class EdgeSecurity {
 
     /** Expiry and not-before with five seconds of clock skew (Spring's default is sixty); added to Boot's checks. */
     @Bean
-    org.springframework.security.oauth2.core.OAuth2TokenValidator<org.springframework.security.oauth2.jwt.Jwt> tightTokenClock(
-            @org.springframework.beans.factory.annotation.Value("${fupin.security.clock-skew:PT5S}") java.time.Duration skew) {
-        return new org.springframework.security.oauth2.jwt.JwtTimestampValidator(skew);
+    OAuth2TokenValidator<Jwt> tightTokenClock(@Value("${fupin.security.clock-skew:PT5S}") Duration skew) {
+        return new JwtTimestampValidator(skew);
     }
 
     @Bean
-    SecurityWebFilterChain edge(ServerHttpSecurity http) {
+    SecurityWebFilterChain edge(ServerHttpSecurity http, ProblemEntryPoint refusals) {
         return http
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
@@ -31,12 +38,13 @@ class EdgeSecurity {
                                 "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
                         .permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
+                .oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals).jwt(jwt -> { }))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals)
+                        .accessDeniedHandler(refusals))
                 // besides Spring Security's defaults (nosniff, DENY framing, no caching of API answers)
                 .headers(headers -> headers
-                        .referrerPolicy(referrer -> referrer.policy(
-                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter
-                                        .ReferrerPolicy.NO_REFERRER))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();

@@ -1,5 +1,6 @@
 package cn.fupin.gateway;
 
+import static cn.fupin.gateway.ExpectedProblems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -13,14 +14,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.jayway.jsonpath.JsonPath;
 import com.sun.net.httpserver.HttpServer;
 
 import reactor.core.publisher.Mono;
@@ -28,7 +32,7 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's limits, on small settings: a burst beyond a caller's bucket is a 429 with Retry-After and does
  * not touch another caller; a body beyond the size limit is a 413 that never reaches a service; answers carry
- * the security headers; CORS admits the configured front-end origins only.
+ * the security headers; CORS admits the configured front-end origins only. Each refusal is a problem body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test",
@@ -54,31 +58,42 @@ class EdgeLimitsTests {
     }
 
     @Test
-    void aBurstBeyondTheCallersBucketIsA429WithRetryAfterAndOthersGoOn() {
+    void aBurstBeyondTheCallersBucketIsA429ProblemWithRetryAfterAndOthersGoOn() {
         List<Integer> statuses = new ArrayList<>();
-        String retryAfter = null;
+        EntityExchangeResult<String> refused = null;
         for (int i = 0; i < 6; i++) {
             var result = client.get().uri("/api/v1/households").header("Authorization", "Bearer burst").exchange()
-                    .returnResult(String.class);
+                    .expectBody(String.class).returnResult();
             statuses.add(result.getStatus().value());
-            if (result.getStatus().value() == 429) {
-                retryAfter = result.getResponseHeaders().getFirst("Retry-After");
+            if (result.getStatus().value() == 429 && refused == null) {
+                refused = result;
             }
         }
         assertThat(statuses.subList(0, 3)).containsOnly(200);
-        assertThat(statuses).contains(429);
-        assertThat(retryAfter).isNotNull();
-        assertThat(Integer.parseInt(retryAfter)).isBetween(1, 2);
+        assertThat(refused).isNotNull();
+        HttpHeaders headers = refused.getResponseHeaders();
+        assertThat(Integer.parseInt(headers.getFirst("Retry-After"))).isBetween(1, 2);
+        assertThat(headers.getFirst("X-RateLimit-Remaining")).isEqualTo("0");
+        assertThat(headers.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        String problem = refused.getResponseBody();
+        assertThat(JsonPath.<String>read(problem, "$.type")).isEqualTo("https://fupin.cn/problems/too-many-requests");
+        assertThat(JsonPath.<String>read(problem, "$.code")).isEqualTo("too-many-requests");
+        assertThat(JsonPath.<String>read(problem, "$.title")).isEqualTo("请求过于频繁");
+        assertThat(JsonPath.<Integer>read(problem, "$.status")).isEqualTo(429);
+        assertThat(JsonPath.<String>read(problem, "$.instance")).isEqualTo("/api/v1/households");
+        assertThat(JsonPath.<String>read(problem, "$.detail")).contains(headers.getFirst("Retry-After") + " 秒后重试");
         client.get().uri("/api/v1/households").header("Authorization", "Bearer calm").exchange().expectStatus()
                 .isOk();
     }
 
     @Test
-    void aBodyBeyondTheLimitIsA413AndNeverReachesAService() {
+    void aBodyBeyondTheLimitIsA413ProblemNamingTheLimitAndNeverReachesAService() {
         int before = reached.size();
-        client.post().uri("/api/v1/households").header("Authorization", "Bearer big")
+        expectProblem(client.post().uri("/api/v1/households").header("Authorization", "Bearer big")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"x\":\"" + "a".repeat(4096) + "\"}").exchange()
-                .expectStatus().isEqualTo(413);
+                .expectHeader().doesNotExist("errorMessage"),
+                413, "payload-too-large", "请求体过大", "/api/v1/households")
+                .jsonPath("$.detail").isEqualTo("请求体超过了 1 KB 的上限");
         assertThat(reached).hasSize(before);
     }
 
@@ -99,10 +114,11 @@ class EdgeLimitsTests {
                 .header("Access-Control-Request-Headers", "authorization,content-type").exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:5173");
-        client.options().uri("/api/v1/households").header("Origin", "http://evil.example")
+        expectProblem(client.options().uri("/api/v1/households").header("Origin", "http://evil.example")
                 .header("Access-Control-Request-Method", "POST").exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin"),
+                403, "origin-not-allowed", "跨域来源不被允许", "/api/v1/households")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("http://evil.example"));
     }
 
     /** Stands in for Keycloak's keys: the token's text is its subject. */

@@ -1,5 +1,6 @@
 package cn.fupin.gateway;
 
+import static cn.fupin.gateway.ExpectedProblems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicReference;
@@ -54,9 +55,11 @@ class GatewayRoutingTests {
     }
 
     @Test
-    void anInvalidTokenStopsAtTheEdge() {
-        client.get().uri("/api/v1/households").header("Authorization", "Bearer forged").exchange()
-                .expectStatus().isUnauthorized();
+    void anInvalidTokenStopsAtTheEdgeWithAProblemAndTheBearerChallenge() {
+        expectProblem(client.get().uri("/api/v1/households").header("Authorization", "Bearer forged").exchange()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"fupin\", error=\"invalid_token\""),
+                401, "unauthenticated", "未认证", "/api/v1/households")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("无效或已过期"));
         assertThat(lastPath.get()).isNull();
     }
 
@@ -79,9 +82,29 @@ class GatewayRoutingTests {
     }
 
     @Test
-    void aCallWithoutATokenStopsAtTheEdge() {
-        client.get().uri("/api/v1/households").exchange().expectStatus().isUnauthorized();
+    void aCallWithoutATokenStopsAtTheEdgeWithAProblemAndTheBearerChallenge() {
+        expectProblem(client.get().uri("/api/v1/households").exchange()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer realm=\"fupin\""),
+                401, "unauthenticated", "未认证", "/api/v1/households")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail).contains("缺少访问令牌"));
         assertThat(lastPath.get()).isNull();
+    }
+
+    @Test
+    void aPathNoRouteServesIsANotFoundProblem() {
+        expectProblem(client.get().uri("/api/v1/nothing-here").headers(GatewayRoutingTests::bearer).exchange(), 404,
+                "not-found", "资源不存在", "/api/v1/nothing-here")
+                .jsonPath("$.detail").isEqualTo("路径 /api/v1/nothing-here 不存在");
+        assertThat(lastPath.get()).isNull();
+    }
+
+    /** The gateway's own endpoints (actuator) take only their methods; routed paths pass every method on. */
+    @Test
+    void aMethodTheGatewaysOwnEndpointDoesNotTakeIsAMethodNotAllowedProblem() {
+        expectProblem(client.post().uri("/actuator/health").exchange()
+                .expectHeader().value("Allow", allow -> assertThat(allow).contains("GET")),
+                405, "method-not-allowed", "不支持的请求方法", "/actuator/health")
+                .jsonPath("$.detail").isEqualTo("该资源不支持 POST 方法");
     }
 
     @Test

@@ -2,6 +2,8 @@ package cn.fupin.gateway;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -10,7 +12,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A stand-in for every service behind the gateway: answers {@code {}} and tells the test what reached it. */
+/**
+ * A stand-in for every service behind the gateway: answers {@code {}} and tells the test what reached it; or, for
+ * the gateway's own 5xx, a service that hangs up or one that is down.
+ */
 final class StandInService {
 
     private StandInService() {
@@ -29,6 +34,39 @@ final class StandInService {
             });
             server.start();
             return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A service that takes the connection and the request, then hangs up without an answer. */
+    static ServerSocket hangingUp() {
+        try {
+            ServerSocket server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try (Socket caller = server.accept()) {
+                        caller.getInputStream().read();
+                    }
+                    catch (IOException closedOrHungUp) {
+                        // the next caller, or the end once the test closes the server
+                    }
+                }
+            });
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /** A port nothing listens on: a service that is down. */
+    static int downPort() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            return probe.getLocalPort();
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
