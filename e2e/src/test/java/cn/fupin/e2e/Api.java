@@ -100,9 +100,12 @@ final class Api {
         return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
-    HttpResponse<String> put(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    HttpResponse<String> put(String path, Object body, String... headers) {
+        HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
     HttpResponse<String> patch(String path, Object body, String... headers) {

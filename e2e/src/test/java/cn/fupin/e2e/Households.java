@@ -82,8 +82,8 @@ final class Households {
     /** A good year entered, the exit requested and approved at every level: the household has exited. */
     String exit(String id) {
         annualRecord(id, 60000, "1");
-        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR)).statusCode())
-                .isEqualTo(202);
+        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR))
+                .statusCode()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POVERTY_EXIT", 1));
         awaitStatus(id, "EXITED");
         return id;

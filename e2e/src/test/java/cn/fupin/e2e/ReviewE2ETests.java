@@ -102,7 +102,8 @@ class ReviewE2ETests {
         String id = households.exited();
         households.markNotEnjoyingPolicy(id);
         var clearOut = clerk.post("/api/v1/households/" + id + "/policy-verification",
-                Map.of("verification", "CLEAR_OUT", "year", YEAR, "reason", "家庭有经营性车辆，识别不精准"));
+                Map.of("verification", "CLEAR_OUT", "year", YEAR,
+                        "reason", "家庭有经营性车辆，识别不精准"));
         assertThat(clearOut.statusCode()).as(clearOut.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POLICY_CLEAR_OUT", 1));
         households.awaitStatus(id, "CLEARED");

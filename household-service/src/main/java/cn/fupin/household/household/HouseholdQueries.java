@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.security.AreaScope;
 
 /** Reads households inside an area scope: anything outside it does not exist for the caller. */
@@ -20,27 +21,46 @@ public class HouseholdQueries {
 
     private final HouseholdRepository households;
     private final JdbcClient jdbc;
+    private final StoredIdNumbers idNumbers;
 
-    HouseholdQueries(HouseholdRepository households, JdbcClient jdbc) {
+    HouseholdQueries(HouseholdRepository households, JdbcClient jdbc, StoredIdNumbers idNumbers) {
         this.households = households;
         this.jdbc = jdbc;
+        this.idNumbers = idNumbers;
     }
 
     public Optional<Household> find(UUID id, AreaScope scope) {
         return households.findById(id).filter(household -> scope.covers(household.getDivisionCode()));
     }
 
-    /** One page of households whose village code starts with {@code areaPrefix}, oldest first. */
-    public Page search(String areaPrefix, Category category, PovertyStatus status, int page, int size) {
+    /**
+     * What a search asks for; null means any.
+     *
+     * @param areaPrefix the households' village codes start with it
+     * @param headNamePrefix the head's name starts with it
+     * @param idNumber a member's ID number (living or removed), matched through its keyed hash
+     */
+    public record Filter(String areaPrefix, Category category, PovertyStatus status, String headNamePrefix,
+            String idNumber) {
+    }
+
+    /** One page of the households a filter finds, oldest first. */
+    public Page search(Filter filter, int page, int size) {
         String where = """
                 where h.division_code like :prefix
                   and (cast(:category as text) is null or h.category = :category)
-                  and (cast(:status as text) is null or h.status = :status)""";
-        String categoryName = category == null ? null : category.name();
-        String statusName = status == null ? null : status.name();
-        long total = jdbc.sql("select count(*) from household h " + where)
-                .param("prefix", areaPrefix + "%").param("category", categoryName).param("status", statusName)
-                .query(Long.class).single();
+                  and (cast(:status as text) is null or h.status = :status)
+                  and (cast(:headName as text) is null or exists (select 1 from member m where m.household_id = h.id
+                       and m.relation = '01' and m.active and m.name like :headName escape '\\'))
+                  and (cast(:idKey as text) is null or exists (select 1 from member m where m.household_id = h.id
+                       and m.id_number_hash = :idKey))""";
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("prefix", filter.areaPrefix() + "%");
+        params.put("category", filter.category() == null ? null : filter.category().name());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("headName", filter.headNamePrefix() == null ? null : likePrefix(filter.headNamePrefix()));
+        params.put("idKey", filter.idNumber() == null ? null : idNumbers.searchKey(filter.idNumber()));
+        long total = jdbc.sql("select count(*) from household h " + where).params(params).query(Long.class).single();
         List<Summary> rows = jdbc.sql("""
                 select h.id, h.category, h.status, h.division_code, h.size,
                        (select m.name from member m where m.household_id = h.id and m.relation = '01' and m.active
@@ -49,13 +69,17 @@ public class HouseholdQueries {
                 """ + where + """
 
                 order by h.created_at, h.id limit :limit offset :offset""")
-                .param("prefix", areaPrefix + "%").param("category", categoryName).param("status", statusName)
-                .param("limit", size).param("offset", (long) page * size)
+                .params(params).param("limit", size).param("offset", (long) page * size)
                 .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), Category.valueOf(rs.getString("category")),
                         PovertyStatus.valueOf(rs.getString("status")), rs.getString("division_code"),
                         rs.getString("head_name"), rs.getInt("size")))
                 .list();
         return new Page(rows, page, size, total);
+    }
+
+    /** A LIKE pattern for "starts with", the user's own % and _ taken literally. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /**

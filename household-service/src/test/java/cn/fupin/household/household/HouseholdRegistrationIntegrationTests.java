@@ -173,6 +173,32 @@ class HouseholdRegistrationIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.content[0].divisionCode").value("350481101201"));
     }
 
+    /** 查找: by the head's name as its first characters, by any member's ID number, never outside the area. */
+    @Test
+    void householdsAreFoundByTheHeadsNameAndByAnyMembersIdNumber() throws Exception {
+        RegisterHouseholdRequest request = synthetic.next("350481103206");
+        String head = request.getMembers().getFirst().getName();
+        String member = request.getMembers().getLast().getIdNumber();
+        String id = json.readTree(mvc.perform(post("/api/v1/households").with(as("city-officer", "350481"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+
+        mvc.perform(get("/api/v1/households").param("headName", head.substring(0, 1)).param("size", "200")
+                .with(as("village-clerk", "350481103206")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + id + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.headName =~ /^(?!" + head.charAt(0) + ").*/)]").isEmpty());
+        mvc.perform(get("/api/v1/households").param("idNumber", member.toLowerCase())
+                .with(as("township-officer", "350481103")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalElements").value(1))
+                .andExpect(jsonPath("$.content[0].id").value(id));
+        mvc.perform(get("/api/v1/households").param("idNumber", member).with(as("township-officer", "350481100")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
+        mvc.perform(get("/api/v1/households").param("headName", "%").with(as("village-clerk", "350481103206")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
+    }
+
     @Test
     void withoutATokenItIs401AndAnAuditorMayNotRegister() throws Exception {
         mvc.perform(get("/api/v1/households")).andExpect(status().isUnauthorized())

@@ -151,6 +151,10 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
 
         household.annualRecord("REGISTERED", "EXITED", "7200.00", true);
         awaitProjected(household.household(), 4);
+        mvc.perform(get("/api/v1/monitoring-objects/" + object).with(clerk)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.latestIncome.year").value(2020))
+                .andExpect(jsonPath("$.latestIncome.perCapitaIncome").value("7200.00"))
+                .andExpect(jsonPath("$.incomeAtProposal").doesNotExist());
         mvc.perform(post("/api/v1/monitoring-objects/" + object + "/assessments").with(clerk)
                 .contentType(MediaType.APPLICATION_JSON).content(eliminate)).andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("ELIMINATION_REQUESTED"));

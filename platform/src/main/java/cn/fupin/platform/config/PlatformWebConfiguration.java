@@ -22,8 +22,10 @@ import cn.fupin.platform.pii.PersonalDataCipher;
 import cn.fupin.platform.pii.PiiProperties;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.idempotency.IdempotencyFilter;
+import cn.fupin.platform.web.ContractNulls;
 import cn.fupin.platform.web.IndicatorNames;
 import cn.fupin.platform.web.ProblemAdvice;
+import cn.fupin.platform.web.StrictRequestBodies;
 
 /** Problem details, indicator-aware error messages, correlation ids and the clock. */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
@@ -65,6 +67,13 @@ public class PlatformWebConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     ProblemAdvice problemAdvice(IndicatorNames indicators) {
         return new ProblemAdvice(indicators);
+    }
+
+    /** Request bodies read strictly: bad input is a 400 naming the field, never a failure deeper in. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    StrictRequestBodies strictRequestBodies(@Value("${fupin.api.contract:}") String contract) {
+        return new StrictRequestBodies(ContractNulls.fromContract(contract));
     }
 
     /** The service's contract and the event schemas, served as written: the API docs are the contract. */

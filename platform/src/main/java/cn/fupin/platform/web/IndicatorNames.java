@@ -1,19 +1,9 @@
 package cn.fupin.platform.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.yaml.snakeyaml.Yaml;
-
-import tools.jackson.databind.DatabindException;
 
 /**
  * Names fields in error messages the way the forms do: the national indicator code ({@code x-indicator}) of
@@ -29,20 +19,9 @@ public class IndicatorNames {
     }
 
     /** Reads the {@code x-indicator} of every schema property of an OpenAPI document on the class path. */
-    @SuppressWarnings("unchecked")
     public static IndicatorNames fromContract(String classpathLocation) {
         Map<String, String> found = new HashMap<>();
-        if (classpathLocation != null && !classpathLocation.isBlank() && new ClassPathResource(classpathLocation).exists()) {
-            try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {
-                Map<String, Object> document = new Yaml().load(in);
-                Map<String, Object> components = (Map<String, Object>) document.getOrDefault("components", Map.of());
-                Map<String, Object> schemas = (Map<String, Object>) components.getOrDefault("schemas", Map.of());
-                schemas.values().forEach(schema -> collect((Map<String, Object>) schema, found));
-            }
-            catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }
+        ContractSchemas.of(classpathLocation).values().forEach(schema -> collect(schema, found));
         return new IndicatorNames(found);
     }
 
@@ -81,23 +60,6 @@ public class IndicatorNames {
             case "Email" -> "不是有效的电子邮件地址";
             default -> error.getDefaultMessage() == null ? "取值不正确" : error.getDefaultMessage();
         };
-    }
-
-    /** Where an unreadable body went wrong, as {@code field (indicator)}, for the problem's detail. */
-    public String describe(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String path = pathOf(databind.getPath());
-            String indicator = of(path);
-            return indicator == null ? "字段 " + path : "字段 " + path + " (" + indicator + ")";
-        }
-        return "请检查 JSON 语法";
-    }
-
-    private static String pathOf(List<tools.jackson.core.JacksonException.Reference> references) {
-        return references.stream()
-                .map(reference -> reference.getPropertyName() != null ? "." + reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining()).replaceFirst("^\\.", "");
     }
 
     private static Object arg(Object[] args, int index) {

@@ -28,6 +28,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.fupin.platform.security.AreaScope;
+import tools.jackson.databind.DatabindException;
 
 /**
  * Every error leaves a service as RFC 9457 problem details in Chinese, with a stable {@code code} and, for bad
@@ -125,11 +126,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(errors));
     }
 
+    /** A body that binds to no field is malformed; one that fails at a field names it like any invalid field. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getCause() instanceof DatabindException databind && UnreadableFields.path(databind) != null) {
+            String path = UnreadableFields.path(databind);
+            return ResponseEntity.badRequest().body(invalid(List.of(
+                    new FieldError(path, indicators.of(path), UnreadableFields.message(databind)))));
+        }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-                "请求体无法解析", "请求体不是有效的 JSON，或字段类型、枚举取值不正确: " + indicators.describe(ex)));
+                "请求体无法解析", "请求体缺失或不是有效的 JSON（请检查 JSON 语法与请求体的整体类型）"));
     }
 
     @Override

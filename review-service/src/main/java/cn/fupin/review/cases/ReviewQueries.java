@@ -39,7 +39,8 @@ public class ReviewQueries {
         this.clock = clock;
     }
 
-    public record Filter(boolean queue, CaseType type, CaseState state, Integer year, int page, int size) {
+    public record Filter(boolean queue, CaseType type, CaseState state, Integer year, UUID subjectId, UUID requestId,
+            int page, int size) {
     }
 
     public record Item(UUID id, CaseType caseType, CaseType.SubjectType subjectType, String subjectId,
@@ -81,6 +82,12 @@ public class ReviewQueries {
         }
         if (filter.year() != null) {
             where.append(" and year = :year");
+        }
+        if (filter.subjectId() != null) {
+            where.append(" and subject_id = :subject");
+        }
+        if (filter.requestId() != null) {
+            where.append(" and request_id = :request");
         }
         String order = filter.queue() ? "stage_entered_at, opened_at, id" : "opened_at desc, id";
         var count = bind(jdbc.sql("select count(*) from review_case where " + where), filter, caller, callerStages);
@@ -160,6 +167,12 @@ public class ReviewQueries {
         }
         if (filter.year() != null) {
             spec = spec.param("year", filter.year());
+        }
+        if (filter.subjectId() != null) {
+            spec = spec.param("subject", filter.subjectId().toString());
+        }
+        if (filter.requestId() != null) {
+            spec = spec.param("request", filter.requestId());
         }
         return spec;
     }

@@ -2,6 +2,8 @@ package cn.fupin.review.cases;
 
 import static cn.fupin.platform.testing.Tokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.is;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -315,6 +317,16 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
         mvc.perform(get("/api/v1/reviews/" + eliminated).with(city))
                 .andExpect(jsonPath("$.caseType").value("RISK_ELIMINATION"))
                 .andExpect(jsonPath("$.stages.length()").value(3));
+
+        mvc.perform(get("/api/v1/reviews").param("view", "all").param("subjectId", object.toString()).with(city))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.total").value(2))
+                .andExpect(jsonPath("$.items[*].subjectId", everyItem(is(object.toString()))));
+        mvc.perform(get("/api/v1/reviews").param("view", "all").param("requestId", elimination.toString())
+                .with(city)).andExpect(status().isOk()).andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(eliminated.toString()));
+        mvc.perform(get("/api/v1/reviews").param("view", "all").param("subjectId", object.toString())
+                .with(as("township-officer", "350481101"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test

@@ -155,11 +155,11 @@ class HouseholdController implements HouseholdsApi {
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
     public ResponseEntity<HouseholdPage> searchHouseholds(String areaCode, HouseholdCategory category,
-            HouseholdStatus status, Integer page, Integer size) {
+            HouseholdStatus status, String headName, String idNumber, Integer page, Integer size) {
         String area = Caller.current().scope().narrow(areaCode);
-        return ResponseEntity.ok(mapper.toDto(queries.search(area,
+        return ResponseEntity.ok(mapper.toDto(queries.search(new HouseholdQueries.Filter(area,
                 category == null ? null : Category.valueOf(category.name()),
-                status == null ? null : PovertyStatus.valueOf(status.name()), page, size)));
+                status == null ? null : PovertyStatus.valueOf(status.name()), headName, idNumber), page, size)));
     }
 
     @Override

@@ -24,6 +24,7 @@ import cn.fupin.monitoring.objects.MonitoringObjectStore;
 import cn.fupin.monitoring.objects.Proposals;
 import cn.fupin.monitoring.objects.Reopenings;
 import cn.fupin.monitoring.objects.Tracking;
+import cn.fupin.monitoring.households.HouseholdSummaries;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
@@ -41,9 +42,11 @@ class MonitoringObjectController implements MonitoringObjectsApi {
     private final MonitoringObjectStore store;
     private final MonitoringWebMapper mapper;
     private final Codes codes;
+    private final HouseholdSummaries households;
 
     MonitoringObjectController(Proposals proposals, Tracking tracking, Reopenings reopenings,
-            MonitoringObjectStore store, MonitoringWebMapper mapper, Codes codes) {
+            MonitoringObjectStore store, MonitoringWebMapper mapper, Codes codes, HouseholdSummaries households) {
+        this.households = households;
         this.proposals = proposals;
         this.tracking = tracking;
         this.reopenings = reopenings;
@@ -132,6 +135,7 @@ class MonitoringObjectController implements MonitoringObjectsApi {
 
     private MonitoringObject current(UUID id, Caller caller) {
         var object = store.find(id, caller.scope()).orElseThrow(() -> ApiException.notFound("监测对象", id));
-        return mapper.toDto(object, store.history(id), store.assistance(id), store.assessments(id), codes);
+        return mapper.toDto(object, store.history(id), store.assistance(id), store.assessments(id),
+                households.find(object.householdId(), caller.scope()).orElse(null), codes);
     }
 }

@@ -48,13 +48,13 @@ class ReviewController implements ReviewsApi {
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
     public ResponseEntity<ReviewPage> listReviews(String view, CaseType caseType, CaseState state, Integer year,
-            Integer page, Integer size) {
+            UUID subjectId, UUID requestId, Integer page, Integer size) {
         Caller caller = Caller.current();
         boolean queue = !"all".equals(view) && Stage.ofRole(caller).isPresent();
         return ResponseEntity.ok(mapper.toDto(queries.list(new ReviewQueries.Filter(queue,
                 caseType == null ? null : cn.fupin.review.cases.CaseType.valueOf(caseType.getValue()),
-                state == null ? null : cn.fupin.review.cases.CaseState.valueOf(state.getValue()), year, page, size),
-                caller)));
+                state == null ? null : cn.fupin.review.cases.CaseState.valueOf(state.getValue()), year, subjectId,
+                requestId, page, size), caller)));
     }
 
     @Override
