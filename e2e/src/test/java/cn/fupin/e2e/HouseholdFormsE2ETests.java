@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.EXIT_REQUEST;
 import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +68,7 @@ class HouseholdFormsE2ETests {
         assertThat(annual.statusCode()).as(annual.body()).isEqualTo(200);
         assertThat(Api.json(annual).get("netIncome").decimalValue()).isEqualByComparingTo("10000.00");
 
-        var exit = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
+        var exit = clerk.post("/api/v1/households/" + id + "/exit-requests", EXIT_REQUEST);
         assertThat(exit.statusCode()).as("a candidate is not yet poor: it cannot exit").isEqualTo(409);
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))

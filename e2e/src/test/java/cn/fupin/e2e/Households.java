@@ -1,5 +1,7 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.APPLIED;
+import static cn.fupin.e2e.WorkPlanFixture.EXIT_REQUEST;
 import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +37,7 @@ final class Households {
         }
         while (form.getMembers().stream().noneMatch(m -> "01".equals(m.getRelation())
                 && m.getBirthDate().isAfter(java.time.LocalDate.of(1962, 1, 1))));
-        return form;
+        return form.appliedOn(java.time.LocalDate.parse(APPLIED));
     }
 
     String register(RegisterHouseholdRequest form) {
@@ -82,7 +84,7 @@ final class Households {
     /** A good year entered, the exit requested and approved at every level: the household has exited. */
     String exit(String id) {
         annualRecord(id, 60000, "1");
-        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR))
+        assertThat(reviewers.clerk.post("/api/v1/households/" + id + "/exit-requests", EXIT_REQUEST)
                 .statusCode()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POVERTY_EXIT", 1));
         awaitStatus(id, "EXITED");
@@ -97,7 +99,9 @@ final class Households {
     }
 
     /** Proposes a monitoring object, waiting for the household's events to reach monitoring's projection first. */
-    String proposeForMonitoring(Map<String, Object> proposal) {
+    String proposeForMonitoring(Map<String, Object> asked) {
+        Map<String, Object> proposal = new java.util.HashMap<>(asked);
+        proposal.putIfAbsent("appliedOn", APPLIED);
         var created = new java.util.concurrent.atomic.AtomicReference<java.net.http.HttpResponse<String>>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
             created.set(reviewers.clerk.post("/api/v1/monitoring-objects", proposal));

@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.APPLIED;
 import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,7 +75,7 @@ class MonitoringE2ETests {
         assertThat(Api.json(refused).get("errors").findValuesAsString("field")).contains("risks");
 
         var eliminate = clerk.post("/api/v1/monitoring-objects/" + object + "/assessments", Map.of(
-                "assessedOn", LocalDate.now().toString(), "risks", List.of(), "riskEliminated", true,
+                "assessedOn", APPLIED, "risks", List.of(), "riskEliminated", true,
                 "note", "务工收入稳定，风险已化解"));
         assertThat(eliminate.statusCode()).as(eliminate.body()).isEqualTo(201);
         reviewers.approveAtEveryLevel(reviewers.caseOf(object, "RISK_ELIMINATION", 1));

@@ -1,5 +1,7 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.APPLIED;
+import static cn.fupin.e2e.WorkPlanFixture.EXIT_REQUEST;
 import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,13 +49,13 @@ class ReviewE2ETests {
         String id = households.identified();
 
         households.annualRecord(id, 1000, "4");
-        var refused = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
+        var refused = clerk.post("/api/v1/households/" + id + "/exit-requests", EXIT_REQUEST);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
         assertThat(Api.json(refused).get("errors").findValuesAsString("field"))
                 .contains("perCapitaIncome", "basicNeeds.safeHousing");
 
         households.annualRecord(id, 60000, "1");
-        var requested = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
+        var requested = clerk.post("/api/v1/households/" + id + "/exit-requests", EXIT_REQUEST);
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
         String requestId = Api.json(requested).get("id").asString();
         String exitCase = reviewers.caseOf(id, "POVERTY_EXIT", 1);
@@ -69,7 +71,7 @@ class ReviewE2ETests {
         households.annualRecord(id, 58000, "1");
         AtomicReference<String> resubmitted = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            var again = clerk.post("/api/v1/households/" + id + "/exit-requests", Map.of("year", YEAR));
+            var again = clerk.post("/api/v1/households/" + id + "/exit-requests", EXIT_REQUEST);
             resubmitted.set(again.statusCode() == 202 ? Api.json(again).get("id").asString() : null);
             return again.statusCode() == 202;
         });
@@ -84,14 +86,14 @@ class ReviewE2ETests {
 
         households.markNotEnjoyingPolicy(id);
         var confirm = clerk.post("/api/v1/households/" + id + "/policy-verification",
-                Map.of("verification", "CONFIRM", "year", YEAR));
+                Map.of("verification", "CONFIRM", "year", YEAR, "appliedOn", APPLIED));
         assertThat(confirm.statusCode()).as(confirm.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POLICY_CONFIRMATION", 1));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> "CONFIRMED"
                 .equals(households.household(id).path("policyVerification").asString()));
 
-        var back = clerk.post("/api/v1/households/" + id + "/return-requests", Map.of("year", YEAR,
-                "causes", List.of("01")));
+        var back = clerk.post("/api/v1/households/" + id + "/return-requests",
+                Map.of("year", YEAR, "appliedOn", APPLIED, "causes", List.of("01")));
         assertThat(back.statusCode()).as(back.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "RETURN_TO_POVERTY", 1));
         households.awaitStatus(id, "RETURNED");
@@ -102,7 +104,7 @@ class ReviewE2ETests {
         String id = households.exited();
         households.markNotEnjoyingPolicy(id);
         var clearOut = clerk.post("/api/v1/households/" + id + "/policy-verification",
-                Map.of("verification", "CLEAR_OUT", "year", YEAR,
+                Map.of("verification", "CLEAR_OUT", "year", YEAR, "appliedOn", APPLIED,
                         "reason", "家庭有经营性车辆，识别不精准"));
         assertThat(clearOut.statusCode()).as(clearOut.body()).isEqualTo(202);
         reviewers.approveAtEveryLevel(reviewers.caseOf(id, "POLICY_CLEAR_OUT", 1));

@@ -20,6 +20,13 @@ final class WorkPlanFixture {
     static final String XIYANG = "350481100";
     /** This year, by the city's calendar: the year the tests' plan is published for and assesses. */
     static final int YEAR = LocalDate.now(DemoWorkPlan.ZONE).getYear();
+    /**
+     * The day the tests' households applied (申请日期), a month ago: the village's appraisal and notice, which
+     * {@link Reviewers#notice} dates in the days before today, may not precede it.
+     */
+    static final String APPLIED = LocalDate.now(DemoWorkPlan.ZONE).minusDays(30).toString();
+    /** An exit request on this year's record, as the household applied a month ago. */
+    static final Map<String, Object> EXIT_REQUEST = Map.of("year", YEAR, "appliedOn", APPLIED);
     private static boolean ready;
 
     private WorkPlanFixture() {

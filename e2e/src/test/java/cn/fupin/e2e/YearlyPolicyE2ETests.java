@@ -1,5 +1,6 @@
 package cn.fupin.e2e;
 
+import static cn.fupin.e2e.WorkPlanFixture.EXIT_REQUEST;
 import static cn.fupin.e2e.WorkPlanFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +47,7 @@ class YearlyPolicyE2ETests {
                     reviewers.clerk.get("/api/v1/reports/income?year=" + YEAR + "&areaCode=" + VILLAGE))
                     .path("monitoringLine").asString("").equals("30000.00"));
 
-            var refused = reviewers.clerk.post("/api/v1/households/" + poor + "/exit-requests", Map.of("year", YEAR));
+            var refused = reviewers.clerk.post("/api/v1/households/" + poor + "/exit-requests", EXIT_REQUEST);
             assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
             assertThat(Api.json(refused).get("errors").get(0).get("field").asString()).isEqualTo("perCapitaIncome");
             assertThat(Api.json(refused).get("errors").get(0).get("message").asString()).endsWith("20000.00 元");
@@ -67,7 +68,7 @@ class YearlyPolicyE2ETests {
                     "publicityDaysMin", published.get("publicityDaysMin").intValue()));
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> reviewers.clerk
-                .post("/api/v1/households/" + poor + "/exit-requests", Map.of("year", YEAR)).statusCode() == 202);
+                .post("/api/v1/households/" + poor + "/exit-requests", EXIT_REQUEST).statusCode() == 202);
     }
 
     /** The wage that, with 3,000 of production income and 500 of expenses, makes 10,000 yuan a head. */

@@ -46,13 +46,16 @@ public class Household extends AbstractAggregateRoot<Household> {
     private Long version;
     private final Instant createdAt;
     private Instant updatedAt;
+    /** 申请日期: the day the household applied (form 1 or 4 signed); null for households registered before it was kept. */
+    private final LocalDate appliedOn;
 
     @PersistenceCreator
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
             PersonalText phone, String identificationStandard, Boolean militaryFamily, String bankName,
             PersonalText bankAccount,
             List<String> causes, boolean notEnjoyingPolicy, String policyVerification, int size, List<Member> members,
-            List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt) {
+            List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt, LocalDate appliedOn) {
+        this.appliedOn = appliedOn;
         this.id = id;
         this.category = category;
         this.status = status;
@@ -83,7 +86,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(),
                 PersonalText.of(form.phone()), form.identificationStandard(), form.militaryFamily(), form.bankName(),
                 PersonalText.of(form.bankAccount()),
-                form.causes(), false, null, 0, members, List.of(), null, now, now);
+                form.causes(), false, null, 0, members, List.of(), null, now, now, form.appliedOn());
         household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household));
         return household;
@@ -392,6 +395,10 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     public Long getVersion() {
         return version;
+    }
+
+    public LocalDate getAppliedOn() {
+        return appliedOn;
     }
 
     public Instant getCreatedAt() {

@@ -1,11 +1,15 @@
 package cn.fupin.household.household;
 
+import java.time.LocalDate;
 import java.util.List;
 
-/** A registration (form 1 or form 4) as asked for, before the rules have passed it. */
+/**
+ * A registration (form 1 or form 4) as asked for, before the rules have passed it; {@code appliedOn} is the day
+ * the household applied (the form's signature date), the day of entry when not stated.
+ */
 public record NewHousehold(Category category, String divisionCode, String naturalVillage, String phone,
         String identificationStandard, Boolean militaryFamily, String bankName, String bankAccount,
-        List<String> causes, List<NewMember> members) {
+        List<String> causes, List<NewMember> members, LocalDate appliedOn) {
 
     public NewHousehold {
         causes = causes == null ? List.of() : List.copyOf(causes);

@@ -1,6 +1,7 @@
 package cn.fupin.household.household;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.platform.windows.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -38,8 +40,17 @@ public class Registrations {
         caller.scope().narrow(request.divisionCode());
         windows.requireOpen(request.divisionCode());
         List<FieldError> errors = rules.check(request);
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
+        if (request.appliedOn() != null && request.appliedOn().isAfter(today)) {
+            errors.add(new FieldError("appliedOn", null, "申请日期不能晚于今天"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
+        }
+        if (request.appliedOn() == null) {
+            request = new NewHousehold(request.category(), request.divisionCode(), request.naturalVillage(),
+                    request.phone(), request.identificationStandard(), request.militaryFamily(), request.bankName(),
+                    request.bankAccount(), request.causes(), request.members(), today);
         }
         List<Member> members = request.members().stream().map(member -> Member.fromForm(member, null)).toList();
         try {

@@ -2,6 +2,7 @@ package cn.fupin.household.lifecycle;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,8 @@ public class ExitRequests {
     }
 
     @Transactional
-    public LifecycleRequest request(UUID householdId, int year, Caller caller) {
+    public LifecycleRequest request(UUID householdId, int year, LocalDate appliedOn, Caller caller) {
+        LocalDate applied = ApplicationDates.of(appliedOn, clock);
         Household household = subjects.load(householdId, caller);
         if (!MAY_EXIT.contains(household.getStatus())) {
             throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
@@ -69,7 +71,7 @@ public class ExitRequests {
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
                         household.getSize(), year, household.headName(), record.perCapitaIncome().toPlainString(),
                         line.toPlainString(),
-                        new HouseholdExitRequested.Checks(true, true, true, true, true))));
+                        new HouseholdExitRequested.Checks(true, true, true, true, true), applied)));
         return request;
     }
 

@@ -74,7 +74,8 @@ public class IdentificationRequests {
                 new HouseholdIdentificationRequested(request.id(), request.type().name(), household.getId(),
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
                         household.getSize(), year, household.headName(), household.getIdentificationStandard(),
-                        household.getCauses())));
+                        household.getCauses(), household.getAppliedOn() != null ? household.getAppliedOn()
+                                : ApplicationDates.of(null, clock))));
         return request;
     }
 }

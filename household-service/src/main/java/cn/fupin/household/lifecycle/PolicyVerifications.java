@@ -1,6 +1,7 @@
 package cn.fupin.household.lifecycle;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +48,9 @@ public class PolicyVerifications {
     }
 
     @Transactional
-    public LifecycleRequest request(UUID householdId, Verdict verdict, int year, String reason, Caller caller) {
+    public LifecycleRequest request(UUID householdId, Verdict verdict, int year, String reason, LocalDate appliedOn,
+            Caller caller) {
+        LocalDate applied = ApplicationDates.of(appliedOn, clock);
         Household household = subjects.load(householdId, caller);
         if (household.getStatus() != PovertyStatus.EXITED || !household.isNotEnjoyingPolicy()) {
             throw ApiException.conflict("not-policy-household", "只有标注为“脱贫不享受政策”的已脱贫户需要核实");
@@ -68,7 +71,7 @@ public class PolicyVerifications {
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
                         household.getCategory().name(), household.getStatus().name(), household.getSize(), year,
-                        household.headName(), verdict.name(), reason, perCapita)));
+                        household.headName(), verdict.name(), reason, perCapita, applied)));
         return request;
     }
 }

@@ -1,6 +1,7 @@
 package cn.fupin.household.lifecycle;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,7 +46,9 @@ public class ReturnRequests {
     }
 
     @Transactional
-    public LifecycleRequest request(UUID householdId, int year, List<String> causes, Caller caller) {
+    public LifecycleRequest request(UUID householdId, int year, List<String> causes, LocalDate appliedOn,
+            Caller caller) {
+        LocalDate applied = ApplicationDates.of(appliedOn, clock);
         Household household = subjects.load(householdId, caller);
         if (household.getStatus() != PovertyStatus.EXITED) {
             throw ApiException.conflict("not-exited", "只有已脱贫户可以申请返贫，该户当前状态为 " + household.getStatus());
@@ -66,7 +69,7 @@ public class ReturnRequests {
         outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
                 new HouseholdReturnRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, household.headName(), List.copyOf(causes), perCapita)));
+                        household.getSize(), year, household.headName(), List.copyOf(causes), perCapita, applied)));
         return request;
     }
 }

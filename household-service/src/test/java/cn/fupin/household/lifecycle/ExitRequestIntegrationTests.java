@@ -147,6 +147,30 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
             assertThat(new EventSchemas().violations(event)).isEmpty();
             assertThat(json.readTree(event).get("data").get("requestId").asString()).isEqualTo(requestId);
             assertThat(json.readTree(event).get("data").get("povertyLine").asString()).isEqualTo("4000.00");
+            assertThat(json.readTree(event).get("data").get("appliedOn").asString()).as("the day of entry")
+                    .isEqualTo(java.time.LocalDate.now(cn.fupin.platform.windows.WorkYear.ZONE).toString());
+        }
+    }
+
+    /** 申请日期: stated as the household's written application has it, never a day still to come. */
+    @Test
+    void theApplicationDateIsCarriedToReviewAndNeverInTheFuture() throws Exception {
+        String id = poorHousehold().get("id").asString();
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("60000", "1", true))))
+                .andExpect(status().isOk());
+        String tomorrow = java.time.LocalDate.now(cn.fupin.platform.windows.WorkYear.ZONE).plusDays(1).toString();
+        mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"year\":2020,\"appliedOn\":\"" + tomorrow + "\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("appliedOn"));
+        mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020,\"appliedOn\":\"2020-11-02\"}"))
+                .andExpect(status().isAccepted());
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            String event = probe.awaitEvent(id, "HouseholdExitRequested");
+            assertThat(new EventSchemas().violations(event)).isEmpty();
+            assertThat(json.readTree(event).at("/data/appliedOn").asString()).isEqualTo("2020-11-02");
         }
     }
 
@@ -223,7 +247,8 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"year\":2020}"))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(jsonPath("$.errors[0].field").value("perCapitaIncome"))
-                    .andExpect(jsonPath("$.errors[0].message", org.hamcrest.Matchers.endsWith("当年贫困线 90000.00 元")));
+                    .andExpect(jsonPath("$.errors[0].message",
+                            org.hamcrest.Matchers.endsWith("当年贫困线 90000.00 元")));
         }
         finally {
             policyOf2020();

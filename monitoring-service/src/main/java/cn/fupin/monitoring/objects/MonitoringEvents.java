@@ -23,7 +23,7 @@ class MonitoringEvents {
 
     record MonitoringObjectProposed(UUID monitoringObjectId, ObjectType objectType, UUID householdId,
             String divisionCode, int year, MonitoringStatus status, UUID requestId, String caseType,
-            List<String> risks, int size, String perCapitaIncome, String headName) {
+            List<String> risks, int size, String perCapitaIncome, String headName, LocalDate appliedOn) {
     }
 
     record MonitoringObjectIdentified(UUID monitoringObjectId, ObjectType objectType, UUID householdId,
@@ -43,7 +43,7 @@ class MonitoringEvents {
 
     record RiskEliminationRequested(UUID monitoringObjectId, ObjectType objectType, UUID householdId,
             String divisionCode, int year, MonitoringStatus status, UUID requestId, String caseType,
-            UUID assessmentId, List<String> risks, String perCapitaIncome, String headName) {
+            UUID assessmentId, List<String> risks, String perCapitaIncome, String headName, LocalDate appliedOn) {
     }
 
     record RiskCleared(UUID monitoringObjectId, ObjectType objectType, UUID householdId, String divisionCode,
@@ -54,17 +54,22 @@ class MonitoringEvents {
             int year, MonitoringStatus status, List<String> risks, LocalDate effectiveDate, String reason) {
     }
 
-    /** The object's current request to review, sent again unchanged in id when resubmitted. */
-    void requested(MonitoringObject o, String perCapitaIncome) {
+    /**
+     * The object's current request to review, sent again unchanged in id when resubmitted.
+     *
+     * @param appliedOn the day the household applied or the risk was assessed gone; null on a resubmission, whose
+     *        case keeps the first one
+     */
+    void requested(MonitoringObject o, String perCapitaIncome, LocalDate appliedOn) {
         if (MonitoringObject.INCLUSION.equals(o.requestType())) {
             append(o, new MonitoringObjectProposed(o.id(), o.type(), o.householdId(), o.divisionCode(), o.year(),
                     MonitoringStatus.PROPOSED, o.requestId(), o.requestType(), o.risks(), o.size(),
-                    perCapitaIncome, o.headName()));
+                    perCapitaIncome, o.headName(), appliedOn));
         }
         else {
             append(o, new RiskEliminationRequested(o.id(), o.type(), o.householdId(), o.divisionCode(), o.year(),
                     MonitoringStatus.ELIMINATION_REQUESTED, o.requestId(), o.requestType(), o.assessmentId(),
-                    o.risks(), perCapitaIncome, o.headName()));
+                    o.risks(), perCapitaIncome, o.headName(), appliedOn));
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.fupin.monitoring.objects;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,6 +17,7 @@ import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
 import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.platform.windows.WorkYear;
 
 /**
  * Proposing a monitoring object (识别): form 5 finds an exited registered household by its head's ID number, form
@@ -46,13 +48,18 @@ public class Proposals {
         this.clock = clock;
     }
 
+    /** @param appliedOn the day the household applied (申请日期); the day of entry when null, never later */
     public record Proposal(ObjectType type, int year, String headIdNumber, UUID householdId, List<String> risks,
-            String note) {
+            String note, LocalDate appliedOn) {
     }
 
     @Transactional
     public MonitoringObject propose(Proposal proposal, Caller caller) {
         codes.requireRisks("risks", proposal.risks());
+        LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
+        if (proposal.appliedOn() != null && proposal.appliedOn().isAfter(today)) {
+            throw ApiException.invalid(List.of(new FieldError("appliedOn", null, "申请日期不能晚于今天")));
+        }
         HouseholdSummary household = proposal.type() == ObjectType.UNSTABLE_EXITED ? exited(proposal, caller)
                 : marginal(proposal, caller);
         windows.requireOpen(household.divisionCode());
@@ -62,7 +69,8 @@ public class Proposals {
         store.insert(object);
         store.addStatusChange(object.id(), new MonitoringObjectStore.StatusChange(MonitoringStatus.PROPOSED,
                 clock.instant(), caller.userId(), null, proposal.note()));
-        events.requested(object, MonitoringEvents.money(household.perCapitaIncome()));
+        events.requested(object, MonitoringEvents.money(household.perCapitaIncome()),
+                proposal.appliedOn() != null ? proposal.appliedOn() : today);
         warnings.actedOn(household.householdId());
         return object;
     }
@@ -81,7 +89,8 @@ public class Proposals {
         store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                 caller.userId(), null, "退回修改后重新报审"));
         HouseholdSummary household = households.find(object.householdId(), caller.scope()).orElse(null);
-        events.requested(object, household == null ? null : MonitoringEvents.money(household.perCapitaIncome()));
+        events.requested(object, household == null ? null : MonitoringEvents.money(household.perCapitaIncome()),
+                null);
         return object;
     }
 

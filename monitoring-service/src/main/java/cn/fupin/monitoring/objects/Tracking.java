@@ -91,7 +91,7 @@ public class Tracking {
         if (input.riskEliminated()) {
             store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                     caller.userId(), null, input.note()));
-            events.requested(object, MonitoringEvents.money(household.perCapitaIncome()));
+            events.requested(object, MonitoringEvents.money(household.perCapitaIncome()), input.assessedOn());
         }
         return object;
     }

@@ -14,22 +14,26 @@ import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
 import cn.fupin.platform.policy.YearlyPolicies;
 import cn.fupin.platform.windows.WorkYear;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The village clerk records the round's 民主评议 and 公示: the appraisal before the notice and not in the future, a
- * notice of at least the year's minimum days, objections received during the notice. Recording again (say, to add
- * how an objection was handled) adds a new recording; the latest one counts.
+ * The village clerk records the round's 民主评议 and 公示 as they happened, perhaps on paper before they are entered:
+ * not before the household applied (the request's stated 申请日期), the appraisal before the notice and not in the
+ * future, a notice of at least the year's minimum days, objections received during the notice. Recording again
+ * (say, to add how an objection was handled) adds a new recording; the latest one counts.
  */
 @Service
 public class Publicities {
 
     private final ReviewCaseStore store;
     private final YearlyPolicies policies;
+    private final JsonMapper json;
     private final Clock clock;
 
-    Publicities(ReviewCaseStore store, YearlyPolicies policies, Clock clock) {
+    Publicities(ReviewCaseStore store, YearlyPolicies policies, JsonMapper json, Clock clock) {
         this.store = store;
         this.policies = policies;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -42,7 +46,7 @@ public class Publicities {
         Publicity publicity = new Publicity(reviewCase.round(), appraisal, noticeStart, noticeEnd, place, objections,
                 caller.userId(), clock.instant());
         List<FieldError> errors = problems(publicity, policies.require(reviewCase.year()).publicityDaysMin(),
-                LocalDate.now(clock.withZone(WorkYear.ZONE)));
+                LocalDate.now(clock.withZone(WorkYear.ZONE)), appliedOn(caseId));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -50,8 +54,26 @@ public class Publicities {
         store.update(reviewCase);
     }
 
-    static List<FieldError> problems(Publicity publicity, int minDays, LocalDate today) {
+    /**
+     * 申请日期 of a case: the earliest its request stated (requests published before they carried one state none),
+     * else the day the case was first submitted.
+     */
+    private LocalDate appliedOn(UUID caseId) {
+        List<ReviewCaseStore.Submission> submissions = store.submissions(caseId);
+        return submissions.stream().map(s -> json.readTree(s.snapshot()).path("appliedOn"))
+                .filter(date -> date.isString()).map(date -> LocalDate.parse(date.asString()))
+                .min(LocalDate::compareTo)
+                .orElseGet(() -> submissions.getFirst().submittedAt().atZone(WorkYear.ZONE).toLocalDate());
+    }
+
+    static List<FieldError> problems(Publicity publicity, int minDays, LocalDate today, LocalDate appliedOn) {
         List<FieldError> errors = new ArrayList<>();
+        if (publicity.appraisal().date().isBefore(appliedOn)) {
+            errors.add(new FieldError("appraisal.date", null, "民主评议不能早于户提出申请的日期（" + appliedOn + "）"));
+        }
+        if (publicity.noticeStart().isBefore(appliedOn)) {
+            errors.add(new FieldError("notice.startDate", null, "公示不能早于户提出申请的日期（" + appliedOn + "）"));
+        }
         if (publicity.noticeEnd().isBefore(publicity.noticeStart())) {
             errors.add(new FieldError("notice.endDate", null, "公示结束日期不能早于开始日期"));
         }

@@ -29,9 +29,12 @@ public class ReviewQueries {
     private final ReviewCaseStore store;
     private final ReviewStages stages;
     private final DivisionTree areas;
+    private final PublicityEvidence evidence;
     private final Clock clock;
 
-    ReviewQueries(JdbcClient jdbc, ReviewCaseStore store, ReviewStages stages, DivisionTree areas, Clock clock) {
+    ReviewQueries(JdbcClient jdbc, ReviewCaseStore store, ReviewStages stages, DivisionTree areas,
+            PublicityEvidence evidence, Clock clock) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.store = store;
         this.stages = stages;
@@ -53,7 +56,7 @@ public class ReviewQueries {
 
     /** A case with everything reviewers decide on and everything decided so far. */
     public record Detail(ReviewCase reviewCase, List<ReviewCaseStore.Submission> submissions, Publicity publicity,
-            Instant deadline, boolean overdue) {
+            List<Evidence> evidence, Instant deadline, boolean overdue) {
     }
 
     public record SummaryRow(String townshipCode, String townshipName, String stage, long waiting, long overdue) {
@@ -117,7 +120,7 @@ public class ReviewQueries {
         return store.find(id, caller.scope()).map(reviewCase -> {
             Instant deadline = deadline(reviewCase.currentStage(), reviewCase.stageEnteredAt());
             return new Detail(reviewCase, store.submissions(id),
-                    store.publicity(id, reviewCase.round()).orElse(null), deadline,
+                    store.publicity(id, reviewCase.round()).orElse(null), evidence.of(id), deadline,
                     overdue(deadline, clock.instant()));
         });
     }

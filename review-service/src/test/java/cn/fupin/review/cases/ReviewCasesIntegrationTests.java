@@ -53,6 +53,8 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
     final JwtRequestPostProcessor officer = as("officer-" + UUID.randomUUID(), "township-officer", TOWNSHIP);
     final JwtRequestPostProcessor city = as("city-" + UUID.randomUUID(), "city-officer", "350481");
     final LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    /** The day the households of these cases applied: a month ago, so notices in the last days may follow it. */
+    final LocalDate applied = today.minusDays(30);
 
     @Autowired
     TestClock clock;
@@ -88,10 +90,10 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
                  "aggregatetype":"household","sequence":3,
                  "data":{"requestId":"%5$s","caseType":"%6$s","householdId":"%3$s","divisionCode":"%4$s",
                   "category":"REGISTERED","status":"POOR","size":3,"year":2019,"headName":"%7$s",
-                  "perCapitaIncome":"6200.00","povertyLine":"4000.00",
+                  "perCapitaIncome":"6200.00","povertyLine":"4000.00","appliedOn":"%8$s",
                   "checks":{"incomeAboveLine":true,"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,
                    "safeHousing":true,"safeDrinkingWater":true}}}"""
-                .formatted(eventId, eventName, householdId, village, requestId, caseType, headName));
+                .formatted(eventId, eventName, householdId, village, requestId, caseType, headName, applied));
         return eventId;
     }
 
@@ -232,6 +234,69 @@ class ReviewCasesIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("公示期满")));
         mvc.perform(post("/api/v1/reviews/" + caseId + "/publicity").with(officer)
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().is4xxClientError());
+    }
+
+    /**
+     * 公示 that really happened: the appraisal and the notice may be entered after the fact, but not dated before
+     * the household applied (the request's 申请日期), so a village stage cannot pass the day a case appears.
+     */
+    @Test
+    void aNoticeCannotPrecedeTheHouseholdsApplication() throws Exception {
+        UUID request = UUID.randomUUID();
+        sendRequest("HouseholdExitRequested", "POVERTY_EXIT", UUID.randomUUID(), request, "钱七",
+                UUID.randomUUID().toString());
+        UUID caseId = awaitCase(request);
+        publicity(caseId, applied.minusDays(2), applied.plusDays(6), "[]").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder(
+                        "appraisal.date", "notice.startDate")))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString(
+                        applied.toString())));
+        assertThat(jdbc.queryForObject("select count(*) from review_publicity where case_id = ?", Integer.class,
+                caseId)).isZero();
+        publicity(caseId, applied.plusDays(1), applied.plusDays(7), "[]").andExpect(status().isOk());
+        decide(caseId, clerk, "{\"decision\":\"APPROVE\"}").andExpect(status().isOk());
+    }
+
+    /** 公示照片: the clerk attaches the notice's photos or scans; they are what they claim, kept and readable. */
+    @Test
+    void aNoticesPhotoIsKeptWithTheCaseAsEvidence() throws Exception {
+        UUID request = UUID.randomUUID();
+        sendRequest("HouseholdExitRequested", "POVERTY_EXIT", UUID.randomUUID(), request, "孙八",
+                UUID.randomUUID().toString());
+        UUID caseId = awaitCase(request);
+        byte[] png = new byte[64];
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 0, png, 0, 8);
+        String evidence = "/api/v1/reviews/" + caseId + "/publicity/evidence";
+
+        mvc.perform(post(evidence).with(clerk).contentType("image/jpeg").content(png))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.code").value("unsupported-media-type"));
+        mvc.perform(post(evidence).with(clerk).contentType("application/pdf").content("不是文件".getBytes()))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(post(evidence).with(clerk).contentType("image/png").content(new byte[6 * 1024 * 1024]))
+                .andExpect(status().isPayloadTooLarge());
+        mvc.perform(post(evidence).with(officer).contentType("image/png").content(png))
+                .andExpect(status().isForbidden());
+        String kept = mvc.perform(post(evidence).with(clerk).param("fileName", "公示栏.png").contentType("image/png")
+                .content(png)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.contentType").value("image/png"))
+                .andExpect(jsonPath("$.size").value(64))
+                .andExpect(jsonPath("$.sha256").value(java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(png))))
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(kept).get("id").asString();
+
+        mvc.perform(get("/api/v1/reviews/" + caseId).with(officer)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.evidence[0].id").value(id))
+                .andExpect(jsonPath("$.evidence[0].fileName").value("公示栏.png"));
+        org.assertj.core.api.Assertions.assertThat(mvc.perform(get(evidence + "/" + id).with(officer))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/png"))
+                .andReturn().getResponse().getContentAsByteArray()).isEqualTo(png);
+        mvc.perform(get(evidence + "/" + id).with(as("township-officer", "350481101")))
+                .andExpect(status().isNotFound());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "update review_evidence set file_name = 'x' where id = ?", UUID.fromString(id)))
+                .hasMessageContaining("append-only");
     }
 
     @Test

@@ -48,14 +48,15 @@ class LifecycleRequestController implements LifecycleRequestsApi {
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<LifecycleRequest> requestExit(UUID householdId, ExitRequestInput input,
             String idempotencyKey) {
-        return accepted(exits.request(householdId, input.getYear(), Caller.current()));
+        return accepted(exits.request(householdId, input.getYear(), input.getAppliedOn(), Caller.current()));
     }
 
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<LifecycleRequest> requestReturn(UUID householdId, ReturnRequestInput input,
             String idempotencyKey) {
-        return accepted(returns.request(householdId, input.getYear(), input.getCauses(), Caller.current()));
+        return accepted(returns.request(householdId, input.getYear(), input.getCauses(), input.getAppliedOn(),
+                Caller.current()));
     }
 
     @Override
@@ -64,7 +65,7 @@ class LifecycleRequestController implements LifecycleRequestsApi {
             PolicyVerificationInput input, String idempotencyKey) {
         return accepted(verifications.request(householdId,
                 PolicyVerifications.Verdict.valueOf(input.getVerification().getValue()), input.getYear(),
-                input.getReason(), Caller.current()));
+                input.getReason(), input.getAppliedOn(), Caller.current()));
     }
 
     private static ResponseEntity<LifecycleRequest> accepted(cn.fupin.household.lifecycle.LifecycleRequest request) {

@@ -74,7 +74,8 @@ class MonitoringObjectController implements MonitoringObjectsApi {
         Caller caller = Caller.current();
         var object = proposals.propose(new Proposals.Proposal(
                 cn.fupin.monitoring.objects.ObjectType.valueOf(input.getObjectType().getValue()), input.getYear(),
-                input.getHeadIdNumber(), input.getHouseholdId(), List.copyOf(input.getRisks()), input.getNote()), caller);
+                input.getHeadIdNumber(), input.getHouseholdId(), List.copyOf(input.getRisks()), input.getNote(),
+                input.getAppliedOn()), caller);
         MonitoringObject body = current(object.id(), caller);
         return ResponseEntity.created(URI.create("/api/v1/monitoring-objects/" + object.id()))
                 .eTag(ETags.of((long) body.getVersion())).body(body);

@@ -81,8 +81,11 @@ public interface ReviewWebMapper {
                 .currentStage(c.currentStage() == null ? null
                         : cn.fupin.contracts.review.model.Stage.fromValue(c.currentStage().name()))
                 .stageEnteredAt(at(c.stageEnteredAt())).deadline(at(detail.deadline())).closedAt(at(c.closedAt()))
-                .publicity(detail.publicity() == null ? null : toDto(detail.publicity(), today));
+                .publicity(detail.publicity() == null ? null : toDto(detail.publicity(), today))
+                .evidence(detail.evidence().stream().map(this::toDto).toList());
     }
+
+    cn.fupin.contracts.review.model.Evidence toDto(cn.fupin.review.cases.Evidence evidence);
 
     default OffsetDateTime at(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
