@@ -290,6 +290,9 @@ class AttackE2ETests {
         if (answer.has("items")) {
             return answer.get("items").isEmpty();
         }
+        if (answer.has("content")) {
+            return answer.get("content").isEmpty();
+        }
         return false;
     }
 
@@ -299,6 +302,8 @@ class AttackE2ETests {
         HttpResponse<String> big = clerk.postRaw("/api/v1/households",
                 "{\"padding\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}");
         assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(big.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Api.json(big).get("code").asString()).isEqualTo("payload-too-large");
 
         Api burst = Api.as("dept.civil");
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -308,6 +313,8 @@ class AttackE2ETests {
         List<HttpResponse<String>> answers = calls.stream().map(CompletableFuture::join).toList();
         List<HttpResponse<String>> refused = answers.stream().filter(r -> r.statusCode() == 429).toList();
         assertThat(refused).as("a burst of 150 beyond a bucket of 60").isNotEmpty();
+        assertThat(Api.json(refused.getFirst()).get("code").asString()).isEqualTo("too-many-requests");
+        assertThat(refused.getFirst().headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         assertThat(refused.getFirst().headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         assertThat(answers).filteredOn(r -> r.statusCode() == 200).isNotEmpty();

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 class YearlyPolicyE2ETests {
 
-    static final String VILLAGE = "350481100203";
+    static final String VILLAGE = "350481100201";
 
     final Reviewers reviewers = new Reviewers();
     final Households households = new Households(reviewers, VILLAGE);
@@ -69,6 +70,55 @@ class YearlyPolicyE2ETests {
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> reviewers.clerk
                 .post("/api/v1/households/" + poor + "/exit-requests", EXIT_REQUEST).statusCode() == 202);
+    }
+
+    /**
+     * 考核年度 through the gateway: while this year's plan says it assesses 2020 with the seed plan's figures, an exit
+     * on the 2020 record is refused for each failing criterion with its reason and goes to review when all hold,
+     * and one on this year's record is refused for its year.
+     */
+    @Test
+    void anExitIsJudgedOnTheYearThePlanAssesses2020ToWithItsFigures() {
+        String poor = households.identified();
+        JsonNode published = Api.json(city.get("/api/v1/work-plans/" + YEAR)).get("policy");
+        JsonNode seed = Api.json(city.get("/api/v1/work-plans/2020/template")).get("policy");
+        try {
+            revise(Map.of("assessedYear", 2020, "povertyLine", seed.get("povertyLine").decimalValue(),
+                    "monitoringLineFactor", seed.get("monitoringLineFactor").decimalValue(),
+                    "publicityDaysMin", seed.get("publicityDaysMin").intValue()));
+            record2020(poor, 0, "4", false);
+            AtomicReference<JsonNode> refused = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                refused.set(Api.json(reviewers.clerk.post("/api/v1/households/" + poor + "/exit-requests",
+                        Map.of("year", 2020))));
+                return refused.get().path("code").asString("").equals("exit-criteria-not-met");
+            });
+            assertThat(refused.get().get("errors").findValuesAsString("field")).contains("perCapitaIncome",
+                    "basicNeeds.safeHousing", "basicNeeds.safeDrinkingWater");
+            assertThat(refused.get().get("errors").get(0).get("message").asString())
+                    .contains("2020 年度", seed.get("povertyLine").decimalValue().setScale(2).toPlainString());
+
+            var thisYear = reviewers.clerk.post("/api/v1/households/" + poor + "/exit-requests", EXIT_REQUEST);
+            assertThat(thisYear.statusCode()).as(thisYear.body()).isEqualTo(422);
+            assertThat(Api.json(thisYear).get("code").asString()).isEqualTo("not-the-assessed-year");
+
+            record2020(poor, 60000, "1", true);
+            var requested = reviewers.clerk.post("/api/v1/households/" + poor + "/exit-requests",
+                    Map.of("year", 2020));
+            assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        }
+        finally {
+            revise(Map.of("assessedYear", YEAR, "povertyLine", published.get("povertyLine").decimalValue(),
+                    "monitoringLineFactor", published.get("monitoringLineFactor").decimalValue(),
+                    "publicityDaysMin", published.get("publicityDaysMin").intValue()));
+        }
+    }
+
+    void record2020(String household, int wage, String houseGrade, boolean water) {
+        var put = reviewers.clerk.put("/api/v1/households/" + household + "/annual-records/2020", Map.of(
+                "income", Map.of("wageIncome", wage, "productionIncome", 3000, "productionExpenses", 500),
+                "conditions", Map.of("dangerousHouseGrade", houseGrade, "safeDrinkingWater", water)));
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
     }
 
     /** The wage that, with 3,000 of production income and 500 of expenses, makes 10,000 yuan a head. */

@@ -18,6 +18,7 @@ import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
@@ -56,8 +57,9 @@ public class ExitRequests {
         if (!MAY_EXIT.contains(household.getStatus())) {
             throw ApiException.conflict("not-poor", "只有贫困户或返贫户可以申请脱贫退出，该户当前状态为 " + household.getStatus());
         }
-        requireAssessedYear(year);
-        BigDecimal line = policies.require(year).povertyLine();
+        YearlyPolicy policy = policies.inForce(clock);
+        requireAssessedYear(year, policy.assessedYear());
+        BigDecimal line = policy.povertyLine();
         AnnualRecord record = annualRecords.find(householdId, year, caller.scope())
                 .orElseThrow(() -> refused(List.of(new FieldError("year", null, "尚未录入 " + year + " 年度收入与生产生活条件"))));
         List<FieldError> failures = ExitCriteria.failures(record, line);
@@ -76,11 +78,10 @@ public class ExitRequests {
     }
 
     /**
-     * 考核年度: an exit rests on the record of the year being assessed (the year of the work plan in force), not on
-     * an older or a future year's.
+     * 考核年度: an exit rests on the record of the year the work plan in force assesses (normally its own year), not
+     * on an older or a later year's.
      */
-    private void requireAssessedYear(int year) {
-        int assessed = policies.assessedYear(clock);
+    private static void requireAssessedYear(int year, int assessed) {
         if (year != assessed) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "not-the-assessed-year", "不是考核年度的记录",
                     "脱贫退出须以考核年度的收入与生产生活条件为依据", List.of(new FieldError("year", null,

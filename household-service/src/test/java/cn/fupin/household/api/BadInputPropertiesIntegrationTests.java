@@ -33,7 +33,7 @@ class BadInputPropertiesIntegrationTests extends BadInputProperties {
     private String head;
 
     BadInputPropertiesIntegrationTests() {
-        super("openapi/household.yaml");
+        super("openapi/household.yaml", VILLAGE);
     }
 
     @Override
@@ -49,15 +49,6 @@ class BadInputPropertiesIntegrationTests extends BadInputProperties {
         household = registered.required("id").asString();
         head = registered.required("members").get(0).required("id").asString();
         jdbc.update("update household set status = 'POOR' where id = ?", UUID.fromString(household));
-    }
-
-    @Override
-    protected String areaOf(String role) {
-        return switch (role) {
-            case "village-clerk" -> VILLAGE;
-            case "township-officer" -> VILLAGE.substring(0, 9);
-            default -> VILLAGE.substring(0, 6);
-        };
     }
 
     @Override

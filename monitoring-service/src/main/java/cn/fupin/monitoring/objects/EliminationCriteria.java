@@ -9,8 +9,8 @@ import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.web.FieldError;
 
 /**
- * 风险消除条件: per-capita income of the assessed year (考核年度, the year of the work plan in force) above that
- * year's monitoring line (poverty line × factor), no unresolved 两不愁三保障
+ * 风险消除条件: per-capita income of the assessed year (考核年度, the year the work plan in force assesses) above
+ * the plan's monitoring line (poverty line × factor), no unresolved 两不愁三保障
  * problem, every risk resolved at the assessment, and labour capacity — a household without it stays monitored
  * (national practice since 2021) unless a reason overrides. Every failing criterion is named.
  */
@@ -20,15 +20,16 @@ final class EliminationCriteria {
     }
 
     static List<FieldError> failures(HouseholdSummary household, List<String> remainingRisks, String overrideReason,
-            YearlyPolicy assessedYear) {
+            YearlyPolicy inForce) {
         List<FieldError> failures = new ArrayList<>();
-        BigDecimal monitoringLine = assessedYear.monitoringLine();
+        BigDecimal monitoringLine = inForce.monitoringLine();
+        int assessedYear = inForce.assessedYear();
         if (household.perCapitaIncome() == null) {
             failures.add(new FieldError("perCapitaIncome", null, "该户尚无年度收入数据，无法核验是否高于监测线"));
         }
-        else if (household.incomeYear() == null || household.incomeYear() != assessedYear.year()) {
+        else if (household.incomeYear() == null || household.incomeYear() != assessedYear) {
             failures.add(new FieldError("perCapitaIncome", null, "该户最新收入为 " + household.incomeYear()
-                    + " 年度的，风险消除须以考核年度（" + assessedYear.year() + " 年）的收入为依据"));
+                    + " 年度的，风险消除须以考核年度（" + assessedYear + " 年）的收入为依据"));
         }
         else if (household.perCapitaIncome().compareTo(monitoringLine) <= 0) {
             failures.add(new FieldError("perCapitaIncome", null, household.incomeYear() + " 年度人均纯收入 "

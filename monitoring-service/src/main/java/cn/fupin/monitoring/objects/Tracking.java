@@ -78,7 +78,7 @@ public class Tracking {
                 caller.userId(), clock.instant());
         if (input.riskEliminated()) {
             List<FieldError> failures = EliminationCriteria.failures(household, input.risks(),
-                    input.overrideReason(), policies.require(policies.assessedYear(clock)));
+                    input.overrideReason(), policies.inForce(clock));
             if (!failures.isEmpty()) {
                 throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "elimination-criteria-not-met",
                         "不符合风险消除条件", "共 " + failures.size() + " 项不符合", failures);

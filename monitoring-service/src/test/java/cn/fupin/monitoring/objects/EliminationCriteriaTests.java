@@ -18,7 +18,8 @@ import cn.fupin.platform.web.FieldError;
 class EliminationCriteriaTests {
 
     /** 2020: 4000 yuan × 1.5 = a monitoring line of 6000.00. */
-    static final YearlyPolicy YEAR_2020 = new YearlyPolicy(2020, 1, new BigDecimal("4000"), new BigDecimal("1.5"), 7);
+    static final YearlyPolicy YEAR_2020 = new YearlyPolicy(2020, 1, 2020, new BigDecimal("4000"),
+            new BigDecimal("1.5"), 7);
     static final BasicNeeds MET = new BasicNeeds(true, true, true, true);
 
     static HouseholdSummary household(String income, BasicNeeds needs, String labour) {

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class ProjectedYearlyPolicies implements YearlyPolicies {
 
-    private static final String COLUMNS = "year, revision, poverty_line, monitoring_line_factor, publicity_days_min";
+    private static final String COLUMNS = "year, revision, assessed_year, poverty_line, monitoring_line_factor,"
+            + " publicity_days_min";
 
     private final JdbcClient jdbc;
 
@@ -33,18 +34,22 @@ public class ProjectedYearlyPolicies implements YearlyPolicies {
     /** Keeps a year's figures unless a later revision of the year is already kept. */
     public void keep(YearlyPolicy policy) {
         jdbc.sql("""
-                insert into yearly_policy (year, revision, poverty_line, monitoring_line_factor, publicity_days_min)
-                values (:year, :revision, :line, :factor, :days)
-                on conflict (year) do update set revision = excluded.revision, poverty_line = excluded.poverty_line,
+                insert into yearly_policy (year, revision, assessed_year, poverty_line, monitoring_line_factor,
+                    publicity_days_min)
+                values (:year, :revision, :assessed, :line, :factor, :days)
+                on conflict (year) do update set revision = excluded.revision,
+                    assessed_year = excluded.assessed_year, poverty_line = excluded.poverty_line,
                     monitoring_line_factor = excluded.monitoring_line_factor,
                     publicity_days_min = excluded.publicity_days_min
                 where yearly_policy.revision <= excluded.revision""")
                 .param("year", policy.year()).param("revision", policy.revision())
+                .param("assessed", policy.assessedYear())
                 .param("line", policy.povertyLine()).param("factor", policy.monitoringLineFactor())
                 .param("days", policy.publicityDaysMin()).update();
     }
 
     private static YearlyPolicy policy(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new YearlyPolicy(rs.getInt(1), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5));
+        return new YearlyPolicy(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                rs.getInt(6));
     }
 }

@@ -26,12 +26,12 @@ public interface YearlyPolicies {
     }
 
     /**
-     * 考核年度: the year whose record an exit or a risk elimination must rest on — the work year of the plan in
-     * force, which is this year once its plan is published (until then the last published year's), or this year
-     * when no plan was ever published.
+     * The figures in force: those of the plan governing today's work (this year's once published, until then the
+     * last published year's), whose {@link YearlyPolicy#assessedYear() assessed year} an exit or a risk elimination
+     * must rest on; a 409 {@code no-yearly-policy} when no plan was ever published.
      */
-    default int assessedYear(Clock clock) {
+    default YearlyPolicy inForce(Clock clock) {
         int thisYear = WorkYear.of(clock);
-        return latestUpTo(thisYear).map(YearlyPolicy::year).orElse(thisYear);
+        return latestUpTo(thisYear).orElseGet(() -> require(thisYear));
     }
 }

@@ -41,11 +41,12 @@ public abstract class ServiceTestSupport {
      */
     protected void yearlyPolicy(int year, String povertyLine, String monitoringLineFactor, int publicityDaysMin) {
         jdbc.update("""
-                insert into yearly_policy (year, revision, poverty_line, monitoring_line_factor, publicity_days_min)
-                values (?, 1, cast(? as numeric), cast(? as numeric), ?)
+                insert into yearly_policy (year, revision, assessed_year, poverty_line, monitoring_line_factor,
+                    publicity_days_min)
+                values (?, 1, ?, cast(? as numeric), cast(? as numeric), ?)
                 on conflict (year) do update set poverty_line = excluded.poverty_line,
                     monitoring_line_factor = excluded.monitoring_line_factor,
-                    publicity_days_min = excluded.publicity_days_min""", year, povertyLine, monitoringLineFactor,
+                    publicity_days_min = excluded.publicity_days_min""", year, year, povertyLine, monitoringLineFactor,
                 publicityDaysMin);
     }
 

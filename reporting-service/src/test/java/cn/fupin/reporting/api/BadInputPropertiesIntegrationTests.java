@@ -21,16 +21,7 @@ class BadInputPropertiesIntegrationTests extends BadInputProperties {
     static final String TOWNSHIP = "350481104";
 
     BadInputPropertiesIntegrationTests() {
-        super("openapi/reporting.yaml");
-    }
-
-    @Override
-    protected String areaOf(String role) {
-        return switch (role) {
-            case "village-clerk" -> TOWNSHIP + "205";
-            case "township-officer" -> TOWNSHIP;
-            default -> TOWNSHIP.substring(0, 6);
-        };
+        super("openapi/reporting.yaml", TOWNSHIP + "205");
     }
 
     @Override

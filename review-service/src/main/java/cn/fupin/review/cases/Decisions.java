@@ -52,7 +52,7 @@ public class Decisions {
         Publicity publicity = store.publicity(caseId, reviewCase.round()).orElse(null);
         LocalDate today = LocalDate.now(clock.withZone(WorkYear.ZONE));
         ReviewCase.Outcome outcome = reviewCase.decide(caller, asked.stage(), asked.decision(), asked.comment(),
-                asked.reasons(), publicity, () -> policies.require(reviewCase.year()).publicityDaysMin(), clock.instant(),
+                asked.reasons(), publicity, () -> policies.inForce(clock).publicityDaysMin(), clock.instant(),
                 today);
         store.addDecision(caseId, reviewCase.lastDecision());
         store.update(reviewCase);

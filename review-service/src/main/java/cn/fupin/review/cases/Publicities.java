@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The village clerk records the round's 民主评议 and 公示 as they happened, perhaps on paper before they are entered:
  * not before the household applied (the request's stated 申请日期), the appraisal before the notice and not in the
- * future, a notice of at least the year's minimum days, objections received during the notice. Recording again
+ * future, a notice of at least the minimum days of the work plan in force, objections received during the notice. Recording again
  * (say, to add how an objection was handled) adds a new recording; the latest one counts.
  */
 @Service
@@ -45,7 +45,7 @@ public class Publicities {
         reviewCase.requirePublicityRecordableBy(caller);
         Publicity publicity = new Publicity(reviewCase.round(), appraisal, noticeStart, noticeEnd, place, objections,
                 caller.userId(), clock.instant());
-        List<FieldError> errors = problems(publicity, policies.require(reviewCase.year()).publicityDaysMin(),
+        List<FieldError> errors = problems(publicity, policies.inForce(clock).publicityDaysMin(),
                 LocalDate.now(clock.withZone(WorkYear.ZONE)), appliedOn(caseId));
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -49,7 +49,7 @@ public final class WorkPlanTemplate {
      */
     static YearlyPolicy seedPolicy(int year) {
         String seedYear = SEED.version();
-        return new YearlyPolicy(year, 0, figure(seedYear, "poverty_line_yuan_per_person"),
+        return new YearlyPolicy(year, 0, year, figure(seedYear, "poverty_line_yuan_per_person"),
                 figure(seedYear, "monitoring_line_factor"), figure(seedYear, "publicity_days_min").intValue());
     }
 

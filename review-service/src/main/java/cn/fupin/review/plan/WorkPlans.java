@@ -93,7 +93,7 @@ public class WorkPlans {
     public WorkPlan template(int year) {
         YearlyPolicy policy = WorkPlanTemplate.seeded(year) ? WorkPlanTemplate.seedPolicy(year)
                 : latestUpTo(year - 1).map(WorkPlan::policy)
-                        .map(p -> new YearlyPolicy(year, 0, p.povertyLine(), p.monitoringLineFactor(),
+                        .map(p -> new YearlyPolicy(year, 0, year, p.povertyLine(), p.monitoringLineFactor(),
                                 p.publicityDaysMin()))
                         .orElseGet(() -> WorkPlanTemplate.seedPolicy(year));
         return new WorkPlan(null, year, county, WorkYear.ZONE.getId(), WorkPlanTemplate.closeOf(year),
@@ -103,8 +103,10 @@ public class WorkPlans {
     /**
      * The year's policy figures as asked; a change of the plan that names none keeps the current ones; a first plan
      * must name them, except for 2020, whose figures the seed work plan gives. A year is never published without.
+     * {@code assessedYear} (null: the plan's own year) may be an earlier year, never a later one.
      */
-    public record PolicyAsked(BigDecimal povertyLine, BigDecimal monitoringLineFactor, int publicityDaysMin) {
+    public record PolicyAsked(Integer assessedYear, BigDecimal povertyLine, BigDecimal monitoringLineFactor,
+            int publicityDaysMin) {
     }
 
     @Transactional
@@ -158,7 +160,12 @@ public class WorkPlans {
 
     private static YearlyPolicy policy(int year, int revision, PolicyAsked asked, Optional<WorkPlan> current) {
         if (asked != null) {
-            return new YearlyPolicy(year, revision, asked.povertyLine(), asked.monitoringLineFactor(),
+            int assessed = asked.assessedYear() == null ? year : asked.assessedYear();
+            if (assessed > year) {
+                throw ApiException.invalid(List.of(new FieldError("policy.assessedYear", null,
+                        "考核年度不能晚于方案年度 " + year)));
+            }
+            return new YearlyPolicy(year, revision, assessed, asked.povertyLine(), asked.monitoringLineFactor(),
                     asked.publicityDaysMin());
         }
         YearlyPolicy kept = current.map(WorkPlan::policy)
@@ -166,7 +173,7 @@ public class WorkPlans {
                         : Optional.empty())
                 .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("policy", null,
                         "首次发布 " + year + " 年度工作方案须同时设定本年度政策参数（贫困线、监测线系数、公示最少天数）"))));
-        return new YearlyPolicy(year, revision, kept.povertyLine(), kept.monitoringLineFactor(),
+        return new YearlyPolicy(year, revision, kept.assessedYear(), kept.povertyLine(), kept.monitoringLineFactor(),
                 kept.publicityDaysMin());
     }
 

@@ -24,16 +24,7 @@ class BadInputPropertiesIntegrationTests extends BadInputProperties {
     static final String VILLAGE = "350481104205";
 
     BadInputPropertiesIntegrationTests() {
-        super("openapi/review.yaml");
-    }
-
-    @Override
-    protected String areaOf(String role) {
-        return switch (role) {
-            case "village-clerk" -> VILLAGE;
-            case "township-officer" -> VILLAGE.substring(0, 9);
-            default -> VILLAGE.substring(0, 6);
-        };
+        super("openapi/review.yaml", VILLAGE);
     }
 
     @Override

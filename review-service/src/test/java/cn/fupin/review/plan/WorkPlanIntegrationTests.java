@@ -251,9 +251,14 @@ class WorkPlanIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.policy.publicityDaysMin").value(5));
         JsonNode first = awaitEvent(planId(2024), "WorkPlanPublished");
         assertThat(first.at("/data/policy/monitoringLine").asString()).isEqualTo("7360.00");
+        assertThat(first.at("/data/policy/assessedYear").asInt()).as("its own year unless stated").isEqualTo(2024);
 
+        publish(2024, phases + ",\"policy\":{\"assessedYear\":2025,\"povertyLine\":4600,\"monitoringLineFactor\":1.6,"
+                + "\"publicityDaysMin\":5}}", "\"1\"").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("policy.assessedYear"));
         publish(2024, phases + "}", "\"1\"").andExpect(status().isOk())
-                .andExpect(jsonPath("$.policy.povertyLine").value(4600.00));
+                .andExpect(jsonPath("$.policy.povertyLine").value(4600.00))
+                .andExpect(jsonPath("$.policy.assessedYear").value(2024));
         publish(2024, phases + ",\"policy\":{\"povertyLine\":4700,\"monitoringLineFactor\":1.5,\"publicityDaysMin\":7}}",
                 "\"2\"").andExpect(status().isOk()).andExpect(jsonPath("$.policy.monitoringLine").value(7050.00));
         assertThat(jdbc.queryForList("select r.policy->>'povertyLine' from work_plan_revision r join work_plan p"

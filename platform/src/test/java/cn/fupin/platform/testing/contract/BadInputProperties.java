@@ -58,15 +58,26 @@ public abstract class BadInputProperties {
     protected JsonMapper json;
 
     private final List<Operation> operations;
+    private final String village;
 
-    /** @param contract the service's contract on the classpath, e.g. {@code openapi/household.yaml} */
-    protected BadInputProperties(String contract) {
+    /**
+     * @param contract the service's contract on the classpath, e.g. {@code openapi/household.yaml}
+     * @param village where the callers work: its clerk, its township's officer, the county's other roles
+     */
+    protected BadInputProperties(String contract, String village) {
         this.operations = OpenApiOperations.of(contract).stream()
                 .filter(op -> op.body() != null || !op.in("query").isEmpty()).toList();
+        this.village = village;
     }
 
     /** The area a caller of this role works in. */
-    protected abstract String areaOf(String role);
+    protected String areaOf(String role) {
+        return switch (role) {
+            case "village-clerk" -> village;
+            case "township-officer" -> village.substring(0, 9);
+            default -> village.substring(0, 6);
+        };
+    }
 
     /** A path parameter's value: an existing resource the caller may reach, so the request gets past the 404. */
     protected String pathValue(Operation operation, String name) {

@@ -63,7 +63,7 @@ class WorkPlanController implements WorkPlansApi {
                 input.getCloseAt() == null ? null : input.getCloseAt().toInstant(),
                 input.getPhases().stream().map(p -> new cn.fupin.review.plan.Phase(PhaseCode.valueOf(p.getCode().getValue()),
                         p.getName(), p.getStartDate(), p.getEndDate())).toList(),
-                policy == null ? null : new WorkPlans.PolicyAsked(policy.getPovertyLine(),
+                policy == null ? null : new WorkPlans.PolicyAsked(policy.getAssessedYear(), policy.getPovertyLine(),
                         policy.getMonitoringLineFactor(), policy.getPublicityDaysMin()),
                 ETags.version(ifMatch), Caller.current());
         return ResponseEntity.ok().eTag(ETags.of((long) plan.revision())).body(toDto(plan));
@@ -97,8 +97,8 @@ class WorkPlanController implements WorkPlansApi {
     }
 
     private static YearlyPolicy toDto(cn.fupin.platform.policy.YearlyPolicy policy) {
-        return new YearlyPolicy(policy.povertyLine(), policy.monitoringLineFactor(), policy.monitoringLine(),
-                policy.publicityDaysMin());
+        return new YearlyPolicy(policy.assessedYear(), policy.povertyLine(), policy.monitoringLineFactor(),
+                policy.monitoringLine(), policy.publicityDaysMin());
     }
 
     private static FunctionWindow toDto(FunctionWindows.Window w) {
