@@ -40,8 +40,8 @@ public class ExitRequests {
     private final Outbox outbox;
     private final Clock clock;
 
-    ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, YearlyPolicies policies, LifecycleRequests requests,
-            Outbox outbox, Clock clock) {
+    ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, YearlyPolicies policies,
+            LifecycleRequests requests, Outbox outbox, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.policies = policies;

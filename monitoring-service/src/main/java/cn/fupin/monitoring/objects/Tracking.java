@@ -34,8 +34,8 @@ public class Tracking {
     private final WorkWindows windows;
     private final Clock clock;
 
-    Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events, YearlyPolicies policies,
-            Codes codes, WorkWindows windows, Clock clock) {
+    Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events,
+            YearlyPolicies policies, Codes codes, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.store = store;
         this.households = households;

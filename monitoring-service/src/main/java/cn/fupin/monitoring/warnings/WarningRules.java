@@ -14,8 +14,9 @@ import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
 
 /**
  * The early-warning rules (监测预警) of domain.md, on one change of a household: its new year's income under the
- * year's monitoring line (once the year's policy is published); a member who died (natural decrease reason 1); a member newly seriously ill (A10 03) or
- * disabled (A10 04); 因灾 (A27 04) newly among its causes. Pure: the facts in, the warnings out.
+ * year's monitoring line (once the year's policy is published); a member who died (natural decrease reason 1); a
+ * member newly seriously ill (A10 03) or disabled (A10 04); 因灾 (A27 04) newly among its causes. Pure: the facts
+ * in, the warnings out.
  */
 final class WarningRules {
 

@@ -85,8 +85,8 @@ public final class ContractNulls extends ValueDeserializerModifier {
         builder.getProperties().forEachRemaining(properties::add);
         for (SettableBeanProperty property : properties) {
             if (rules.required().contains(property.getName())) {
-                builder.addOrReplaceProperty(property.withNullProvider(NullsFailProvider.constructForProperty(property)),
-                        true);
+                builder.addOrReplaceProperty(
+                        property.withNullProvider(NullsFailProvider.constructForProperty(property)), true);
             }
             else if (rules.lists().contains(property.getName())) {
                 builder.addOrReplaceProperty(property.withNullProvider(new EmptyContainer(property.getType()

@@ -16,7 +16,8 @@ final class ContractSchemas {
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> of(String classpathLocation) {
-        if (classpathLocation == null || classpathLocation.isBlank() || !new ClassPathResource(classpathLocation).exists()) {
+        if (classpathLocation == null || classpathLocation.isBlank()
+                || !new ClassPathResource(classpathLocation).exists()) {
             return Map.of();
         }
         try (InputStream in = new ClassPathResource(classpathLocation).getInputStream()) {

@@ -44,9 +44,10 @@ public class StrictRequestBodies implements WebMvcConfigurer {
     public static JsonMapper.Builder strict(JsonMapper.Builder builder, ContractNulls contractNulls) {
         return builder.addModule(new SimpleModule("contract-nulls").setDeserializerModifier(contractNulls))
                 .changeDefaultNullHandling(nulls -> nulls.withContentNulls(Nulls.FAIL))
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT, DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
+                        DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, coercion -> coercion
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -43,7 +43,8 @@ final class UnreadableFields {
         return switch (ex) {
             case UnrecognizedPropertyException unknown -> "接口契约中没有该字段";
             case InvalidNullException nulls -> "不能为 null";
-            case InvalidFormatException format -> "取值 " + format.getValue() + " 的格式不正确，应为" + expected(format.getTargetType());
+            case InvalidFormatException format -> "取值 " + format.getValue() + " 的格式不正确，应为"
+                    + expected(format.getTargetType());
             case MismatchedInputException mismatch -> "类型不正确，应为" + expected(mismatch.getTargetType());
             case ValueInstantiationException value -> "取值不在允许的范围内";
             default -> "取值不正确";

@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class WorkPlanPolicies implements YearlyPolicies {
 
-    private static final String SELECT = "select year, revision, policy::text from work_plan_fact where policy is not null";
+    private static final String SELECT = "select year, revision, policy::text from work_plan_fact"
+            + " where policy is not null";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

@@ -11,16 +11,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
 import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.platform.web.FieldError;
 import cn.fupin.platform.windows.WorkYear;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The village clerk records the round's 民主评议 and 公示 as they happened, perhaps on paper before they are entered:
  * not before the household applied (the request's stated 申请日期), the appraisal before the notice and not in the
- * future, a notice of at least the minimum days of the work plan in force, objections received during the notice. Recording again
- * (say, to add how an objection was handled) adds a new recording; the latest one counts.
+ * future, a notice of at least the minimum days of the work plan in force, objections received during the notice.
+ * Recording again (say, to add how an objection was handled) adds a new recording; the latest one counts.
  */
 @Service
 public class Publicities {
