@@ -2,6 +2,7 @@ package cn.fupin.household.annual;
 
 import java.util.List;
 
+import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.Member;
 
@@ -28,6 +29,16 @@ public record BasicNeeds(boolean noCompulsoryEducationDropout, boolean basicMedi
 
     private static boolean inSchoolAge(int age) {
         return age >= SCHOOL_FROM && age <= SCHOOL_TO;
+    }
+
+    /** Whether one guarantee is met. */
+    public boolean met(BasicNeed need) {
+        return switch (need) {
+            case NO_COMPULSORY_EDUCATION_DROPOUT -> noCompulsoryEducationDropout;
+            case BASIC_MEDICAL_INSURANCE -> basicMedicalInsurance;
+            case SAFE_HOUSING -> safeHousing;
+            case SAFE_DRINKING_WATER -> safeDrinkingWater;
+        };
     }
 
     public boolean allMet() {

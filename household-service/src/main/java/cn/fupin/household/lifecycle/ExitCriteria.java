@@ -3,7 +3,9 @@ package cn.fupin.household.lifecycle;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.platform.web.FieldError;
 
@@ -14,6 +16,13 @@ import cn.fupin.platform.web.FieldError;
  */
 final class ExitCriteria {
 
+    /** What the record shows when a guarantee is not met. */
+    private static final Map<BasicNeed, String> UNMET = Map.of(
+            BasicNeed.NO_COMPULSORY_EDUCATION_DROPOUT, "有义务教育阶段失学辍学的成员",
+            BasicNeed.BASIC_MEDICAL_INSURANCE, "有在户成员未参加城乡居民基本医疗保险",
+            BasicNeed.SAFE_HOUSING, "住房不安全（C 级或 D 级危房，或危房等级未录入）",
+            BasicNeed.SAFE_DRINKING_WATER, "未解决安全饮用水");
+
     private ExitCriteria() {
     }
 
@@ -23,17 +32,10 @@ final class ExitCriteria {
             failures.add(new FieldError("perCapitaIncome", null, record.year() + " 年度人均纯收入 "
                     + record.perCapitaIncome().toPlainString() + " 元未超过当年贫困线 " + povertyLine.toPlainString() + " 元"));
         }
-        if (!record.basicNeeds().noCompulsoryEducationDropout()) {
-            failures.add(new FieldError("basicNeeds.noCompulsoryEducationDropout", "A14", "有义务教育阶段失学辍学的成员"));
-        }
-        if (!record.basicNeeds().basicMedicalInsurance()) {
-            failures.add(new FieldError("basicNeeds.basicMedicalInsurance", "A17", "有在户成员未参加城乡居民基本医疗保险"));
-        }
-        if (!record.basicNeeds().safeHousing()) {
-            failures.add(new FieldError("basicNeeds.safeHousing", "A40", "住房不安全（C 级或 D 级危房，或危房等级未录入）"));
-        }
-        if (!record.basicNeeds().safeDrinkingWater()) {
-            failures.add(new FieldError("basicNeeds.safeDrinkingWater", "A44", "未解决安全饮用水"));
+        for (BasicNeed need : BasicNeed.values()) {
+            if (!record.basicNeeds().met(need)) {
+                failures.add(new FieldError(need.field(), need.indicator(), UNMET.get(need)));
+            }
         }
         return failures;
     }

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
+import cn.fupin.contracts.rules.BasicNeed;
+
 /**
  * A household as monitoring sees it, from household.events: where it is, what it is, who lives in it (health and
  * labour, never an ID number: the head is known by a keyed hash) and its latest year's income and 两不愁三保障.
@@ -34,6 +36,17 @@ public record HouseholdSummary(UUID householdId, String divisionCode, String cat
     /** 两不愁三保障 as the latest annual record had it. */
     public record BasicNeeds(Boolean noCompulsoryEducationDropout, Boolean basicMedicalInsurance, Boolean safeHousing,
             Boolean safeDrinkingWater) {
+
+        /** Met only when the record said so; unknown is not met. */
+        public boolean met(BasicNeed need) {
+            Boolean said = switch (need) {
+                case NO_COMPULSORY_EDUCATION_DROPOUT -> noCompulsoryEducationDropout;
+                case BASIC_MEDICAL_INSURANCE -> basicMedicalInsurance;
+                case SAFE_HOUSING -> safeHousing;
+                case SAFE_DRINKING_WATER -> safeDrinkingWater;
+            };
+            return Boolean.TRUE.equals(said);
+        }
     }
 
     public HouseholdSummary withHeadName(String name) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.platform.policy.YearlyPolicy;
 import cn.fupin.platform.web.FieldError;
@@ -36,18 +37,10 @@ final class EliminationCriteria {
                     + household.perCapitaIncome().toPlainString() + " 元未高于监测线 " + monitoringLine.toPlainString()
                     + " 元"));
         }
-        HouseholdSummary.BasicNeeds needs = household.basicNeeds();
-        if (needs == null || !Boolean.TRUE.equals(needs.noCompulsoryEducationDropout())) {
-            failures.add(new FieldError("basicNeeds.noCompulsoryEducationDropout", "A14", "义务教育保障未落实或未核实"));
-        }
-        if (needs == null || !Boolean.TRUE.equals(needs.basicMedicalInsurance())) {
-            failures.add(new FieldError("basicNeeds.basicMedicalInsurance", "A17", "基本医疗保障未落实或未核实"));
-        }
-        if (needs == null || !Boolean.TRUE.equals(needs.safeHousing())) {
-            failures.add(new FieldError("basicNeeds.safeHousing", "A40", "住房安全保障未落实或未核实"));
-        }
-        if (needs == null || !Boolean.TRUE.equals(needs.safeDrinkingWater())) {
-            failures.add(new FieldError("basicNeeds.safeDrinkingWater", "A44", "饮水安全保障未落实或未核实"));
+        for (BasicNeed need : BasicNeed.values()) {
+            if (household.basicNeeds() == null || !household.basicNeeds().met(need)) {
+                failures.add(new FieldError(need.field(), need.indicator(), need.label() + "保障未落实或未核实"));
+            }
         }
         if (remainingRisks != null && !remainingRisks.isEmpty()) {
             failures.add(new FieldError("risks", "A52", "评估时仍有未化解的风险：" + String.join("、", remainingRisks)));

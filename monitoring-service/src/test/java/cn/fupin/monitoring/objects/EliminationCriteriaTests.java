@@ -61,6 +61,20 @@ class EliminationCriteriaTests {
                 .containsExactly("basicNeeds.basicMedicalInsurance", "basicNeeds.safeHousing");
     }
 
+    /** 两不愁三保障: each guarantee fails on its own, unknown as well as unmet. */
+    @Test
+    void eachBasicNeedFailsOnItsOwn() {
+        assertThat(failing(household("9000", new BasicNeeds(false, true, true, true), "01"), List.of(), null))
+                .containsExactly("basicNeeds.noCompulsoryEducationDropout");
+        assertThat(failing(household("9000", new BasicNeeds(true, null, true, true), "01"), List.of(), null))
+                .containsExactly("basicNeeds.basicMedicalInsurance");
+        assertThat(failing(household("9000", new BasicNeeds(true, true, false, true), "01"), List.of(), null))
+                .containsExactly("basicNeeds.safeHousing");
+        assertThat(failing(household("9000", new BasicNeeds(true, true, true, false), "01"), List.of(), null))
+                .containsExactly("basicNeeds.safeDrinkingWater");
+        assertThat(failing(household("9000", null, "01"), List.of(), null)).hasSize(4);
+    }
+
     @Test
     void remainingRisksAndNoLabourWithoutReasonFail() {
         assertThat(failing(household("9000", MET, "01"), List.of("01"), null)).containsExactly("risks");
