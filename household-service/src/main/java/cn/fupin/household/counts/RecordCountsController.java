@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.household.api.InternalApi;
 import cn.fupin.contracts.household.model.RecordCounts;
+import cn.fupin.contracts.reconciliation.CountKeys;
 import cn.fupin.platform.counts.GroupCounts;
 import cn.fupin.platform.security.Caller;
 
@@ -36,14 +37,13 @@ class RecordCountsController implements InternalApi {
         jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household"
                 + " where division_code like :prefix group by 1, 2").param("prefix", prefix)
                 .query((rs, n) -> {
-                    String key = rs.getString(1) + "." + rs.getString(2);
-                    counts.put("households." + key, rs.getLong(3));
-                    return counts.put("persons." + key, rs.getLong(4));
+                    counts.put(CountKeys.households(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    return counts.put(CountKeys.persons(rs.getString(1), rs.getString(2)), rs.getLong(4));
                 }).list();
         String area = prefix.substring(0, prefix.length() - 1);
-        GroupCounts.into(counts, jdbc, "annualRecords", "select a.year, count(*) from annual_record a join household h"
+        GroupCounts.into(counts, jdbc, CountKeys.ANNUAL_RECORDS, "select a.year, count(*) from annual_record a join household h"
                 + " on h.id = a.household_id where h.division_code like :prefix group by 1", area);
-        GroupCounts.into(counts, jdbc, "dataIssues", "select case when status = 'CLOSED' then 'CLOSED' else 'OPEN'"
+        GroupCounts.into(counts, jdbc, CountKeys.DATA_ISSUES, "select case when status = 'CLOSED' then 'CLOSED' else 'OPEN'"
                 + " end, count(*) from data_issue where division_code like :prefix group by 1", area);
         return ResponseEntity.ok(new RecordCounts(area, counts));
     }

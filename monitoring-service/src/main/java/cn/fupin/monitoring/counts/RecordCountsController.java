@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.monitoring.api.InternalApi;
 import cn.fupin.contracts.monitoring.model.RecordCounts;
+import cn.fupin.contracts.reconciliation.CountKeys;
 import cn.fupin.platform.counts.GroupCounts;
 import cn.fupin.platform.security.Caller;
 
@@ -30,7 +31,7 @@ class RecordCountsController implements InternalApi {
     public ResponseEntity<RecordCounts> countRecords(String areaCode) {
         String area = Caller.current().scope().narrow(areaCode);
         Map<String, Long> counts = new TreeMap<>();
-        GroupCounts.into(counts, jdbc, "objects", "select status, count(*) from monitoring_object"
+        GroupCounts.into(counts, jdbc, CountKeys.MONITORING_OBJECTS, "select status, count(*) from monitoring_object"
                 + " where division_code like :prefix group by 1", area);
         return ResponseEntity.ok(new RecordCounts(area, counts));
     }

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.contracts.reconciliation.CountKeys;
 import cn.fupin.platform.counts.GroupCounts;
 
 /**
@@ -29,18 +30,17 @@ class ReportedCounts {
                 jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household_fact"
                         + " where division_code like :prefix group by 1, 2").param("prefix", prefix)
                         .query((rs, n) -> {
-                            String key = rs.getString(1) + "." + rs.getString(2);
-                            counts.put("households." + key, rs.getLong(3));
-                            return counts.put("persons." + key, rs.getLong(4));
+                            counts.put(CountKeys.households(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                            return counts.put(CountKeys.persons(rs.getString(1), rs.getString(2)), rs.getLong(4));
                         }).list();
-                GroupCounts.into(counts, jdbc, "annualRecords", "select year, count(*) from annual_income"
+                GroupCounts.into(counts, jdbc, CountKeys.ANNUAL_RECORDS, "select year, count(*) from annual_income"
                         + " where division_code like :prefix group by 1", area);
-                GroupCounts.into(counts, jdbc, "dataIssues", "select status, count(*) from data_issue_fact"
+                GroupCounts.into(counts, jdbc, CountKeys.DATA_ISSUES, "select status, count(*) from data_issue_fact"
                         + " where division_code like :prefix group by 1", area);
             }
-            case "monitoring" -> GroupCounts.into(counts, jdbc, "objects", "select status, count(*)"
+            case "monitoring" -> GroupCounts.into(counts, jdbc, CountKeys.MONITORING_OBJECTS, "select status, count(*)"
                     + " from monitoring_fact where division_code like :prefix group by 1", area);
-            case "review" -> GroupCounts.into(counts, jdbc, "cases", "select state, count(*) from review_case_fact"
+            case "review" -> GroupCounts.into(counts, jdbc, CountKeys.REVIEW_CASES, "select state, count(*) from review_case_fact"
                     + " where area_code like :prefix group by 1", area);
             default -> throw new IllegalArgumentException(owner);
         }

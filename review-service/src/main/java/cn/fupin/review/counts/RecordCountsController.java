@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.review.api.InternalApi;
 import cn.fupin.contracts.review.model.RecordCounts;
+import cn.fupin.contracts.reconciliation.CountKeys;
 import cn.fupin.platform.counts.GroupCounts;
 import cn.fupin.platform.security.Caller;
 
@@ -30,7 +31,7 @@ class RecordCountsController implements InternalApi {
     public ResponseEntity<RecordCounts> countRecords(String areaCode) {
         String area = Caller.current().scope().narrow(areaCode);
         Map<String, Long> counts = new TreeMap<>();
-        GroupCounts.into(counts, jdbc, "cases", "select state, count(*) from review_case"
+        GroupCounts.into(counts, jdbc, CountKeys.REVIEW_CASES, "select state, count(*) from review_case"
                 + " where area_code like :prefix group by 1", area);
         return ResponseEntity.ok(new RecordCounts(area, counts));
     }
