@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
-import cn.fupin.local.DemoWorkPlan;
+import cn.fupin.contracts.rules.WorkYear;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +62,7 @@ class DashboardE2ETests {
     @Test
     void theCityOfficeSeesTheApisFiguresDrillsDownToATownshipAndChangesTheYear() throws IOException {
         Api city = Api.as("city.officer");
-        int year = LocalDate.now(DemoWorkPlan.ZONE).getYear();
+        int year = LocalDate.now(WorkYear.ZONE).getYear();
         try (Browser browser = Browser.start()) {
             browser.open(Stack.get().gatewayUrl() + "/dashboard/");
             String loginPage = browser.logInOnKeycloak("city.officer", "demo123");

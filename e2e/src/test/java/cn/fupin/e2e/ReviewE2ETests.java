@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
-import cn.fupin.local.DemoWorkPlan;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,7 +37,7 @@ class ReviewE2ETests {
     final Api clerk = reviewers.clerk;
     final Api officer = reviewers.officer;
     final Api city = reviewers.city;
-    final LocalDate today = LocalDate.now(DemoWorkPlan.ZONE);
+    final LocalDate today = LocalDate.now(WorkYear.ZONE);
 
     @BeforeAll
     static void underTheWorkPlan() {

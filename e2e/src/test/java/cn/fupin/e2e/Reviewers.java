@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import cn.fupin.local.DemoWorkPlan;
+import cn.fupin.contracts.rules.WorkYear;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +21,7 @@ final class Reviewers {
     final Api clerk = Api.as("xiyang.clerk");
     final Api officer = Api.as("xiyang.officer");
     final Api city = Api.as("city.officer");
-    private final LocalDate today = LocalDate.now(DemoWorkPlan.ZONE);
+    private final LocalDate today = LocalDate.now(WorkYear.ZONE);
 
     /** The case review opened for the subject's request of that type, once it waits in the given round. */
     String caseOf(String subjectId, String caseType, int round) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
 import cn.fupin.local.DemoWorkPlan;
 
@@ -19,12 +20,12 @@ final class WorkPlanFixture {
 
     static final String XIYANG = "350481100";
     /** This year, by the city's calendar: the year the tests' plan is published for and assesses. */
-    static final int YEAR = LocalDate.now(DemoWorkPlan.ZONE).getYear();
+    static final int YEAR = LocalDate.now(WorkYear.ZONE).getYear();
     /**
      * The day the tests' households applied (申请日期), a month ago: the village's appraisal and notice, which
      * {@link Reviewers#notice} dates in the days before today, may not precede it.
      */
-    static final String APPLIED = LocalDate.now(DemoWorkPlan.ZONE).minusDays(30).toString();
+    static final String APPLIED = LocalDate.now(WorkYear.ZONE).minusDays(30).toString();
     /** An exit request on this year's record, as the household applied a month ago. */
     static final Map<String, Object> EXIT_REQUEST = Map.of("year", YEAR, "appliedOn", APPLIED);
     private static boolean ready;
@@ -37,7 +38,7 @@ final class WorkPlanFixture {
             return;
         }
         Api city = Api.as("city.officer");
-        LocalDate today = LocalDate.now(DemoWorkPlan.ZONE);
+        LocalDate today = LocalDate.now(WorkYear.ZONE);
         int year = today.getYear();
         var template = city.get("/api/v1/work-plans/" + year + "/template");
         assertThat(template.statusCode()).as(template.body()).isEqualTo(200);

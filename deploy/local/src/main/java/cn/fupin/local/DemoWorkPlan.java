@@ -7,12 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.fupin.contracts.rules.WorkYear;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class DemoWorkPlan {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final HttpClient http;
@@ -62,7 +61,7 @@ public final class DemoWorkPlan {
 
     /** Publishes the year's demo plan and opens the county, unless the year already has a plan. */
     void publishIfMissing(String county) throws IOException, InterruptedException {
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(WorkYear.ZONE);
         URI plan = URI.create(gateway + "/api/v1/work-plans/" + today.getYear());
         HttpResponse<String> existing = send(authorized(plan).GET().build());
         if (existing.statusCode() == 200) {

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
-import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;

@@ -8,8 +8,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.platform.windows.WorkWindows;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.WorkWindows;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.annual.AnnualRecordSubmitted;
 import cn.fupin.household.household.HelpersAssigned;
 import cn.fupin.household.household.HouseholdRegistered;

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 
 /**
  * 申请日期: the day the household applied (the date of its written application), which the village's democratic

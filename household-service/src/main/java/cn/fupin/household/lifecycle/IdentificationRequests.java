@@ -7,7 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
-import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 

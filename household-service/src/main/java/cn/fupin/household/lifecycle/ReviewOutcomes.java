@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.household.StatusChange;
 import cn.fupin.household.household.StatusChanges;
 import cn.fupin.platform.events.EventCodec;

@@ -148,7 +148,7 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
             assertThat(json.readTree(event).get("data").get("requestId").asString()).isEqualTo(requestId);
             assertThat(json.readTree(event).get("data").get("povertyLine").asString()).isEqualTo("4000.00");
             assertThat(json.readTree(event).get("data").get("appliedOn").asString()).as("the day of entry")
-                    .isEqualTo(java.time.LocalDate.now(cn.fupin.platform.windows.WorkYear.ZONE).toString());
+                    .isEqualTo(java.time.LocalDate.now(cn.fupin.contracts.rules.WorkYear.ZONE).toString());
         }
     }
 
@@ -159,7 +159,7 @@ class ExitRequestIntegrationTests extends ServiceTestSupport {
         mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(clerk())
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(record("60000", "1", true))))
                 .andExpect(status().isOk());
-        String tomorrow = java.time.LocalDate.now(cn.fupin.platform.windows.WorkYear.ZONE).plusDays(1).toString();
+        String tomorrow = java.time.LocalDate.now(cn.fupin.contracts.rules.WorkYear.ZONE).plusDays(1).toString();
         mvc.perform(post("/api/v1/households/" + id + "/exit-requests").with(clerk())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\":2020,\"appliedOn\":\"" + tomorrow + "\"}"))

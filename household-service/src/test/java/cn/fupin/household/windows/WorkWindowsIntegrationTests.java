@@ -20,7 +20,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
 

@@ -6,7 +6,7 @@ import java.util.List;
 
 import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.monitoring.households.HouseholdSummary;
-import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.platform.web.FieldError;
 
 /**

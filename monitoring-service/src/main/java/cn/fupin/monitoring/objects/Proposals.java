@@ -16,8 +16,8 @@ import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
-import cn.fupin.platform.windows.WorkWindows;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.WorkWindows;
+import cn.fupin.contracts.rules.WorkYear;
 
 /**
  * Proposing a monitoring object (识别): form 5 finds an exited registered household by its head's ID number, form

@@ -8,10 +8,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.workplan.WorkWindows;
 
 /** A cleared object at risk again is monitored again, with its new risks and the reason (RiskReopened). */
 @Service

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;

@@ -12,11 +12,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.monitoring.households.HouseholdSummaries;
 import cn.fupin.monitoring.households.HouseholdSummary;
-import cn.fupin.platform.policy.YearlyPolicies;
+import cn.fupin.workplan.YearlyPolicies;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
-import cn.fupin.platform.windows.WorkWindows;
+import cn.fupin.workplan.WorkWindows;
 
 /**
  * Following a monitored object: assistance measures (帮扶措施) and risk assessments; an assessment that finds the

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.fupin.monitoring.households.HouseholdChanged;
-import cn.fupin.platform.policy.YearlyPolicies;
-import cn.fupin.platform.policy.YearlyPolicy;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.YearlyPolicies;
+import cn.fupin.workplan.YearlyPolicy;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.security.AreaScope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

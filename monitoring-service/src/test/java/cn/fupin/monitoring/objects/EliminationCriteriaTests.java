@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
 import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
-import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.platform.web.FieldError;
 
 /** Each elimination criterion fails on its own and is named. */

@@ -22,7 +22,7 @@ import org.springframework.http.MediaType;
 import cn.fupin.monitoring.HouseholdEvents;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 
 /**
  * Monitoring follows the work plan like household-service: a township whose functions are not open cannot propose,

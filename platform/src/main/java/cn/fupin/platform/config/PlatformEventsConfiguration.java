@@ -12,7 +12,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -24,12 +23,10 @@ import org.springframework.util.backoff.FixedBackOff;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.inbox.Inbox;
+import cn.fupin.platform.jdbc.MigrationPart;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
-import cn.fupin.platform.policy.ProjectedYearlyPolicies;
-import cn.fupin.platform.windows.WorkPlanEvents;
-import cn.fupin.platform.windows.WorkWindows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
@@ -53,21 +50,18 @@ public class PlatformEventsConfiguration {
 
     /**
      * Platform tables (outbox, sequences, inbox) come from their own migrations with their own history table,
-     * so the platform and each service version their schemas independently; so do the work plan's windows, for
-     * the services that use them. Each history starts at a baseline of 0 when it finds the other's tables, so
-     * every real migration still runs.
+     * so the platform and each service version their schemas independently; so do the parts a service adds
+     * ({@link MigrationPart}), after its own. Each history starts at a baseline of 0 when it finds the other's
+     * tables, so every real migration still runs.
      */
     @Bean
-    FlywayMigrationStrategy platformThenServiceMigrations(
-            @Value("${fupin.work-windows.enabled:false}") boolean workWindows) {
+    FlywayMigrationStrategy platformThenServiceMigrations(ObjectProvider<MigrationPart> parts) {
         return flyway -> {
             migrate(flyway, "classpath:db/platform", "flyway_platform_history");
             Flyway.configure().configuration(flyway.getConfiguration())
                     .baselineOnMigrate(true).baselineVersion("0")
                     .load().migrate();
-            if (workWindows) {
-                migrate(flyway, "classpath:db/windows", "flyway_windows_history");
-            }
+            parts.orderedStream().forEach(part -> migrate(flyway, part.location(), part.historyTable()));
         };
     }
 
@@ -76,27 +70,6 @@ public class PlatformEventsConfiguration {
                 .locations(location).table(history).javaMigrations()
                 .baselineOnMigrate(true).baselineVersion("0")
                 .load().migrate();
-    }
-
-    /** The work plan's write windows, for a service that sets {@code fupin.work-windows.enabled}. */
-    @Bean
-    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
-    WorkWindows workWindows(JdbcClient jdbc, Clock clock) {
-        return new WorkWindows(jdbc, clock);
-    }
-
-    /** The yearly policy figures published with the work plan, for the same services. */
-    @Bean
-    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
-    ProjectedYearlyPolicies yearlyPolicies(JdbcClient jdbc) {
-        return new ProjectedYearlyPolicies(jdbc);
-    }
-
-    @Bean
-    @ConditionalOnExpression("${fupin.work-windows.enabled:false}")
-    WorkPlanEvents workPlanEvents(EventCodec codec, Inbox inbox, JdbcClient jdbc, ProjectedYearlyPolicies policies,
-            OutboxProperties properties) {
-        return new WorkPlanEvents(codec, inbox, jdbc, policies, properties.service());
     }
 
     @Bean

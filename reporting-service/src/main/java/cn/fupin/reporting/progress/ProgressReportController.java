@@ -17,7 +17,7 @@ import cn.fupin.contracts.reporting.api.ProgressReportsApi;
 import cn.fupin.contracts.reporting.model.ProgressReport;
 import cn.fupin.contracts.reporting.model.StagePending;
 import cn.fupin.contracts.reporting.model.TownshipProgress;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.reporting.Areas;
 import tools.jackson.databind.JsonNode;

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.policy.YearlyPolicies;
-import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.workplan.YearlyPolicies;
+import cn.fupin.workplan.YearlyPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The yearly policy figures reports measure against: those of each year's work plan, as its facts hold them. */

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.policy.YearlyPolicies;
-import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.workplan.YearlyPolicies;
+import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.reporting.summary.TownshipFigures.Count;
 import cn.fupin.reporting.summary.TownshipFigures.Income;
 import cn.fupin.reporting.summary.TownshipFigures.Monitoring;

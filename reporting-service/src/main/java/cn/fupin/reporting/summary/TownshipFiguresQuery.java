@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.reporting.summary.TownshipFigures.Count;
 import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;

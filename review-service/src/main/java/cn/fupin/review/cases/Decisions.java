@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.policy.YearlyPolicies;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.YearlyPolicies;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.review.cases.StageDecision.Reason;
 
 /**

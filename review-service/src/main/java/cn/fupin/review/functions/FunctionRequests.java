@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.review.cases.CaseDecided;
 import cn.fupin.review.cases.CaseOpenings;
 import cn.fupin.review.cases.CaseState;

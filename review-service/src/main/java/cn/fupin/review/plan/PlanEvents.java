@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
-import cn.fupin.platform.policy.YearlyPolicy;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.YearlyPolicy;
+import cn.fupin.contracts.rules.WorkYear;
 
 /** The work plan's events on {@code review.events}: the plan published, an area's functions opened or closed. */
 @Component

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.policy.YearlyPolicies;
-import cn.fupin.platform.policy.YearlyPolicy;
+import cn.fupin.workplan.YearlyPolicies;
+import cn.fupin.workplan.YearlyPolicy;
 
 /** The yearly policy figures as review-service owns them: those of each year's published work plan. */
 @Component

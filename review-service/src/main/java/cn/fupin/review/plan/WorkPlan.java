@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import cn.fupin.platform.policy.YearlyPolicy;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.YearlyPolicy;
+import cn.fupin.contracts.rules.WorkYear;
 
 /**
  * The year's work plan (年度工作方案) as the city office published it: its phases, the moment the system closes for

@@ -6,8 +6,8 @@ import java.time.MonthDay;
 import java.util.List;
 
 import cn.fupin.contracts.codebook.Codebook;
-import cn.fupin.platform.policy.YearlyPolicy;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.workplan.YearlyPolicy;
+import cn.fupin.contracts.rules.WorkYear;
 
 /**
  * The 2020 work plan's schedule (扶贫对象动态管理和信息采集工作方案, 2020-10-09) as the template of any year: the

@@ -31,7 +31,7 @@ import cn.fupin.contracts.review.model.ReviewSummary;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.review.cases.Decision;
 import cn.fupin.review.cases.Decisions;
 import cn.fupin.review.cases.Publicities;

@@ -22,7 +22,7 @@ import cn.fupin.contracts.review.model.YearlyPolicyInput;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.ETags;
-import cn.fupin.platform.windows.WorkYear;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.review.plan.FunctionWindows;
 import cn.fupin.review.plan.PhaseCode;
 import cn.fupin.review.plan.WorkPlans;
@@ -96,7 +96,7 @@ class WorkPlanController implements WorkPlansApi {
                 .updatedBy(plan.updatedBy()).updatedAt(at(plan.updatedAt()));
     }
 
-    private static YearlyPolicy toDto(cn.fupin.platform.policy.YearlyPolicy policy) {
+    private static YearlyPolicy toDto(cn.fupin.workplan.YearlyPolicy policy) {
         return new YearlyPolicy(policy.assessedYear(), policy.povertyLine(), policy.monitoringLineFactor(),
                 policy.monitoringLine(), policy.publicityDaysMin());
     }

@@ -1,4 +1,4 @@
-package cn.fupin.platform.windows;
+package cn.fupin.workplan;
 
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
@@ -10,8 +10,6 @@ import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.inbox.Inbox;
-import cn.fupin.platform.policy.ProjectedYearlyPolicies;
-import cn.fupin.platform.policy.YearlyPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**

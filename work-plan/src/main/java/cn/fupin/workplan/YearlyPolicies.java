@@ -1,12 +1,12 @@
-package cn.fupin.platform.policy;
+package cn.fupin.workplan;
 
 import java.time.Clock;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.windows.WorkYear;
 
 /**
  * The answer to "what are year Y's policy figures" in every service. A year gets them only with its published work

@@ -1,4 +1,4 @@
-package cn.fupin.platform.policy;
+package cn.fupin.workplan;
 
 import java.util.Optional;
 

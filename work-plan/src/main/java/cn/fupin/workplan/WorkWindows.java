@@ -1,4 +1,4 @@
-package cn.fupin.platform.windows;
+package cn.fupin.workplan;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.web.ApiException;
 
 /**
@@ -16,7 +17,7 @@ import cn.fupin.platform.web.ApiException;
  * them. Known from review-service's events, kept locally; reads are never refused. Until the city has published a
  * work plan nothing is restricted yet; after the close the closed year's plan rules until the next one is
  * published. A service whose writes the work plan governs turns this on with {@code fupin.work-windows.enabled}
- * (household and monitoring); its tables come from the migrations in {@code db/windows}.
+ * (household and monitoring); its tables come from the migrations in {@code db/work-plan}.
  * <ul>
  * <li>The most specific window decides (the work plan opens functions per township, or for the whole county at
  * once): once a township's own window has begun it overrides its county's, open or closed, in both directions.

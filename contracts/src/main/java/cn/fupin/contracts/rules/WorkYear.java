@@ -1,4 +1,4 @@
-package cn.fupin.platform.windows;
+package cn.fupin.contracts.rules;
 
 import java.time.Clock;
 import java.time.Year;
