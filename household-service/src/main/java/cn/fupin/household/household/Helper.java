@@ -6,6 +6,9 @@ import java.util.UUID;
 
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.fupin.household.privacy.IdNumber;
+import cn.fupin.household.privacy.PersonalText;
+
 /**
  * 帮扶责任人: a person assigned to help the household (form 1, part 6).
  *

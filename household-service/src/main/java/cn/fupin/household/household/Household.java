@@ -15,6 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
+import cn.fupin.household.privacy.PersonalText;
 
 /**
  * 扶贫对象户: a household the policy serves, with its members. State changes go through methods with business

@@ -9,6 +9,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.household.privacy.IdNumber;
 
 /**
  * A household member (家庭成员) with the form indicators.

@@ -14,6 +14,7 @@ import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.web.FieldError;
+import cn.fupin.household.privacy.IdNumber;
 
 /**
  * Natural increase (form 2) and decrease (form 3) of the members of households in the caller's area, corrections of

@@ -12,7 +12,7 @@ import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
-import cn.fupin.household.household.IdNumber;
+import cn.fupin.household.privacy.IdNumber;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.household.quality.HouseholdFacts;
 import cn.fupin.household.quality.RegisteredPerson;

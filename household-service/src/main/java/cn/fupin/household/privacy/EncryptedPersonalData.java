@@ -9,8 +9,6 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 
-import cn.fupin.household.household.IdNumber;
-import cn.fupin.household.household.PersonalText;
 import cn.fupin.platform.pii.PersonalDataCipher;
 import cn.fupin.platform.pii.StoredIdNumbers;
 

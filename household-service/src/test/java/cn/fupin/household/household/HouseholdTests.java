@@ -16,6 +16,7 @@ import org.springframework.http.HttpStatus;
 
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.web.ApiException;
+import cn.fupin.household.privacy.IdNumber;
 
 class HouseholdTests {
 

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import cn.fupin.household.privacy.IdNumber;
+
 class IdentityCorrectionTests {
 
     static final Member SPOUSE = new Member(UUID.randomUUID(), "李秀英", "2", "01", new IdNumber("35048119770615002X"), "02", "01",

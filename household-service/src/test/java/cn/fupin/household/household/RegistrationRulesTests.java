@@ -12,6 +12,7 @@ import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.platform.web.FieldError;
+import cn.fupin.household.privacy.IdNumber;
 
 /** The rules a correction of who a member is, a change of head and a helper's ID number share with registration. */
 class RegistrationRulesTests {

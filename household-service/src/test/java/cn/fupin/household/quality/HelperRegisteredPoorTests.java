@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Helper;
-import cn.fupin.household.household.IdNumber;
+import cn.fupin.household.privacy.IdNumber;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
 

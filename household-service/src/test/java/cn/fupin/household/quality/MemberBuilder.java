@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import cn.fupin.household.household.IdNumber;
+import cn.fupin.household.privacy.IdNumber;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 

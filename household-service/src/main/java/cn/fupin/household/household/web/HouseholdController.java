@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,8 +24,6 @@ import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberRemoval;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.household.model.UpdateHouseholdRequest;
-import cn.fupin.household.forms.FormDownload;
-import cn.fupin.household.forms.HouseholdForm;
 import cn.fupin.household.household.BaseDataChanges;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.CorrectionHistory;
@@ -51,13 +48,11 @@ class HouseholdController implements HouseholdsApi {
     private final HouseholdWebMapper mapper;
     private final cn.fupin.household.privacy.PersonalDataViews views;
     private final CorrectionHistory corrections;
-    private final HouseholdForm forms;
 
     HouseholdController(Registrations registrations, BaseDataChanges baseDataChanges, MemberChanges memberChanges,
             HouseholdQueries queries, HouseholdWebMapper mapper, cn.fupin.household.privacy.PersonalDataViews views,
-            CorrectionHistory corrections, HouseholdForm forms) {
+            CorrectionHistory corrections) {
         this.corrections = corrections;
-        this.forms = forms;
         this.registrations = registrations;
         this.baseDataChanges = baseDataChanges;
         this.memberChanges = memberChanges;
@@ -180,21 +175,6 @@ class HouseholdController implements HouseholdsApi {
             views.record(caller, householdId, (int) (2 * numbers), "listCorrections");
         }
         return ResponseEntity.ok(answer);
-    }
-
-    /** 信息采集表 for signature: the registered data in full, so the view is recorded. */
-    @Override
-    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
-    public ResponseEntity<Resource> getHouseholdForm(UUID householdId) {
-        Caller caller = Caller.current();
-        var household = queries.find(householdId, caller.scope())
-                .orElseThrow(() -> ApiException.notFound("户", householdId));
-        byte[] form = forms.of(household, caller.username());
-        views.record(caller, householdId, (int) household.getMembers().stream()
-                .filter(cn.fupin.household.household.Member::active).count(), "getHouseholdForm");
-        String head = household.getMembers().stream().filter(cn.fupin.household.household.Member::isHead)
-                .map(cn.fupin.household.household.Member::name).findFirst().orElse(householdId.toString());
-        return FormDownload.of(HouseholdForm.title(household) + "-" + head, form);
     }
 
     private ResponseEntity<Household> ok(cn.fupin.household.household.Household household, Caller caller,

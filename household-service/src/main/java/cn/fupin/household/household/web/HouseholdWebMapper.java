@@ -18,13 +18,13 @@ import cn.fupin.household.household.HeadChange;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
-import cn.fupin.household.household.IdNumber;
+import cn.fupin.household.privacy.IdNumber;
 import cn.fupin.household.household.IdentityCorrection;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
-import cn.fupin.household.household.PersonalText;
+import cn.fupin.household.privacy.PersonalText;
 import cn.fupin.platform.pii.Masking;
 
 /** Between the contract's DTOs and the domain; personal data is masked on the way out unless allowed. */

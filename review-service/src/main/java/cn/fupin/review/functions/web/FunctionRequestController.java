@@ -21,7 +21,6 @@ import cn.fupin.review.cases.Decision;
 import cn.fupin.review.cases.Decisions;
 import cn.fupin.review.cases.ReviewCaseStore;
 import cn.fupin.review.cases.Stage;
-import cn.fupin.review.cases.web.ReviewWebMapper;
 import cn.fupin.review.functions.FunctionRequests;
 
 /** Townships' function-opening requests and the city's decisions, over HTTP. */
@@ -30,9 +29,9 @@ class FunctionRequestController implements FunctionRequestsApi {
 
     private final FunctionRequests requests;
     private final ReviewCaseStore cases;
-    private final ReviewWebMapper mapper;
+    private final FunctionRequestWebMapper mapper;
 
-    FunctionRequestController(FunctionRequests requests, ReviewCaseStore cases, ReviewWebMapper mapper) {
+    FunctionRequestController(FunctionRequests requests, ReviewCaseStore cases, FunctionRequestWebMapper mapper) {
         this.requests = requests;
         this.cases = cases;
         this.mapper = mapper;
@@ -66,7 +65,7 @@ class FunctionRequestController implements FunctionRequestsApi {
         return ResponseEntity.ok(toDto(requests.decide(requestId, new Decisions.Asked(
                 input.getStage() == null ? null : Stage.valueOf(input.getStage().getValue()),
                 Decision.valueOf(input.getDecision().getValue()), input.getComment(),
-                mapper.toDomain(input.getReasons())), Caller.current())));
+                mapper.reasons(input)), Caller.current())));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.fupin.household.household;
+package cn.fupin.household.privacy;
 
 /**
  * A phone number or bank account (PIPL personal data): stored encrypted (see {@code privacy.EncryptedPersonalData}),

@@ -1,4 +1,4 @@
-package cn.fupin.household.household;
+package cn.fupin.household.privacy;
 
 import cn.fupin.platform.pii.Masking;
 
