@@ -1,69 +1,28 @@
 package cn.fupin.reporting.quality;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.reporting.api.QualityReportsApi;
 import cn.fupin.contracts.reporting.model.DataQualityReport;
-import cn.fupin.contracts.reporting.model.QualityAreaCount;
-import cn.fupin.contracts.reporting.model.RuleCount;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.reporting.ReportReaders;
-import cn.fupin.reporting.Areas;
 
-/**
- * 问题数据统计: problem data of an area by rule (names from the codebook's {@code data_quality_rule}; an imported
- * rule code the codebook does not know is shown as it is), open and closed, with the child areas.
- */
+/** 问题数据统计 over HTTP, inside the caller's area. */
 @RestController
 class DataQualityReportController implements QualityReportsApi {
 
-    private static final String WHERE = "division_code like :prefix and (cast(:year as integer) is null or year = :year)";
+    private final DataQualityQuery query;
 
-    private final JdbcClient jdbc;
-    private final Areas areas;
-    private final Codebook codebook;
-
-    DataQualityReportController(JdbcClient jdbc, Areas areas, Codebook codebook) {
-        this.jdbc = jdbc;
-        this.areas = areas;
-        this.codebook = codebook;
+    DataQualityReportController(DataQualityQuery query) {
+        this.query = query;
     }
 
     @Override
     @Transactional(readOnly = true)
     @ReportReaders
     public ResponseEntity<DataQualityReport> getDataQualityReport(String areaCode, Integer year) {
-        String area = Caller.current().scope().narrow(areaCode);
-        var names = codebook.list("data_quality_rule");
-        Map<String, long[]> byRule = new LinkedHashMap<>();
-        names.options().keySet().forEach(code -> byRule.put(code, new long[2]));
-        jdbc.sql("select rule_code, count(*) filter (where status = 'OPEN'), count(*) filter (where status = 'CLOSED')"
-                + " from data_issue_fact where " + WHERE + " group by rule_code order by rule_code")
-                .param("prefix", area + "%").param("year", year)
-                .query((rs, n) -> byRule.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) })).list();
-        List<RuleCount> rules = byRule.entrySet().stream().map(e -> new RuleCount(e.getKey(),
-                names.contains(e.getKey()) ? names.label(e.getKey()) : e.getKey(), e.getValue()[0], e.getValue()[1]))
-                .toList();
-        Map<String, long[]> children = jdbc.sql("select substr(division_code, 1, :length),"
-                + " count(*) filter (where status = 'OPEN'), count(*) filter (where status = 'CLOSED')"
-                + " from data_issue_fact where " + WHERE + " group by 1")
-                .param("length", Areas.childLength(area)).param("prefix", area + "%").param("year", year)
-                .query((rs, n) -> Map.entry(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) })).list()
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        long open = rules.stream().mapToLong(RuleCount::getOpen).sum();
-        long closed = rules.stream().mapToLong(RuleCount::getClosed).sum();
-        return ResponseEntity.ok(new DataQualityReport(area, open, closed, rules,
-                areas.children(area).stream().map(child -> {
-                    long[] c = children.getOrDefault(child.code(), new long[2]);
-                    return new QualityAreaCount(child.code(), child.name(), c[0], c[1]);
-                }).toList()).areaName(areas.name(area)).year(year));
+        return ResponseEntity.ok(query.of(Caller.current().scope().narrow(areaCode), year));
     }
 }

@@ -1,0 +1,41 @@
+package cn.fupin.household.counts;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.fupin.contracts.reconciliation.CountKeys;
+import cn.fupin.platform.counts.GroupCounts;
+
+/**
+ * 账账相符, the owner's side: households and persons by category and status, annual records per year, problem
+ * data open and closed — counted from this service's own tables, in the keys reporting counts its read models by.
+ */
+@Component
+class RecordCountsQuery {
+
+    private final JdbcClient jdbc;
+
+    RecordCountsQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The counts of an area (a division-code prefix). */
+    Map<String, Long> of(String area) {
+        String prefix = area + "%";
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household"
+                + " where division_code like :prefix group by 1, 2").param("prefix", prefix)
+                .query((rs, n) -> {
+                    counts.put(CountKeys.households(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    return counts.put(CountKeys.persons(rs.getString(1), rs.getString(2)), rs.getLong(4));
+                }).list();
+        GroupCounts.into(counts, jdbc, CountKeys.ANNUAL_RECORDS, "select a.year, count(*) from annual_record a"
+                + " join household h on h.id = a.household_id where h.division_code like :prefix group by 1", area);
+        GroupCounts.into(counts, jdbc, CountKeys.DATA_ISSUES, "select case when status = 'CLOSED' then 'CLOSED'"
+                + " else 'OPEN' end, count(*) from data_issue where division_code like :prefix group by 1", area);
+        return counts;
+    }
+}

@@ -1,0 +1,37 @@
+package cn.fupin.platform.testing;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering rules every service is held to, beside its module map (Spring Modulith's verification): no service
+ * uses another's code, and the HTTP adapters (controllers, {@code web} packages) leave SQL and repositories to the
+ * feature's queries and stores.
+ */
+public final class ServiceArchitecture {
+
+    private static final List<String> SERVICES = List.of("household", "monitoring", "review", "reporting");
+
+    private ServiceArchitecture() {
+    }
+
+    /** @param service e.g. {@code household} */
+    public static ArchRule noOtherServiceIsUsed(String service) {
+        return noClasses().that().resideInAPackage("cn.fupin." + service + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(SERVICES.stream().filter(s -> !s.equals(service))
+                        .map(s -> "cn.fupin." + s + "..").toArray(String[]::new))
+                .orShould().dependOnClassesThat().resideInAPackage("cn.fupin.gateway..");
+    }
+
+    public static ArchRule httpAdaptersStayOffPersistence(String service) {
+        return noClasses().that().resideInAPackage("cn.fupin." + service + "..web..")
+                .or().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                        "org.springframework.data.repository..", "org.springframework.data.jdbc..");
+    }
+}
