@@ -5,6 +5,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import cn.fupin.monitoring.objects.MonitoringObject;
 import cn.fupin.platform.testing.ServiceArchitecture;
 
 /** The layering rules of every service (see {@link ServiceArchitecture}); its module map is {@code ModuleStructureTests}. */
@@ -16,4 +17,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule httpAdaptersStayOffPersistence = ServiceArchitecture.httpAdaptersStayOffPersistence("monitoring");
+
+    @ArchTest
+    static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(MonitoringObject.class);
 }

@@ -17,7 +17,7 @@ import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Entering a household's income and conditions of a year (A28–A48), and reading them back. */
 @Service

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.codebook.Codebook;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Checks coded fields against the codebook, naming the field and its indicator in Chinese. */
 @Component

@@ -13,9 +13,9 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
-import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
 import cn.fupin.household.privacy.PersonalText;
+import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.domain.RuleViolation;
 
 /**
  * 扶贫对象户: a household the policy serves, with its members. State changes go through methods with business
@@ -99,7 +99,7 @@ public class Household extends AbstractAggregateRoot<Household> {
      */
     public void addMember(Member member, String reason, LocalDate date, Instant now) {
         if (member.isHead() && members.stream().anyMatch(Member::isHead)) {
-            throw ApiException.invalid(List.of(new FieldError("member.relation", "A5", "户内已有户主，新增成员不能为户主")));
+            throw RuleViolation.invalid(List.of(new FieldError("member.relation", "A5", "户内已有户主，新增成员不能为户主")));
         }
         Member joined = new Member(member.memberId(), member.name(), member.gender(), member.idType(),
                 member.idNumber(), member.relation(), member.ethnicity(), member.birthDate(), member.indicators(),
@@ -120,7 +120,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     public void correctMember(UUID memberId, String ethnicity, MemberIndicators indicators, Instant now) {
         int index = indexOfActive(memberId);
         if (index < 0) {
-            throw ApiException.notFound("成员", memberId);
+            throw RuleViolation.notFound("成员", memberId);
         }
         Member before = members.get(index);
         Member after = new Member(before.memberId(), before.name(), before.gender(), before.idType(),
@@ -149,7 +149,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     public void correctMemberIdentity(UUID memberId, NewMember corrected, String reason, Instant now) {
         int index = indexOfActive(memberId);
         if (index < 0) {
-            throw ApiException.notFound("成员", memberId);
+            throw RuleViolation.notFound("成员", memberId);
         }
         Member before = members.get(index);
         if (before.isHead() != Member.HEAD.equals(corrected.relation())) {
@@ -183,7 +183,7 @@ public class Household extends AbstractAggregateRoot<Household> {
             named.add(memberId);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw RuleViolation.invalid(errors);
         }
         if (members.get(newHead).isHead() && members.stream().filter(Member::isHead).count() == 1) {
             throw HeadRequired.refused("所指定的新户主已是户主");
@@ -227,13 +227,13 @@ public class Household extends AbstractAggregateRoot<Household> {
     public void removeMember(UUID memberId, String reason, LocalDate date, UUID newHeadId, Instant now) {
         int index = indexOfActive(memberId);
         if (index < 0) {
-            throw ApiException.notFound("成员", memberId);
+            throw RuleViolation.notFound("成员", memberId);
         }
         Member leaving = members.get(index);
         if (leaving.isHead()) {
             int newHead = newHeadId == null || newHeadId.equals(memberId) ? -1 : indexOfActive(newHeadId);
             if (newHead < 0) {
-                throw ApiException.invalid(List.of(new FieldError("newHeadMemberId", "A5",
+                throw RuleViolation.invalid(List.of(new FieldError("newHeadMemberId", "A5",
                         "减少的是户主，须指定另一名在户成员为新户主")));
             }
             members.set(newHead, members.get(newHead).withRelation(Member.HEAD));

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.household.privacy.IdNumber;
 
 /**

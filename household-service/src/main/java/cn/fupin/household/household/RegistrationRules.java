@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * Hard rules checked before household data is written (work plan forms 1, 2 and 4; GB 11643 for ID numbers):

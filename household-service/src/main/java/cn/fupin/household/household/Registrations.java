@@ -12,7 +12,7 @@ import cn.fupin.workplan.WorkWindows;
 import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Registers households (forms 1 and 4) inside the caller's area. */
 @Service

@@ -15,7 +15,7 @@ import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.security.Role;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 问题数据核实整改 (work plan: field verification 12-11 … 12-20, correction 12-21 … 12-31): OPEN → VERIFIED when the

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.contracts.rules.WorkYear;
 
 /**

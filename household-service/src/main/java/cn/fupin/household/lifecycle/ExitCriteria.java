@@ -7,7 +7,7 @@ import java.util.Map;
 
 import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.household.annual.AnnualRecord;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 贫困户退出标准: per-capita net income above the year's poverty line and “两不愁三保障” — no compulsory-education

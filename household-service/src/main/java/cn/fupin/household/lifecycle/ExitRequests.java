@@ -21,7 +21,7 @@ import cn.fupin.workplan.YearlyPolicies;
 import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 脱贫退出申请: checks the exit criteria against the year's record and, when all are met, sends the request to

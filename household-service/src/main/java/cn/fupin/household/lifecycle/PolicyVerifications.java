@@ -17,7 +17,7 @@ import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 脱贫不享受政策户清理核实 (work plan, part 1.6): every household marked so is verified — rightly identified ones are

@@ -19,7 +19,7 @@ import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 返贫申请: an exited household with new causes of poverty goes back to review. A request review returned for

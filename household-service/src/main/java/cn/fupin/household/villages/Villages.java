@@ -20,7 +20,7 @@ import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Poor-village base data per year, kept by township officers within their township. */
 @Service

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.platform.domain.RuleViolation;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.household.privacy.IdNumber;
 
@@ -54,7 +55,7 @@ class HouseholdTests {
         Household household = household(member("01", "1"));
 
         assertThatThrownBy(() -> household.addMember(member("01", "2"), "2", LocalDate.of(2020, 10, 3), NOW))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         ex -> assertThat(ex.errors()).extracting("indicator").containsExactly("A5"));
     }
 
@@ -78,7 +79,7 @@ class HouseholdTests {
         Household household = household(head, son);
 
         assertThatThrownBy(() -> household.removeMember(head.memberId(), "1", LocalDate.of(2020, 9, 1), null, NOW))
-                .isInstanceOf(ApiException.class);
+                .isInstanceOf(RuleViolation.class);
         household.removeMember(head.memberId(), "1", LocalDate.of(2020, 9, 1), son.memberId(), NOW);
 
         assertThat(household.getMembers()).filteredOn(Member::isHead).singleElement()
@@ -92,7 +93,7 @@ class HouseholdTests {
         household.removeMember(spouse.memberId(), "2", LocalDate.of(2020, 9, 30), null, NOW);
 
         assertThatThrownBy(() -> household.removeMember(spouse.memberId(), "1", LocalDate.of(2020, 10, 1), null, NOW))
-                .isInstanceOfSatisfying(ApiException.class, ex -> assertThat(ex.code()).isEqualTo("not-found"));
+                .isInstanceOfSatisfying(RuleViolation.class, ex -> assertThat(ex.code()).isEqualTo("not-found"));
     }
 
     static Member registered(String name, String relation, LocalDate born, int sequence) {
@@ -108,8 +109,8 @@ class HouseholdTests {
     }
 
     static void assertRefusedForTheHead(ThrowingCallable change) {
-        assertThatThrownBy(change).isInstanceOfSatisfying(ApiException.class, ex -> {
-            assertThat(ex.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThatThrownBy(change).isInstanceOfSatisfying(RuleViolation.class, ex -> {
+            assertThat(ApiException.statusOf(ex)).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
             assertThat(ex.code()).isEqualTo("household-head-required");
         });
     }
@@ -214,7 +215,7 @@ class HouseholdTests {
                 List.of(new HeadChange.Relation(son.memberId(), "03")), "已是户主"), NOW));
         assertThatThrownBy(() -> household.changeHead(new HeadChange(UUID.randomUUID(), List.of(formerHead),
                 "不是本户成员"), NOW))
-                .isInstanceOfSatisfying(ApiException.class,
+                .isInstanceOfSatisfying(RuleViolation.class,
                         ex -> assertThat(ex.errors()).extracting("field").containsExactly("newHeadMemberId"));
         assertThat(household.getMembers()).filteredOn(Member::isHead).singleElement()
                 .extracting(Member::memberId).isEqualTo(head.memberId());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.identifiers.ResidentId;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.household.privacy.IdNumber;
 
 /** The rules a correction of who a member is, a change of head and a helper's ID number share with registration. */

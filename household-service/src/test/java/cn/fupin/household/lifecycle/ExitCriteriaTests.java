@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.BasicNeeds;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** 贫困户退出标准: each criterion fails on its own, is named with its indicator, and all met is no failure. */
 class ExitCriteriaTests {

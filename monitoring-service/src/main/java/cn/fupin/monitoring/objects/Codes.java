@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Risk (A52) and assistance-measure codes checked against the codebook: a 400 naming each bad one. */
 @Component

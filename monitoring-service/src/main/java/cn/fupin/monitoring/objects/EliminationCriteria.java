@@ -7,7 +7,7 @@ import java.util.List;
 import cn.fupin.contracts.rules.BasicNeed;
 import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.workplan.YearlyPolicy;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 风险消除条件: per-capita income of the assessed year (考核年度, the year the work plan in force assesses) above

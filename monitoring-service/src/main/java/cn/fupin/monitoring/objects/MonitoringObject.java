@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.domain.RuleViolation;
 
 /**
  * A monitoring object (监测对象): proposed, identified by review (MONITORED), followed by assistance and
@@ -76,14 +76,14 @@ public class MonitoringObject {
     /** Assistance and assessments belong to an object under monitoring. */
     public void requireMonitored() {
         if (status != MonitoringStatus.MONITORED && status != MonitoringStatus.ELIMINATION_REQUESTED) {
-            throw ApiException.conflict("not-monitored", "监测对象当前状态为 " + status + "，须经审核识别标注后方可记录帮扶和评估");
+            throw RuleViolation.conflict("not-monitored", "监测对象当前状态为 " + status + "，须经审核识别标注后方可记录帮扶和评估");
         }
     }
 
     /** The elimination request of an assessment: a new request to review. */
     public void requestElimination(UUID assessment) {
         if (status == MonitoringStatus.ELIMINATION_REQUESTED) {
-            throw ApiException.conflict("request-pending", "已提出风险消除，正在审核");
+            throw RuleViolation.conflict("request-pending", "已提出风险消除，正在审核");
         }
         requireMonitored();
         status = MonitoringStatus.ELIMINATION_REQUESTED;
@@ -129,11 +129,11 @@ public class MonitoringObject {
     /** The corrected request of a returned one, under the same id; an inclusion may change its risks. */
     public void resubmit(List<String> newRisks) {
         if (!"RETURNED".equals(requestState)) {
-            throw ApiException.conflict("not-returned", "只有被退回修改的申请可以重新报审");
+            throw RuleViolation.conflict("not-returned", "只有被退回修改的申请可以重新报审");
         }
         if (newRisks != null && !newRisks.isEmpty()) {
             if (!INCLUSION.equals(requestType)) {
-                throw ApiException.conflict("risks-fixed", "风险消除申请重新报审时不能修改风险，请重新评估");
+                throw RuleViolation.conflict("risks-fixed", "风险消除申请重新报审时不能修改风险，请重新评估");
             }
             risks = List.copyOf(newRisks);
         }
@@ -143,7 +143,7 @@ public class MonitoringObject {
     /** A cleared object at risk again is monitored again. */
     public void reopen(List<String> newRisks) {
         if (status != MonitoringStatus.RISK_CLEARED) {
-            throw ApiException.conflict("not-cleared", "只有风险已消除的监测对象可以重新纳入监测");
+            throw RuleViolation.conflict("not-cleared", "只有风险已消除的监测对象可以重新纳入监测");
         }
         status = MonitoringStatus.MONITORED;
         risks = List.copyOf(newRisks);

@@ -15,7 +15,7 @@ import cn.fupin.monitoring.warnings.EarlyWarnings;
 import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.workplan.WorkWindows;
 import cn.fupin.contracts.rules.WorkYear;
 

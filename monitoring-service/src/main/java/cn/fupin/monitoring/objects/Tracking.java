@@ -15,7 +15,7 @@ import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.workplan.YearlyPolicies;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.workplan.WorkWindows;
 
 /**

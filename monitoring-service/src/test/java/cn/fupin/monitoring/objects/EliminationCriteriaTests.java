@@ -12,7 +12,7 @@ import cn.fupin.monitoring.households.HouseholdSummary;
 import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
 import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
 import cn.fupin.workplan.YearlyPolicy;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Each elimination criterion fails on its own and is named. */
 class EliminationCriteriaTests {

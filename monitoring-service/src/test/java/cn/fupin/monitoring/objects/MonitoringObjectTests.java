@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import cn.fupin.platform.web.ApiException;
+import cn.fupin.platform.domain.RuleViolation;
 
 /** The object's lifecycle and the request each review outcome must name. */
 class MonitoringObjectTests {
@@ -37,7 +37,7 @@ class MonitoringObjectTests {
         o.approved(Instant.now());
         o.requestElimination(UUID.randomUUID());
         assertThat(o.requestId()).isNotEqualTo(inclusion);
-        assertThatThrownBy(() -> o.requestElimination(UUID.randomUUID())).isInstanceOf(ApiException.class);
+        assertThatThrownBy(() -> o.requestElimination(UUID.randomUUID())).isInstanceOf(RuleViolation.class);
         o.rejected("[]");
         assertThat(o.status()).isEqualTo(MonitoringStatus.MONITORED);
     }

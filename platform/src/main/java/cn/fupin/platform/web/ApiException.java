@@ -4,23 +4,22 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
+import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.domain.RuleViolation;
+
 /**
- * A refusal with a stable machine-readable {@code code}, a Chinese title and detail, and optionally the
- * fields at fault: rendered as RFC 9457 problem details.
+ * A refusal decided at the edge of a service (an application service, a controller, a filter) where the HTTP
+ * status is the point — a missing {@code If-Match}, a stale version, a payload too large — with a stable
+ * machine-readable {@code code}, a Chinese title and detail, and optionally the fields at fault. The domain throws
+ * {@link RuleViolation}s instead; both are rendered as RFC 9457 problem details by {@link ProblemAdvice}.
  */
-public class ApiException extends RuntimeException {
+public class ApiException extends RuleViolation {
 
     private final HttpStatus status;
-    private final String code;
-    private final String title;
-    private final List<FieldError> errors;
 
     public ApiException(HttpStatus status, String code, String title, String detail, List<FieldError> errors) {
-        super(detail);
+        super(kindOf(status), code, title, detail, errors);
         this.status = status;
-        this.code = code;
-        this.title = title;
-        this.errors = List.copyOf(errors);
     }
 
     public ApiException(HttpStatus status, String code, String title, String detail) {
@@ -53,15 +52,30 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
-    public String code() {
-        return code;
+    /**
+     * The HTTP status of any refusal: an edge refusal's own, a domain refusal's by its kind — the one place the two
+     * vocabularies meet.
+     */
+    public static HttpStatus statusOf(RuleViolation refusal) {
+        if (refusal instanceof ApiException api) {
+            return api.status;
+        }
+        return switch (refusal.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNMET -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
     }
 
-    public String title() {
-        return title;
-    }
-
-    public List<FieldError> errors() {
-        return errors;
+    private static RuleViolation.Kind kindOf(HttpStatus status) {
+        return switch (status) {
+            case BAD_REQUEST -> Kind.INVALID;
+            case NOT_FOUND -> Kind.NOT_FOUND;
+            case FORBIDDEN -> Kind.FORBIDDEN;
+            case UNPROCESSABLE_CONTENT -> Kind.UNMET;
+            default -> Kind.CONFLICT;
+        };
     }
 }

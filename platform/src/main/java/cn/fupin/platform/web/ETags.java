@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
+import cn.fupin.platform.domain.FieldError;
+
 /** Strong entity tags carrying an aggregate's version, for optimistic concurrency over HTTP. */
 public final class ETags {
 

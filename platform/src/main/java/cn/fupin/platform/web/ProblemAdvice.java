@@ -27,6 +27,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.domain.RuleViolation;
 import cn.fupin.platform.security.AreaScope;
 import tools.jackson.databind.DatabindException;
 
@@ -47,10 +49,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         this.indicators = indicators;
     }
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> api(ApiException ex) {
-        return ResponseEntity.status(ex.status())
-                .body(Problems.of(ex.status(), ex.code(), ex.title(), ex.getMessage(), ex.errors()));
+    /** A refusal of the domain ({@link RuleViolation}) or of the service's edge ({@link ApiException}). */
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> refused(RuleViolation ex) {
+        HttpStatus status = ApiException.statusOf(ex);
+        return ResponseEntity.status(status)
+                .body(Problems.of(status, ex.code(), ex.title(), ex.getMessage(), ex.errors()));
     }
 
     @ExceptionHandler(AreaScope.OutOfScopeException.class)

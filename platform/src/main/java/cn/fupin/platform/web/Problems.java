@@ -8,6 +8,8 @@ import org.springframework.http.ProblemDetail;
 
 import cn.fupin.platform.observability.CorrelationId;
 
+import cn.fupin.platform.domain.FieldError;
+
 /** Builds Fupin's problem details: a stable {@code code}, Chinese title, field errors, the correlation id. */
 public final class Problems {
 

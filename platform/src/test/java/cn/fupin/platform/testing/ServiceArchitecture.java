@@ -10,8 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering rules every service is held to, beside its module map (Spring Modulith's verification): no service
- * uses another's code, and the HTTP adapters (controllers, {@code web} packages) leave SQL and repositories to the
- * feature's queries and stores.
+ * uses another's code, the HTTP adapters (controllers, {@code web} packages) leave SQL and repositories to the
+ * feature's queries and stores, and the aggregates know nothing of HTTP.
  */
 public final class ServiceArchitecture {
 
@@ -33,5 +33,15 @@ public final class ServiceArchitecture {
                 .or().areAnnotatedWith(RestController.class)
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
                         "org.springframework.data.repository..", "org.springframework.data.jdbc..");
+    }
+
+    /**
+     * The aggregates speak the domain's language: a refusal is a {@code RuleViolation} of a kind, never an HTTP
+     * status; the web layer maps kinds to statuses in one place.
+     */
+    public static ArchRule aggregatesKnowNoHttp(Class<?>... aggregates) {
+        return noClasses().that().belongToAnyOf(aggregates)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                        "org.springframework.web..", "cn.fupin.platform.web..");
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 账号开通与停用: the city office opens accounts of village clerks (a village of the city) and township officers (a

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.workplan.YearlyPolicies;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.contracts.rules.WorkYear;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * 公示照片: the village clerk attaches photos or scans of the round's public notice while the case is at the village

@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntSupplier;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
-import org.springframework.http.HttpStatus;
-
+import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.domain.RuleViolation;
 import cn.fupin.platform.security.Caller;
-import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
 import cn.fupin.review.cases.StageDecision.Reason;
 
 /**
@@ -91,33 +89,33 @@ public class ReviewCase {
             Publicity publicity, IntSupplier minNoticeDays, Instant now, LocalDate today) {
         requireInReview();
         Stage stage = named != null ? named : stages.stream().filter(s -> caller.has(s.role())).findFirst()
-                .orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN, "wrong-stage-role", "无权决定该案件",
+                .orElseThrow(() -> RuleViolation.forbidden("wrong-stage-role", "无权决定该案件",
                         "调用者的角色不对应本案件的任何审核环节（" + stageLabels() + "）"));
         if (!stages.contains(stage)) {
-            throw ApiException.invalid(List.of(new FieldError("stage", null, "本类案件不经过“" + stage.label() + "”环节")));
+            throw RuleViolation.invalid(List.of(new FieldError("stage", null, "本类案件不经过“" + stage.label() + "”环节")));
         }
         if (!caller.has(stage.role())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "wrong-stage-role", "无权决定该环节",
+            throw RuleViolation.forbidden("wrong-stage-role", "无权决定该环节",
                     "“" + stage.label() + "”环节须由 " + stage.role().realmRole() + " 决定");
         }
         if (!stage.decidableBy(caller, areaCode)) {
-            throw ApiException.notFound("审核案件", id);
+            throw RuleViolation.notFound("审核案件", id);
         }
         if (stage != currentStage) {
             if (stages.indexOf(stage) > stages.indexOf(currentStage)) {
-                throw ApiException.conflict("stage-not-reached",
+                throw RuleViolation.conflict("stage-not-reached",
                         "案件当前在“" + currentStage.label() + "”环节，该环节通过后才能进行“" + stage.label() + "”");
             }
-            throw ApiException.conflict("stage-already-decided", "“" + stage.label() + "”环节本轮已经通过");
+            throw RuleViolation.conflict("stage-already-decided", "“" + stage.label() + "”环节本轮已经通过");
         }
         decisions.stream().filter(d -> d.decidedBy().equals(caller.userId()) && d.stage() != stage).findFirst()
                 .ifPresent(d -> {
-                    throw ApiException.conflict("same-reviewer",
+                    throw RuleViolation.conflict("same-reviewer",
                             "同一用户不能决定同一案件的两个环节：已在“" + d.stage().label() + "”环节作出决定");
                 });
         boolean explained = (comment != null && !comment.isBlank()) || (reasons != null && !reasons.isEmpty());
         if (decision != Decision.APPROVE && !explained) {
-            throw ApiException.invalid(List.of(new FieldError("reasons", null, "驳回或退回须写明理由")));
+            throw RuleViolation.invalid(List.of(new FieldError("reasons", null, "驳回或退回须写明理由")));
         }
         if (stage == Stage.VILLAGE && decision == Decision.APPROVE) {
             requirePublicityComplete(publicity, minNoticeDays.getAsInt(), today);
@@ -140,17 +138,17 @@ public class ReviewCase {
     public void requirePublicityRecordableBy(Caller caller) {
         requireInReview();
         if (!stages.contains(Stage.VILLAGE)) {
-            throw ApiException.conflict("no-village-stage", "本类案件不经过村级民主评议与公示");
+            throw RuleViolation.conflict("no-village-stage", "本类案件不经过村级民主评议与公示");
         }
         if (!caller.has(Stage.VILLAGE.role())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "wrong-stage-role", "无权录入评议与公示",
+            throw RuleViolation.forbidden("wrong-stage-role", "无权录入评议与公示",
                     "村级民主评议与公示由本村信息员（village-clerk）录入");
         }
         if (!Stage.VILLAGE.decidableBy(caller, areaCode)) {
-            throw ApiException.notFound("审核案件", id);
+            throw RuleViolation.notFound("审核案件", id);
         }
         if (currentStage != Stage.VILLAGE) {
-            throw ApiException.conflict("stage-passed", "案件已离开村级环节，评议与公示不能再修改");
+            throw RuleViolation.conflict("stage-passed", "案件已离开村级环节，评议与公示不能再修改");
         }
     }
 
@@ -197,30 +195,30 @@ public class ReviewCase {
 
     private void requireInReview() {
         if (state.closed()) {
-            throw ApiException.conflict("case-closed", "案件已办结（" + (state == CaseState.APPROVED ? "通过" : "驳回") + "），不能再作决定");
+            throw RuleViolation.conflict("case-closed", "案件已办结（" + (state == CaseState.APPROVED ? "通过" : "驳回") + "），不能再作决定");
         }
         if (state == CaseState.RETURNED) {
-            throw ApiException.conflict("case-returned", "案件已退回提交方修改，待重新报审");
+            throw RuleViolation.conflict("case-returned", "案件已退回提交方修改，待重新报审");
         }
     }
 
     private static void requirePublicityComplete(Publicity publicity, int minNoticeDays, LocalDate today) {
         if (publicity == null) {
-            throw ApiException.conflict("publicity-incomplete", "尚未录入本轮的民主评议和公示，村级环节不能通过");
+            throw RuleViolation.conflict("publicity-incomplete", "尚未录入本轮的民主评议和公示，村级环节不能通过");
         }
         if (!publicity.appraisal().agreed()) {
-            throw ApiException.conflict("publicity-incomplete", "民主评议结果为不同意，村级环节不能通过");
+            throw RuleViolation.conflict("publicity-incomplete", "民主评议结果为不同意，村级环节不能通过");
         }
         if (publicity.noticeDays() < minNoticeDays) {
-            throw ApiException.conflict("publicity-incomplete",
+            throw RuleViolation.conflict("publicity-incomplete",
                     "公示 " + publicity.noticeDays() + " 天，少于规定的 " + minNoticeDays + " 天");
         }
         if (!publicity.noticeEndedBy(today)) {
-            throw ApiException.conflict("publicity-incomplete",
+            throw RuleViolation.conflict("publicity-incomplete",
                     "公示期至 " + publicity.noticeEnd() + " 结束，公示期满后村级环节方可通过");
         }
         if (!publicity.unhandled().isEmpty()) {
-            throw ApiException.conflict("publicity-incomplete",
+            throw RuleViolation.conflict("publicity-incomplete",
                     "公示期间的 " + publicity.unhandled().size() + " 项异议尚未写明处理情况");
         }
     }

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /**
  * When an area's write functions (系统功能) are open: opened by an approved township request, opened, reopened after

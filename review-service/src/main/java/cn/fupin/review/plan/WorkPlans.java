@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 import cn.fupin.contracts.rules.WorkYear;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
+import cn.fupin.platform.domain.RuleViolation;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.review.cases.Publicity.Appraisal;
 import cn.fupin.review.cases.Publicity.Objection;
@@ -52,8 +53,8 @@ class ReviewCaseTests {
         try {
             action.run();
         }
-        catch (ApiException ex) {
-            return ex.status().value() + " " + ex.code();
+        catch (RuleViolation ex) {
+            return ApiException.statusOf(ex).value() + " " + ex.code();
         }
         throw new AssertionError("no refusal");
     }

@@ -19,7 +19,7 @@ import cn.fupin.household.departments.DepartmentSubmissions;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
-import cn.fupin.platform.web.FieldError;
+import cn.fupin.platform.domain.FieldError;
 
 /** Departments' policy and fund data over HTTP, and where each item went. */
 @RestController

@@ -1,4 +1,4 @@
-package cn.fupin.platform.web;
+package cn.fupin.platform.domain;
 
 /**
  * One bad field of a request.
