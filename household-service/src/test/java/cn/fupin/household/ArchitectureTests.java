@@ -20,4 +20,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(Household.class);
+
+    @ArchTest
+    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("household");
 }

@@ -20,4 +20,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(MonitoringObject.class);
+
+    @ArchTest
+    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("monitoring");
 }

@@ -16,4 +16,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule httpAdaptersStayOffPersistence = ServiceArchitecture.httpAdaptersStayOffPersistence("reporting");
+
+    @ArchTest
+    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("reporting");
 }

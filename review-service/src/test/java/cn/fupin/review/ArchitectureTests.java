@@ -20,4 +20,7 @@ class ArchitectureTests {
 
     @ArchTest
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(ReviewCase.class);
+
+    @ArchTest
+    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("review");
 }

@@ -5,13 +5,30 @@ import java.util.UUID;
 
 import cn.fupin.household.household.Household;
 
+import cn.fupin.platform.outbox.PublishedEvent;
+
 /**
  * A year's income and conditions were entered or corrected, with the computed per-capita income (money as
  * decimal strings with two places, never binary floating point).
  */
 public record AnnualRecordSubmitted(UUID householdId, String divisionCode, String category, String status, int year,
         int size, String wageIncome, String transferIncome, String productionIncome, String propertyIncome,
-        String productionExpenses, String netIncome, String perCapitaIncome, Needs conditions) {
+        String productionExpenses, String netIncome, String perCapitaIncome, Needs conditions) implements PublishedEvent {
+
+    @Override
+    public String aggregateType() {
+        return "household";
+    }
+
+    @Override
+    public String aggregateId() {
+        return householdId().toString();
+    }
+
+    @Override
+    public String areaCode() {
+        return divisionCode();
+    }
 
     /** The basic needs as reports and early warning count them. */
     public record Needs(boolean noCompulsoryEducationDropout, boolean basicMedicalInsurance, boolean safeHousing,

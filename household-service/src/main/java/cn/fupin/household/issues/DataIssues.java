@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,8 +22,6 @@ import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.quality.Finding;
 import cn.fupin.household.quality.HouseholdFacts;
 import cn.fupin.household.quality.QualityRules;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
 
 /**
@@ -41,17 +40,17 @@ public class DataIssues {
     private final QualityRules rules;
     private final HelperMatches helperMatches;
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DataIssues(HouseholdQueries households, AnnualRecords annualRecords, QualityRules rules,
-            HelperMatches helperMatches, JdbcClient jdbc, Outbox outbox, Clock clock) {
+            HelperMatches helperMatches, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.households = households;
         this.annualRecords = annualRecords;
         this.rules = rules;
         this.helperMatches = helperMatches;
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -119,18 +118,16 @@ public class DataIssues {
                 .param("severity", finding.severity().name()).param("indicator", finding.indicator())
                 .param("field", finding.field()).param("message", finding.message())
                 .param("fingerprint", fingerprint).param("now", now).update();
-        outbox.append(OutgoingEvent.of(AGGREGATE, id.toString(), household.getDivisionCode(),
-                new DataIssueRaised(id, household.getId(), finding.memberId(), household.getDivisionCode(), year,
+        events.publishEvent(new DataIssueRaised(id, household.getId(), finding.memberId(), household.getDivisionCode(), year,
                         finding.rule(), finding.severity().name(), "RULE", finding.indicator(), finding.field(),
-                        finding.message(), "OPEN")));
+                        finding.message(), "OPEN"));
     }
 
     private void fix(Household household, int year, UUID id, String rule) {
         jdbc.sql("update data_issue set status = 'CLOSED', resolution = 'CORRECTED', updated_at = :now where id = :id")
                 .param("now", Timestamp.from(clock.instant())).param("id", id).update();
-        outbox.append(OutgoingEvent.of(AGGREGATE, id.toString(), household.getDivisionCode(),
-                new DataIssueResolved(id, household.getId(), household.getDivisionCode(), year, rule, "CORRECTED",
-                        null, "CLOSED")));
+        events.publishEvent(new DataIssueResolved(id, household.getId(), household.getDivisionCode(), year, rule, "CORRECTED",
+                        null, "CLOSED"));
     }
 
     /** One issue per household, year, rule, field and member: {@code household|year|rule|field|member}. */

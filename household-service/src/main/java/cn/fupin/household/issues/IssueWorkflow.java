@@ -5,13 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.workplan.WorkWindows;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.security.Role;
 import cn.fupin.platform.web.ApiException;
@@ -27,15 +26,15 @@ public class IssueWorkflow {
 
     private final JdbcClient jdbc;
     private final DataIssueQueries queries;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final WorkWindows windows;
     private final Clock clock;
 
-    IssueWorkflow(JdbcClient jdbc, DataIssueQueries queries, Outbox outbox, WorkWindows windows, Clock clock) {
+    IssueWorkflow(JdbcClient jdbc, DataIssueQueries queries, ApplicationEventPublisher events, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.jdbc = jdbc;
         this.queries = queries;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,9 +87,8 @@ public class IssueWorkflow {
                     resolved_by = :by, updated_at = :now where id = :id""")
                 .param("resolution", resolution).param("comment", comment).param("by", caller.userId())
                 .param("now", now()).param("id", issue.id()).update();
-        outbox.append(OutgoingEvent.of(DataIssues.AGGREGATE, issue.id().toString(), issue.divisionCode(),
-                new DataIssueResolved(issue.id(), issue.householdId(), issue.divisionCode(), issue.year(),
-                        issue.ruleCode(), resolution, comment, "CLOSED")));
+        events.publishEvent(new DataIssueResolved(issue.id(), issue.householdId(), issue.divisionCode(), issue.year(),
+                        issue.ruleCode(), resolution, comment, "CLOSED"));
     }
 
     private Issue load(UUID issueId, Caller caller) {

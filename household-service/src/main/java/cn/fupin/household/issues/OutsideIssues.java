@@ -6,11 +6,10 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.security.AreaScope;
 
@@ -22,13 +21,13 @@ import cn.fupin.platform.security.AreaScope;
 public class OutsideIssues {
 
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final StoredIdNumbers stored;
 
-    OutsideIssues(JdbcClient jdbc, Outbox outbox, Clock clock, StoredIdNumbers stored) {
+    OutsideIssues(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, StoredIdNumbers stored) {
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.stored = stored;
     }
@@ -66,9 +65,8 @@ public class OutsideIssues {
                 .param("origin", origin).param("message", message).param("fingerprint", fingerprint)
                 .param("now", now).update();
         if (inserted == 1) {
-            outbox.append(OutgoingEvent.of(DataIssues.AGGREGATE, id.toString(), target.divisionCode(),
-                    new DataIssueRaised(id, target.householdId(), target.memberId(), target.divisionCode(), year,
-                            rule, "FINDING", origin, null, null, message, "OPEN")));
+            events.publishEvent(new DataIssueRaised(id, target.householdId(), target.memberId(), target.divisionCode(), year,
+                            rule, "FINDING", origin, null, null, message, "OPEN"));
         }
         return inserted == 1;
     }

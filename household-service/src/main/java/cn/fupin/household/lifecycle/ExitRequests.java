@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,8 +16,6 @@ import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.workplan.YearlyPolicies;
 import cn.fupin.workplan.YearlyPolicy;
 import cn.fupin.platform.security.Caller;
@@ -37,16 +36,16 @@ public class ExitRequests {
     private final AnnualRecords annualRecords;
     private final YearlyPolicies policies;
     private final LifecycleRequests requests;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExitRequests(RequestSubjects subjects, AnnualRecords annualRecords, YearlyPolicies policies,
-            LifecycleRequests requests, Outbox outbox, Clock clock) {
+            LifecycleRequests requests, ApplicationEventPublisher events, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.policies = policies;
         this.requests = requests;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,12 +67,11 @@ public class ExitRequests {
         }
         LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(), RequestType.POVERTY_EXIT,
                 householdId, year, LifecycleRequest.PENDING, null, caller.userId(), clock.instant()));
-        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
-                new HouseholdExitRequested(request.id(), request.type().name(), householdId,
+        events.publishEvent(new HouseholdExitRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
                         household.getSize(), year, household.headName(), record.perCapitaIncome().toPlainString(),
                         line.toPlainString(),
-                        new HouseholdExitRequested.Checks(true, true, true, true, true), applied)));
+                        new HouseholdExitRequested.Checks(true, true, true, true, true), applied));
         return request;
     }
 

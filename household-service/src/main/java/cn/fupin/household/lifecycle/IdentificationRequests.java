@@ -3,6 +3,7 @@ package cn.fupin.household.lifecycle;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +14,6 @@ import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.HouseholdRegistered;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
@@ -30,15 +29,15 @@ public class IdentificationRequests {
     private final RequestSubjects subjects;
     private final LifecycleRequests requests;
     private final HouseholdQueries households;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     IdentificationRequests(RequestSubjects subjects, LifecycleRequests requests, HouseholdQueries households,
-            Outbox outbox, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.subjects = subjects;
         this.requests = requests;
         this.households = households;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -70,12 +69,11 @@ public class IdentificationRequests {
         LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(),
                 RequestType.NEW_IDENTIFICATION, household.getId(), year, LifecycleRequest.PENDING, null, requestedBy,
                 clock.instant()));
-        outbox.append(OutgoingEvent.of("household", household.getId().toString(), household.getDivisionCode(),
-                new HouseholdIdentificationRequested(request.id(), request.type().name(), household.getId(),
+        events.publishEvent(new HouseholdIdentificationRequested(request.id(), request.type().name(), household.getId(),
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
                         household.getSize(), year, household.headName(), household.getIdentificationStandard(),
                         household.getCauses(), household.getAppliedOn() != null ? household.getAppliedOn()
-                                : ApplicationDates.of(null, clock))));
+                                : ApplicationDates.of(null, clock)));
         return request;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +14,6 @@ import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.domain.FieldError;
@@ -35,15 +34,15 @@ public class PolicyVerifications {
     private final RequestSubjects subjects;
     private final AnnualRecords annualRecords;
     private final LifecycleRequests requests;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     PolicyVerifications(RequestSubjects subjects, AnnualRecords annualRecords, LifecycleRequests requests,
-            Outbox outbox, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.requests = requests;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -68,10 +67,9 @@ public class PolicyVerifications {
         RequestType type = verdict == Verdict.CONFIRM ? RequestType.POLICY_CONFIRMATION : RequestType.POLICY_CLEAR_OUT;
         LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(), type, householdId, year,
                 LifecycleRequest.PENDING, reason, caller.userId(), clock.instant()));
-        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
-                new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
+        events.publishEvent(new PolicyVerificationRequested(request.id(), type.name(), householdId, household.getDivisionCode(),
                         household.getCategory().name(), household.getStatus().name(), household.getSize(), year,
-                        household.headName(), verdict.name(), reason, perCapita, applied)));
+                        household.headName(), verdict.name(), reason, perCapita, applied));
         return request;
     }
 }

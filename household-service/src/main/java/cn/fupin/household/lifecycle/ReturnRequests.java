@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,8 +16,6 @@ import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.domain.FieldError;
@@ -32,16 +31,16 @@ public class ReturnRequests {
     private final AnnualRecords annualRecords;
     private final CodeCheck codes;
     private final LifecycleRequests requests;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReturnRequests(RequestSubjects subjects, AnnualRecords annualRecords, CodeCheck codes,
-            LifecycleRequests requests, Outbox outbox, Clock clock) {
+            LifecycleRequests requests, ApplicationEventPublisher events, Clock clock) {
         this.subjects = subjects;
         this.annualRecords = annualRecords;
         this.codes = codes;
         this.requests = requests;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,10 +65,9 @@ public class ReturnRequests {
                 clock.instant()));
         String perCapita = annualRecords.find(householdId, year, caller.scope())
                 .map(AnnualRecord::perCapitaIncome).map(amount -> amount.toPlainString()).orElse(null);
-        outbox.append(OutgoingEvent.of("household", householdId.toString(), household.getDivisionCode(),
-                new HouseholdReturnRequested(request.id(), request.type().name(), householdId,
+        events.publishEvent(new HouseholdReturnRequested(request.id(), request.type().name(), householdId,
                         household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, household.headName(), List.copyOf(causes), perCapita, applied)));
+                        household.getSize(), year, household.headName(), List.copyOf(causes), perCapita, applied));
         return request;
     }
 }

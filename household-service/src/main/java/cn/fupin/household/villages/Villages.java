@@ -10,14 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.workplan.WorkWindows;
-import cn.fupin.platform.outbox.Outbox;
-import cn.fupin.platform.outbox.OutgoingEvent;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.platform.domain.FieldError;
@@ -28,15 +27,15 @@ public class Villages {
 
     private final DivisionTree divisions;
     private final JdbcClient jdbc;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final WorkWindows windows;
     private final Clock clock;
 
-    Villages(DivisionTree divisions, JdbcClient jdbc, Outbox outbox, WorkWindows windows, Clock clock) {
+    Villages(DivisionTree divisions, JdbcClient jdbc, ApplicationEventPublisher events, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.divisions = divisions;
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,8 +88,8 @@ public class Villages {
                 .param("version", version).param("at", Timestamp.from(clock.instant())).update();
         List<String> changed = changedFields(previous.map(Stored::data).orElse(null), data);
         if (!changed.isEmpty()) {
-            outbox.append(OutgoingEvent.of("village", code, code, new VillageUpdated(code, village.name(), year,
-                    data.poorVillage(), data.exitYear() == null ? null : data.exitYear() <= year, changed)));
+            events.publishEvent(new VillageUpdated(code, village.name(), year,
+                    data.poorVillage(), data.exitYear() == null ? null : data.exitYear() <= year, changed));
         }
         return new Stored(code, village.name(), year, data, version);
     }

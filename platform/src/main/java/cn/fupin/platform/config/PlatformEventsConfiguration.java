@@ -27,6 +27,7 @@ import cn.fupin.platform.jdbc.MigrationPart;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
+import cn.fupin.platform.outbox.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
@@ -77,6 +78,13 @@ public class PlatformEventsConfiguration {
     Outbox outbox(JdbcTemplate jdbc, EventCodec codec, OutboxProperties properties, Clock clock,
             ObjectProvider<Tracer> tracers) {
         return new Outbox(jdbc, codec, properties, clock, tracers);
+    }
+
+    /** The one adapter that turns the service's published domain events into outbox entries. */
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
+    PublishedEvents publishedEvents(Outbox outbox) {
+        return new PublishedEvents(outbox);
     }
 
     @Bean

@@ -44,4 +44,14 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
                         "org.springframework.web..", "cn.fupin.platform.web..");
     }
+
+    /**
+     * Features raise events ({@code PublishedEvent}s, or their aggregates register them); only the event adapters
+     * ({@code *Events}) that shape a feature's payloads touch the outbox — no application service writes it by hand.
+     */
+    public static ArchRule onlyEventAdaptersWriteTheOutbox(String service) {
+        return noClasses().that().resideInAPackage("cn.fupin." + service + "..")
+                .and().haveSimpleNameNotEndingWith("Events")
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.fupin.platform.outbox.Outbox");
+    }
 }

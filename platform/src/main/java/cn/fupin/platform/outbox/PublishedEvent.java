@@ -1,0 +1,19 @@
+package cn.fupin.platform.outbox;
+
+/**
+ * A domain event meant for other services: it says which aggregate it happened to and where, so the one adapter of
+ * the service ({@link PublishedEvents}) hands it to the outbox in the transaction that raised it. A feature raises
+ * it with Spring's {@code ApplicationEventPublisher} (or its aggregate registers it); no feature writes the outbox
+ * itself. The event's name is its class's simple name, version 1.
+ */
+public interface PublishedEvent {
+
+    /** e.g. {@code household}, the Kafka key's kind. */
+    String aggregateType();
+
+    /** The Kafka key: events of one aggregate stay in order. */
+    String aggregateId();
+
+    /** The division code the event belongs to (the CloudEvent's {@code areacode}). */
+    String areaCode();
+}
