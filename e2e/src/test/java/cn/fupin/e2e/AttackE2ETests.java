@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import cn.fupin.contracts.household.model.HouseholdCategory;
-import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -205,7 +205,7 @@ class AttackE2ETests {
                 .isEqualTo(200);
         assertThat(status(dashboard, "/api/v1/reports/overview")).as("reports:read").isEqualTo(200);
         assertThat(status(dashboard, "/api/v1/households?size=1")).as("no households:read").isEqualTo(403);
-        assertThat(exchange.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+        assertThat(exchange.post("/api/v1/households", WorkPlanFixture.SYNTHETIC
                 .next(XIYANG_VILLAGE)).statusCode()).as("an auditor's client writes nothing").isEqualTo(403);
     }
 
@@ -215,7 +215,7 @@ class AttackE2ETests {
         Api gongchuanClerk = Api.as("gongchuan.clerk");
         Api auditor = Api.as("auditor");
         Api department = Api.as("dept.civil");
-        var registered = clerk.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+        var registered = clerk.post("/api/v1/households", WorkPlanFixture.SYNTHETIC
                 .next(XIYANG_VILLAGE, HouseholdCategory.REGISTERED));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String id = Api.json(registered).get("id").asString();
@@ -234,7 +234,7 @@ class AttackE2ETests {
                 .isEqualTo(403);
         assertThat(auditor.post("/api/v1/households", Map.of()).statusCode()).as("auditor writes nothing")
                 .isIn(400, 403);
-        assertThat(auditor.post("/api/v1/households", new SyntheticHouseholds(System.nanoTime())
+        assertThat(auditor.post("/api/v1/households", WorkPlanFixture.SYNTHETIC
                 .next(XIYANG_VILLAGE)).statusCode()).as("auditor writes nothing").isEqualTo(403);
         assertThat(clerk.put("/api/v1/work-plans/2031", Map.of("phases", List.of(Map.of("code", "DATA_ENTRY",
                 "startDate", "2031-10-28", "endDate", "2031-11-20")))).statusCode())
@@ -325,7 +325,7 @@ class AttackE2ETests {
     @Test
     void personalDataIsMaskedForRolesThatDoNotNeedIt() {
         var registered = Api.as("xiyang.clerk").post("/api/v1/households",
-                new SyntheticHouseholds(System.nanoTime()).next(XIYANG_VILLAGE));
+                WorkPlanFixture.SYNTHETIC.next(XIYANG_VILLAGE));
         String id = Api.json(registered).get("id").asString();
         String idNumber = Api.json(registered).at("/members/0/idNumber").asString();
         assertThat(idNumber).doesNotContain("*");

@@ -15,7 +15,7 @@ import cn.fupin.contracts.household.model.MemberIncrease;
 import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
-import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,10 +36,10 @@ class HouseholdFormsE2ETests {
     void aHouseholdGoesThroughFormsOneTwoAndThreeAndReportingFollows() {
         Api clerk = Api.as("xiyang.clerk2");
         Api city = Api.as("city.officer");
-        RegisterHouseholdRequest form1 = new SyntheticHouseholds(System.nanoTime()).next(VILLAGE).causes(
+        RegisterHouseholdRequest form1 = WorkPlanFixture.SYNTHETIC.next(VILLAGE).causes(
                 java.util.List.of("01", "07"));
         while (form1.getMembers().size() < 2) {
-            form1 = new SyntheticHouseholds(System.nanoTime()).next(VILLAGE);
+            form1 = WorkPlanFixture.SYNTHETIC.next(VILLAGE);
         }
         long personsBefore = persons(city);
 
@@ -77,7 +77,7 @@ class HouseholdFormsE2ETests {
 
     @Test
     void badInputThroughTheGatewayIsAProblemNamingTheIndicator() {
-        RegisterHouseholdRequest form1 = new SyntheticHouseholds(System.nanoTime()).next(VILLAGE);
+        RegisterHouseholdRequest form1 = WorkPlanFixture.SYNTHETIC.next(VILLAGE);
         form1.getMembers().getFirst().idNumber("350481199001011231");
 
         var refused = Api.as("xiyang.clerk2").post("/api/v1/households", form1);

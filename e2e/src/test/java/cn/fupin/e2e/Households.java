@@ -22,7 +22,7 @@ final class Households {
 
     private final Reviewers reviewers;
     private final String village;
-    private final SyntheticHouseholds synthetic = new SyntheticHouseholds(System.nanoTime());
+    private final SyntheticHouseholds synthetic = WorkPlanFixture.SYNTHETIC;
 
     Households(Reviewers reviewers, String village) {
         this.reviewers = reviewers;

@@ -30,7 +30,7 @@ class ReviewE2ETests {
 
     static final String VILLAGE = "350481100201";
     static final String GONGCHUAN_VILLAGE = "350481101201";
-    static final SyntheticHouseholds synthetic = new SyntheticHouseholds(System.nanoTime());
+    static final SyntheticHouseholds synthetic = WorkPlanFixture.SYNTHETIC;
 
     final Reviewers reviewers = new Reviewers();
     final Households households = new Households(reviewers, VILLAGE);

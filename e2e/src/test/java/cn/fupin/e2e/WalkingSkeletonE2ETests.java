@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
-import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +40,7 @@ class WalkingSkeletonE2ETests {
         Api clerk = Api.as("xiyang.clerk");
         Api city = Api.as("city.officer");
         long before = Api.json(city.get("/api/v1/reports/overview?areaCode=" + VILLAGE)).get("households").asLong();
-        RegisterHouseholdRequest request = new SyntheticHouseholds(System.nanoTime())
+        RegisterHouseholdRequest request = WorkPlanFixture.SYNTHETIC
                 .next(VILLAGE, HouseholdCategory.REGISTERED);
 
         String traceId = UUID.randomUUID().toString().replace("-", "");
@@ -82,7 +82,7 @@ class WalkingSkeletonE2ETests {
     @Test
     void anotherVillagesClerkCannotSeeTheHousehold() {
         var created = Api.as("xiyang.clerk").post("/api/v1/households",
-                new SyntheticHouseholds(System.nanoTime() + 1).next(VILLAGE));
+                WorkPlanFixture.SYNTHETIC.next(VILLAGE));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = Api.json(created).get("id").asString();
 

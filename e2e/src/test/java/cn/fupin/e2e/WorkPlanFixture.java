@@ -28,6 +28,11 @@ final class WorkPlanFixture {
     static final String APPLIED = LocalDate.now(WorkYear.ZONE).minusDays(30).toString();
     /** An exit request on this year's record, as the household applied a month ago. */
     static final Map<String, Object> EXIT_REQUEST = Map.of("year", YEAR, "appliedOn", APPLIED);
+    /**
+     * The one generator of every test's households: one generator never issues an ID number twice, several
+     * independent ones may, and the registry refuses a number it holds.
+     */
+    static final SyntheticHouseholds SYNTHETIC = new SyntheticHouseholds(System.nanoTime());
     private static boolean ready;
 
     private WorkPlanFixture() {
@@ -47,9 +52,8 @@ final class WorkPlanFixture {
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
         openTownship(Api.as("xiyang.officer"), city, year);
         Api clerk = Api.as("xiyang.clerk");
-        SyntheticHouseholds households = new SyntheticHouseholds(System.nanoTime());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> clerk
-                .post("/api/v1/households", households.next(XIYANG + "201")).statusCode() == 201);
+                .post("/api/v1/households", SYNTHETIC.next(XIYANG + "201")).statusCode() == 201);
         ready = true;
     }
 
