@@ -4,8 +4,7 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 import cn.fupin.household.household.Household;
-
-import cn.fupin.platform.outbox.PublishedEvent;
+import cn.fupin.household.household.HouseholdEvent;
 
 /**
  * A year's income and conditions were entered or corrected, with the computed per-capita income (money as
@@ -13,23 +12,7 @@ import cn.fupin.platform.outbox.PublishedEvent;
  */
 public record AnnualRecordSubmitted(UUID householdId, String divisionCode, String category, String status, int year,
         int size, String wageIncome, String transferIncome, String productionIncome, String propertyIncome,
-        String productionExpenses, String netIncome, String perCapitaIncome, Needs conditions) implements PublishedEvent {
-
-    @Override
-    public String aggregateType() {
-        return "household";
-    }
-
-    @Override
-    public String aggregateId() {
-        return householdId().toString();
-    }
-
-    @Override
-    public String areaCode() {
-        return divisionCode();
-    }
-
+        String productionExpenses, String netIncome, String perCapitaIncome, Needs conditions) implements HouseholdEvent {
     /** The basic needs as reports and early warning count them. */
     public record Needs(boolean noCompulsoryEducationDropout, boolean basicMedicalInsurance, boolean safeHousing,
             boolean safeDrinkingWater, String dangerousHouseGrade) {

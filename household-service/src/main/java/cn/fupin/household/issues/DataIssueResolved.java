@@ -2,24 +2,7 @@ package cn.fupin.household.issues;
 
 import java.util.UUID;
 
-import cn.fupin.platform.outbox.PublishedEvent;
-
 /** A problem no longer holds: the data was corrected (or the issue found not to apply). */
 public record DataIssueResolved(UUID issueId, UUID householdId, String divisionCode, int year, String ruleCode,
-        String resolution, String comment, String status) implements PublishedEvent {
-
-    @Override
-    public String aggregateType() {
-        return "data-issue";
-    }
-
-    @Override
-    public String aggregateId() {
-        return issueId().toString();
-    }
-
-    @Override
-    public String areaCode() {
-        return divisionCode();
-    }
+        String resolution, String comment, String status) implements DataIssueEvent {
 }
