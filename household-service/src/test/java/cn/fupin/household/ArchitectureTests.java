@@ -22,5 +22,5 @@ class ArchitectureTests {
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(Household.class);
 
     @ArchTest
-    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("household");
+    static final ArchRule eventsAreRaisedNotWritten = ServiceArchitecture.eventsAreRaisedNotWritten("household");
 }

@@ -22,5 +22,5 @@ class ArchitectureTests {
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(MonitoringObject.class);
 
     @ArchTest
-    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("monitoring");
+    static final ArchRule eventsAreRaisedNotWritten = ServiceArchitecture.eventsAreRaisedNotWritten("monitoring");
 }

@@ -22,5 +22,5 @@ class ArchitectureTests {
     static final ArchRule aggregatesKnowNoHttp = ServiceArchitecture.aggregatesKnowNoHttp(ReviewCase.class);
 
     @ArchTest
-    static final ArchRule onlyEventAdaptersWriteTheOutbox = ServiceArchitecture.onlyEventAdaptersWriteTheOutbox("review");
+    static final ArchRule eventsAreRaisedNotWritten = ServiceArchitecture.eventsAreRaisedNotWritten("review");
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,14 +30,14 @@ public class Proposals {
 
     private final HouseholdSummaries households;
     private final MonitoringObjectStore store;
-    private final MonitoringEvents events;
+    private final ApplicationEventPublisher events;
     private final EarlyWarnings warnings;
     private final Codes codes;
     private final IdNumberHash idHash;
     private final WorkWindows windows;
     private final Clock clock;
 
-    Proposals(HouseholdSummaries households, MonitoringObjectStore store, MonitoringEvents events,
+    Proposals(HouseholdSummaries households, MonitoringObjectStore store, ApplicationEventPublisher events,
             EarlyWarnings warnings, Codes codes, IdNumberHash idHash, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.households = households;
@@ -69,8 +70,8 @@ public class Proposals {
         store.insert(object);
         store.addStatusChange(object.id(), new MonitoringObjectStore.StatusChange(MonitoringStatus.PROPOSED,
                 clock.instant(), caller.userId(), null, proposal.note()));
-        events.requested(object, MonitoringEvents.money(household.perCapitaIncome()),
-                proposal.appliedOn() != null ? proposal.appliedOn() : today);
+        events.publishEvent(MonitoringObjectEvent.requested(object, household.perCapitaIncome(),
+                proposal.appliedOn() != null ? proposal.appliedOn() : today));
         warnings.actedOn(household.householdId());
         return object;
     }
@@ -89,8 +90,8 @@ public class Proposals {
         store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                 caller.userId(), null, "退回修改后重新报审"));
         HouseholdSummary household = households.find(object.householdId(), caller.scope()).orElse(null);
-        events.requested(object, household == null ? null : MonitoringEvents.money(household.perCapitaIncome()),
-                null);
+        events.publishEvent(MonitoringObjectEvent.requested(object,
+                household == null ? null : household.perCapitaIncome(), null));
         return object;
     }
 

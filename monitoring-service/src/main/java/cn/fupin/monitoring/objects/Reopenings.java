@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,12 +19,13 @@ import cn.fupin.workplan.WorkWindows;
 public class Reopenings {
 
     private final MonitoringObjectStore store;
-    private final MonitoringEvents events;
+    private final ApplicationEventPublisher events;
     private final Codes codes;
     private final WorkWindows windows;
     private final Clock clock;
 
-    Reopenings(MonitoringObjectStore store, MonitoringEvents events, Codes codes, WorkWindows windows, Clock clock) {
+    Reopenings(MonitoringObjectStore store, ApplicationEventPublisher events, Codes codes, WorkWindows windows,
+            Clock clock) {
         this.windows = windows;
         this.store = store;
         this.events = events;
@@ -41,7 +43,7 @@ public class Reopenings {
         store.update(object);
         store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                 caller.userId(), null, reason));
-        events.reopened(object, LocalDate.now(clock.withZone(WorkYear.ZONE)), reason);
+        events.publishEvent(MonitoringObjectEvent.reopened(object, LocalDate.now(clock.withZone(WorkYear.ZONE)), reason));
         return object;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,11 @@ class ReviewOutcomes {
     private final EventCodec codec;
     private final Inbox inbox;
     private final MonitoringObjectStore store;
-    private final MonitoringEvents events;
+    private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    ReviewOutcomes(EventCodec codec, Inbox inbox, MonitoringObjectStore store, MonitoringEvents events,
+    ReviewOutcomes(EventCodec codec, Inbox inbox, MonitoringObjectStore store, ApplicationEventPublisher events,
             JsonMapper json, Clock clock) {
         this.codec = codec;
         this.inbox = inbox;
@@ -90,12 +91,7 @@ class ReviewOutcomes {
                 .atZone(WorkYear.ZONE).toLocalDate();
         object.approved(clock.instant());
         save(object, outcome, "审核通过");
-        if (object.status() == MonitoringStatus.MONITORED) {
-            events.identified(object, outcome.caseId(), effective);
-        }
-        else {
-            events.cleared(object, outcome.caseId(), effective);
-        }
+        events.publishEvent(MonitoringObjectEvent.approved(object, outcome.caseId(), effective));
     }
 
     private void save(MonitoringObject object, Outcome outcome, String note) {

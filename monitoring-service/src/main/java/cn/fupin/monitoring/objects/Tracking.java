@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +29,13 @@ public class Tracking {
 
     private final MonitoringObjectStore store;
     private final HouseholdSummaries households;
-    private final MonitoringEvents events;
+    private final ApplicationEventPublisher events;
     private final YearlyPolicies policies;
     private final Codes codes;
     private final WorkWindows windows;
     private final Clock clock;
 
-    Tracking(MonitoringObjectStore store, HouseholdSummaries households, MonitoringEvents events,
+    Tracking(MonitoringObjectStore store, HouseholdSummaries households, ApplicationEventPublisher events,
             YearlyPolicies policies, Codes codes, WorkWindows windows, Clock clock) {
         this.windows = windows;
         this.store = store;
@@ -62,7 +63,7 @@ public class Tracking {
                 input.amount(), input.date(), input.responsiblePerson(), caller.userId(), clock.instant());
         store.addAssistance(id, assistance);
         store.update(object);
-        events.assistance(object, assistance);
+        events.publishEvent(MonitoringObjectEvent.assistance(object, assistance));
         return object;
     }
 
@@ -87,11 +88,11 @@ public class Tracking {
         }
         store.addAssessment(id, assessment);
         store.update(object);
-        events.assessed(object, assessment);
+        events.publishEvent(MonitoringObjectEvent.assessed(object, assessment));
         if (input.riskEliminated()) {
             store.addStatusChange(id, new MonitoringObjectStore.StatusChange(object.status(), clock.instant(),
                     caller.userId(), null, input.note()));
-            events.requested(object, MonitoringEvents.money(household.perCapitaIncome()), input.assessedOn());
+            events.publishEvent(MonitoringObjectEvent.requested(object, household.perCapitaIncome(), input.assessedOn()));
         }
         return object;
     }

@@ -4,7 +4,7 @@ package cn.fupin.platform.outbox;
  * A domain event meant for other services: it says which aggregate it happened to and where, so the one adapter of
  * the service ({@link PublishedEvents}) hands it to the outbox in the transaction that raised it. A feature raises
  * it with Spring's {@code ApplicationEventPublisher} (or its aggregate registers it); no feature writes the outbox
- * itself. The event's name is its class's simple name, version 1.
+ * itself. Its record components are the CloudEvent's {@code data}, version 1.
  */
 public interface PublishedEvent {
 
@@ -16,4 +16,9 @@ public interface PublishedEvent {
 
     /** The division code the event belongs to (the CloudEvent's {@code areacode}). */
     String areaCode();
+
+    /** The event's name (the CloudEvent's type without its prefix): by default its class's simple name. */
+    default String eventType() {
+        return getClass().getSimpleName();
+    }
 }

@@ -2,7 +2,10 @@ package cn.fupin.platform.outbox;
 
 import org.springframework.context.event.EventListener;
 
-/** The service's one outbox adapter for {@link PublishedEvent}s: each is appended where it was raised. */
+/**
+ * The service's one outbox adapter: each {@link PublishedEvent} raised in a transaction is appended to the outbox in
+ * that transaction, and only here.
+ */
 public class PublishedEvents {
 
     private final Outbox outbox;
@@ -13,6 +16,7 @@ public class PublishedEvents {
 
     @EventListener
     void on(PublishedEvent event) {
-        outbox.append(OutgoingEvent.of(event.aggregateType(), event.aggregateId(), event.areaCode(), event));
+        outbox.append(new OutgoingEvent(event.aggregateType(), event.aggregateId(), event.areaCode(),
+                event.eventType(), 1, event));
     }
 }

@@ -46,12 +46,12 @@ public final class ServiceArchitecture {
     }
 
     /**
-     * Features raise events ({@code PublishedEvent}s, or their aggregates register them); only the event adapters
-     * ({@code *Events}) that shape a feature's payloads touch the outbox — no application service writes it by hand.
+     * One way to raise events: a feature raises a {@code PublishedEvent} (or its aggregate registers one) and the
+     * platform's {@code PublishedEvents} alone appends it to the outbox — no class of the service writes the outbox.
      */
-    public static ArchRule onlyEventAdaptersWriteTheOutbox(String service) {
+    public static ArchRule eventsAreRaisedNotWritten(String service) {
         return noClasses().that().resideInAPackage("cn.fupin." + service + "..")
-                .and().haveSimpleNameNotEndingWith("Events")
-                .should().dependOnClassesThat().haveFullyQualifiedName("cn.fupin.platform.outbox.Outbox");
+                .should().dependOnClassesThat().haveFullyQualifiedName("cn.fupin.platform.outbox.Outbox")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("cn.fupin.platform.outbox.OutgoingEvent");
     }
 }

@@ -3,6 +3,7 @@ package cn.fupin.review.cases;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,10 @@ public class CaseOpenings {
 
     private final ReviewCaseStore store;
     private final ReviewStages stages;
-    private final ReviewEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CaseOpenings(ReviewCaseStore store, ReviewStages stages, ReviewEvents events, Clock clock) {
+    CaseOpenings(ReviewCaseStore store, ReviewStages stages, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.stages = stages;
         this.events = events;
@@ -51,7 +52,7 @@ public class CaseOpenings {
                 request.submittedBy(), clock.instant());
         store.insert(reviewCase, new ReviewCaseStore.Submission(1, reviewCase.openedAt(), request.submittedBy(),
                 request.sourceEventId(), request.snapshot()));
-        events.opened(reviewCase, request.sourceEventId());
+        events.publishEvent(ReviewCaseEvent.opened(reviewCase, request.sourceEventId()));
         return reviewCase;
     }
 
@@ -62,6 +63,6 @@ public class CaseOpenings {
         store.update(returned);
         store.addSubmission(returned.id(), new ReviewCaseStore.Submission(returned.round(), clock.instant(),
                 request.submittedBy(), request.sourceEventId(), request.snapshot()));
-        events.resubmitted(returned, request.sourceEventId());
+        events.publishEvent(ReviewCaseEvent.resubmitted(returned, request.sourceEventId()));
     }
 }

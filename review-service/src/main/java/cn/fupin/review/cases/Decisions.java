@@ -24,17 +24,14 @@ import cn.fupin.review.cases.StageDecision.Reason;
 public class Decisions {
 
     private final ReviewCaseStore store;
-    private final ReviewEvents events;
     private final YearlyPolicies policies;
-    private final ApplicationEventPublisher publisher;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Decisions(ReviewCaseStore store, ReviewEvents events, YearlyPolicies policies,
-            ApplicationEventPublisher publisher, Clock clock) {
+    Decisions(ReviewCaseStore store, YearlyPolicies policies, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
-        this.events = events;
         this.policies = policies;
-        this.publisher = publisher;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,8 +53,8 @@ public class Decisions {
                 today);
         store.addDecision(caseId, reviewCase.lastDecision());
         store.update(reviewCase);
-        events.decided(reviewCase, outcome, publicity);
-        publisher.publishEvent(new CaseDecided(reviewCase, outcome));
+        ReviewCaseEvent.decided(reviewCase, outcome, publicity).forEach(events::publishEvent);
+        events.publishEvent(new CaseDecided(reviewCase, outcome));
         return reviewCase;
     }
 }

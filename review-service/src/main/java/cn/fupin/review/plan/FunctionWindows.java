@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +25,10 @@ public class FunctionWindows {
 
     private final JdbcClient jdbc;
     private final WorkPlans plans;
-    private final PlanEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FunctionWindows(JdbcClient jdbc, WorkPlans plans, PlanEvents events, Clock clock) {
+    FunctionWindows(JdbcClient jdbc, WorkPlans plans, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.events = events;
@@ -45,7 +46,8 @@ public class FunctionWindows {
         WorkPlan plan = plans.require(year);
         Instant now = clock.instant();
         Instant opensAt = plan.writesFrom().isAfter(now) ? plan.writesFrom() : now;
-        events.opened(plan, township, opensAt, null, "REQUEST_APPROVED", caseId, requestId, null);
+        events.publishEvent(WorkPlanEvent.opened(plan, township, opensAt, null, "REQUEST_APPROVED", caseId, requestId,
+                null));
         return record(year, township, "OPENED", "REQUEST_APPROVED", opensAt, null, null, requestId, by);
     }
 
@@ -62,7 +64,7 @@ public class FunctionWindows {
             throw ApiException.notFound("区划", area);
         }
         if ("CLOSE".equals(action)) {
-            events.closed(plan, area, now, "REVOKED", reason);
+            events.publishEvent(WorkPlanEvent.closed(plan, area, now, "REVOKED", reason));
             return record(year, area, "CLOSED", "REVOKED", null, null, reason, null, caller.userId());
         }
         boolean afterClose = plan.closedAt(now);
@@ -73,7 +75,7 @@ public class FunctionWindows {
             throw ApiException.invalid(List.of(new FieldError("closesAt", null, "开通截止时间须在将来")));
         }
         String why = afterClose ? "REOPENED" : "CITY_OPENED";
-        events.opened(plan, area, now, closesAt, why, null, null, reason);
+        events.publishEvent(WorkPlanEvent.opened(plan, area, now, closesAt, why, null, null, reason));
         return record(year, area, "OPENED", why, now, closesAt, reason, null, caller.userId());
     }
 
@@ -88,7 +90,7 @@ public class FunctionWindows {
         if (claimed == 0) {
             return false;
         }
-        events.closed(plan, plan.areaCode(), plan.closeAt(), "YEAR_CLOSED", null);
+        events.publishEvent(WorkPlanEvent.closed(plan, plan.areaCode(), plan.closeAt(), "YEAR_CLOSED", null));
         record(year, plan.areaCode(), "CLOSED", "YEAR_CLOSED", null, null, null, null, "system");
         return true;
     }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,11 +44,11 @@ public class WorkPlans {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final PlanEvents events;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String county;
 
-    WorkPlans(JdbcClient jdbc, JsonMapper json, PlanEvents events, Clock clock,
+    WorkPlans(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock,
             @Value("${fupin.county:350481}") String county) {
         this.jdbc = jdbc;
         this.json = json;
@@ -154,7 +155,7 @@ public class WorkPlans {
                 .param("id", plan.id()).param("revision", plan.revision()).param("close", Timestamp.from(close))
                 .param("phases", json.writeValueAsString(phases)).param("policy", policyJson)
                 .param("by", caller.userId()).param("at", Timestamp.from(plan.updatedAt())).update();
-        events.published(plan);
+        events.publishEvent(WorkPlanEvent.published(plan));
         return plan;
     }
 
