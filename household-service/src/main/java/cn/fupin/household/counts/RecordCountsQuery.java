@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.reconciliation.CountKeys;
 import cn.fupin.platform.counts.GroupCounts;
+import cn.fupin.platform.counts.RecordCounts;
 
 /**
  * 账账相符, the owner's side: households and persons by category and status, annual records per year, problem
  * data open and closed — counted from this service's own tables, in the keys reporting counts its read models by.
  */
 @Component
-class RecordCountsQuery {
+class RecordCountsQuery implements RecordCounts {
 
     private final JdbcClient jdbc;
 
@@ -23,7 +24,8 @@ class RecordCountsQuery {
     }
 
     /** The counts of an area (a division-code prefix). */
-    Map<String, Long> of(String area) {
+    @Override
+    public Map<String, Long> of(String area) {
         String prefix = area + "%";
         Map<String, Long> counts = new TreeMap<>();
         jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household"

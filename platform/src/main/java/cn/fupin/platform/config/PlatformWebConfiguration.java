@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import cn.fupin.platform.counts.RecordCounts;
+import cn.fupin.platform.counts.RecordCountsController;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.pii.PersonalDataCipher;
@@ -61,6 +63,14 @@ public class PlatformWebConfiguration {
     @Bean
     IndicatorNames indicatorNames(@Value("${fupin.api.contract:}") String contract) {
         return IndicatorNames.fromContract(contract);
+    }
+
+    /** 账账相符: a service that counts its own records answers reporting's reconciliation. */
+    @Bean
+    @ConditionalOnBean(RecordCounts.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    RecordCountsController recordCountsController(RecordCounts counts) {
+        return new RecordCountsController(counts);
     }
 
     @Bean
