@@ -17,10 +17,16 @@ import cn.fupin.contracts.reporting.api.TownshipSummariesApi;
 import cn.fupin.contracts.reporting.model.TownshipSummaryKind;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
+import cn.fupin.reporting.summary.document.SummaryComposer;
+import cn.fupin.reporting.summary.document.SummaryDocument;
+import cn.fupin.reporting.summary.figures.TownshipFiguresQuery;
+import cn.fupin.reporting.summary.pdf.PdfReport;
+import cn.fupin.reporting.summary.xlsx.XlsxReport;
 
 /**
  * 乡镇书面报告: a township's completion report (by 10-27) or work summary (by 12-31), generated from the read
- * models as PDF or XLSX. A township officer gets his own township's only; a township outside the caller's area, or
+ * models as PDF or XLSX: the figures read ({@code figures}), written as the report ({@code document}), rendered
+ * ({@code pdf}, {@code xlsx}). A township officer gets his own township's only; a township outside the caller's area, or
  * no township at all, is 404.
  */
 @RestController

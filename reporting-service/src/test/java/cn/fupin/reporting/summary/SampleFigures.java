@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import cn.fupin.reporting.summary.TownshipFigures.Count;
-import cn.fupin.reporting.summary.TownshipFigures.Income;
-import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
-import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;
-import cn.fupin.reporting.summary.TownshipFigures.Progress;
-import cn.fupin.reporting.summary.TownshipFigures.Reviews;
-import cn.fupin.reporting.summary.TownshipFigures.Village;
-import cn.fupin.reporting.summary.TownshipFigures.Window;
+import cn.fupin.reporting.summary.figures.TownshipFigures;
+
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Income;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Monitoring;
+import cn.fupin.reporting.summary.figures.TownshipFigures.OpenClosed;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Progress;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Reviews;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Village;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Window;
 
 /** Object mother: the figures of 罗坊乡 in 2020 as a small scripted year leaves them, with as many villages as asked. */
 final class SampleFigures {

@@ -20,14 +20,17 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.reporting.model.TownshipSummaryKind;
 import cn.fupin.reporting.export.Table;
+import cn.fupin.reporting.summary.document.SummaryComposer;
+import cn.fupin.reporting.summary.document.SummaryDocument;
+import cn.fupin.reporting.summary.pdf.PdfReport;
+import cn.fupin.reporting.summary.xlsx.XlsxReport;
 
 /** The written report from known figures: its words, its PDF (embedded Chinese font, pages) and its workbook. */
 class SummaryRenderingTests {
 
     final Codebook codebook = Codebook.forYear(2020);
-    final SummaryComposer composer = new SummaryComposer(new PopulationSections(codebook),
-            new WorkSections(codebook));
-    final PdfReport pdf = new PdfReport(new CjkFonts());
+    final SummaryComposer composer = new SummaryComposer(codebook);
+    final PdfReport pdf = new PdfReport();
 
     @Test
     void theCompletionReportStatesTheFiguresInTheWorkPlansWords() {

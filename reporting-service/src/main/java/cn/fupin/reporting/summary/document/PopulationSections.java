@@ -1,23 +1,22 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.document;
 
-import static cn.fupin.reporting.summary.Tables.counted;
-import static cn.fupin.reporting.summary.Tables.row;
+import static cn.fupin.reporting.summary.document.Tables.counted;
+import static cn.fupin.reporting.summary.document.Tables.row;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
 
+import cn.fupin.reporting.summary.figures.TownshipFigures;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.reporting.export.Table;
-import cn.fupin.reporting.summary.SummaryDocument.Section;
-import cn.fupin.reporting.summary.TownshipFigures.Count;
-import cn.fupin.reporting.summary.TownshipFigures.Income;
-import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
+import cn.fupin.reporting.summary.document.SummaryDocument.Section;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Income;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Monitoring;
 
 /** Sections one to four: the households, the year's dynamic adjustment, incomes and monitoring objects. */
-@Component
 class PopulationSections {
 
     private final Codebook codebook;

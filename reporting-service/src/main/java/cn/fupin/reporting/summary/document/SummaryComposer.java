@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.document;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import cn.fupin.reporting.summary.figures.TownshipFigures;
+import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.reporting.model.TownshipSummaryKind;
 
 /**
@@ -15,19 +17,19 @@ import cn.fupin.contracts.reporting.model.TownshipSummaryKind;
  * same figures; the deadline is the published plan's, so later years follow their own plan.
  */
 @Component
-class SummaryComposer {
+public class SummaryComposer {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final PopulationSections population;
     private final WorkSections work;
 
-    SummaryComposer(PopulationSections population, WorkSections work) {
-        this.population = population;
-        this.work = work;
+    public SummaryComposer(Codebook codebook) {
+        this.population = new PopulationSections(codebook);
+        this.work = new WorkSections(codebook);
     }
 
-    SummaryDocument compose(TownshipFigures figures, TownshipSummaryKind kind) {
+    public SummaryDocument compose(TownshipFigures figures, TownshipSummaryKind kind) {
         boolean completion = kind == TownshipSummaryKind.COMPLETION;
         String name = completion ? "工作完成情况报告" : "工作总结";
         String title = figures.townshipName() + figures.year() + "年扶贫对象动态管理和信息采集" + name;

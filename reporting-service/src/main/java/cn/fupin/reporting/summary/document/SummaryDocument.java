@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.document;
 
 import java.util.List;
 
@@ -11,19 +11,19 @@ import cn.fupin.reporting.export.Table;
  *
  * @param fileName the download's name without extension, e.g. {@code 罗坊乡2020年工作总结}
  */
-record SummaryDocument(String title, String fileName, List<String> facts, List<Section> sections,
+public record SummaryDocument(String title, String fileName, List<String> facts, List<Section> sections,
         List<String> signature) {
 
-    SummaryDocument {
+    public SummaryDocument {
         facts = List.copyOf(facts);
         sections = List.copyOf(sections);
         signature = List.copyOf(signature);
     }
 
     /** One numbered part of the report ({@code 一、扶贫对象基本情况}). */
-    record Section(String heading, List<String> paragraphs, List<Table> tables) {
+    public record Section(String heading, List<String> paragraphs, List<Table> tables) {
 
-        Section {
+        public Section {
             paragraphs = List.copyOf(paragraphs);
             tables = List.copyOf(tables);
         }

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.document;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.fupin.reporting.summary.figures.TownshipFigures;
 import cn.fupin.reporting.export.Table;
-import cn.fupin.reporting.summary.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
 
 /**
  * How the report words and tabulates counts: every named code gets its line (zeros too, so a reader sees what was

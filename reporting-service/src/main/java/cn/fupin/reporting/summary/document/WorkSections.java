@@ -1,6 +1,6 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.document;
 
-import static cn.fupin.reporting.summary.Tables.row;
+import static cn.fupin.reporting.summary.document.Tables.row;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,18 +9,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Component;
 
+import cn.fupin.reporting.summary.figures.TownshipFigures;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.reporting.export.Table;
-import cn.fupin.reporting.summary.SummaryDocument.Section;
-import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;
-import cn.fupin.reporting.summary.TownshipFigures.Progress;
-import cn.fupin.reporting.summary.TownshipFigures.Reviews;
-import cn.fupin.reporting.summary.TownshipFigures.Village;
+import cn.fupin.reporting.summary.document.SummaryDocument.Section;
+import cn.fupin.reporting.summary.figures.TownshipFigures.OpenClosed;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Progress;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Reviews;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Village;
 
 /** Sections five to eight: review cases, problem data, where the work stands, and the villages. */
-@Component
 class WorkSections {
 
     private final Codebook codebook;

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.figures;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.workplan.YearlyPolicies;
 import cn.fupin.workplan.YearlyPolicy;
-import cn.fupin.reporting.summary.TownshipFigures.Count;
-import cn.fupin.reporting.summary.TownshipFigures.Income;
-import cn.fupin.reporting.summary.TownshipFigures.Monitoring;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Income;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Monitoring;
 
 /**
  * The year's incomes against the lines and the year's monitoring objects of a township. The poverty line and the

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.figures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

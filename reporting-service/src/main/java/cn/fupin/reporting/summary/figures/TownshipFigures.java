@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.figures;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -11,81 +11,81 @@ import java.util.Optional;
  * households now, and the year's adjustments, incomes, monitoring objects, review cases, problem data, function
  * window and per-village figures. Maps are keyed by the read models' codes; a code with nothing is absent.
  */
-record TownshipFigures(String townshipCode, String townshipName, int year, LocalDate generatedOn,
+public record TownshipFigures(String townshipCode, String townshipName, int year, LocalDate generatedOn,
         Map<String, Count> byCategory, Map<String, Count> byStatus, Map<String, Count> changes,
         Map<String, Long> increases, Map<String, Long> decreases, Income income, Monitoring monitoring,
         Map<String, Reviews> reviews, Map<String, OpenClosed> issues, Progress progress, List<Village> villages) {
 
     /** Households and the persons living in them. */
-    record Count(long households, long persons) {
+    public record Count(long households, long persons) {
 
-        static final Count NONE = new Count(0, 0);
+        public static final Count NONE = new Count(0, 0);
     }
 
     /**
      * The year's per-capita net incomes against the poverty line and the monitoring line (codebook parameters).
      */
-    record Income(BigDecimal povertyLine, BigDecimal monitoringLine, Count belowLine, Count lineToMonitoring,
+    public record Income(BigDecimal povertyLine, BigDecimal monitoringLine, Count belowLine, Count lineToMonitoring,
             Count monitoringAndAbove, Map<String, BigDecimal> averageByCategory) {
 
-        long households() {
+        public long households() {
             return belowLine.households() + lineToMonitoring.households() + monitoringAndAbove.households();
         }
     }
 
     /** The year's monitoring objects (rejected proposals are none); assistance counts identified objects only. */
-    record Monitoring(Map<String, Long> byType, Map<String, Long> byStatus, Map<String, Long> byRisk,
+    public record Monitoring(Map<String, Long> byType, Map<String, Long> byStatus, Map<String, Long> byRisk,
             long withAssistance) {
 
-        long objects() {
+        public long objects() {
             return byStatus.values().stream().mapToLong(Long::longValue).sum();
         }
 
-        long eliminated() {
+        public long eliminated() {
             return byStatus.getOrDefault("RISK_CLEARED", 0L);
         }
 
         /** Identified and not (yet) cleared: monitored, or elimination under review. */
-        long notEliminated() {
+        public long notEliminated() {
             return objects() - eliminated() - byStatus.getOrDefault("PROPOSED", 0L);
         }
     }
 
     /** Review cases of one type by where they stand. */
-    record Reviews(long inReview, long returned, long approved, long rejected) {
+    public record Reviews(long inReview, long returned, long approved, long rejected) {
 
-        static final Reviews NONE = new Reviews(0, 0, 0, 0);
+        public static final Reviews NONE = new Reviews(0, 0, 0, 0);
 
-        Reviews plus(Reviews other) {
+        public Reviews plus(Reviews other) {
             return new Reviews(inReview + other.inReview, returned + other.returned, approved + other.approved,
                     rejected + other.rejected);
         }
 
-        long total() {
+        public long total() {
             return inReview + returned + approved + rejected;
         }
     }
 
     /** Problem data not yet closed, and closed (corrected and confirmed). */
-    record OpenClosed(long open, long closed) {
+    public record OpenClosed(long open, long closed) {
 
-        static final OpenClosed NONE = new OpenClosed(0, 0);
+        public static final OpenClosed NONE = new OpenClosed(0, 0);
     }
 
     /**
      * Where the year's work stands: the function window (the township's own, else the county's), the households
      * with the year's annual record, cases waiting per review stage, and the plan's phase deadlines.
      */
-    record Progress(Optional<Window> window, long annualRecords, Map<String, Long> waitingByStage,
+    public record Progress(Optional<Window> window, long annualRecords, Map<String, Long> waitingByStage,
             Map<String, LocalDate> phaseEnds) {
     }
 
     /** The latest opening or closing of system functions, with its reason code. */
-    record Window(boolean open, String reason) {
+    public record Window(boolean open, String reason) {
     }
 
     /** One village's line in the per-village table. */
-    record Village(String code, String name, Count households, long identified, long exited, long returned,
+    public record Village(String code, String name, Count households, long identified, long exited, long returned,
             long cleared, long increases, long decreases, long monitoringObjects, long belowLine,
             OpenClosed issues) {
     }

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.figures;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,11 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.areas.DivisionTree;
-import cn.fupin.reporting.summary.TownshipFigures.Count;
-import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;
-import cn.fupin.reporting.summary.TownshipFigures.Progress;
-import cn.fupin.reporting.summary.TownshipFigures.Reviews;
-import cn.fupin.reporting.summary.TownshipFigures.Window;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.OpenClosed;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Progress;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Reviews;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Window;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per-village table of one report come from the same snapshot and add up (账账相符 within the report).
  */
 @Service
-class TownshipFiguresQuery {
+public class TownshipFiguresQuery {
 
     private final JdbcClient jdbc;
     private final IncomeAndMonitoringQuery incomeAndMonitoring;
@@ -45,7 +45,7 @@ class TownshipFiguresQuery {
     }
 
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    TownshipFigures of(DivisionTree.Division township, int year) {
+    public TownshipFigures of(DivisionTree.Division township, int year) {
         SummaryScope scope = new SummaryScope(jdbc, township.code(), year);
         TownshipFigures.Income income = incomeAndMonitoring.income(scope);
         return new TownshipFigures(township.code(), township.name(), year, LocalDate.now(clock.withZone(WorkYear.ZONE)),

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.figures;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
-import cn.fupin.reporting.summary.TownshipFigures.Count;
-import cn.fupin.reporting.summary.TownshipFigures.OpenClosed;
-import cn.fupin.reporting.summary.TownshipFigures.Village;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Count;
+import cn.fupin.reporting.summary.figures.TownshipFigures.OpenClosed;
+import cn.fupin.reporting.summary.figures.TownshipFigures.Village;
 
 /** The per-village table: every village of the township in the division tree's order, empty ones with zeros. */
 @Component

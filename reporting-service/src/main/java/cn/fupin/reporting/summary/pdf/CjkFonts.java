@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,6 @@ import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.stereotype.Component;
 
 /**
  * Noto Sans SC (Google's build of 思源黑体, SIL Open Font License 1.1) with TrueType outlines, from the Maven Central
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * originals would not do. The file is read once; each document parses its own copy, because embedding the subset
  * closes the parsed font.
  */
-@Component
 class CjkFonts {
 
     static final String REGULAR = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +11,9 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.reporting.summary.document.SummaryDocument;
 import cn.fupin.reporting.export.Table;
-import cn.fupin.reporting.summary.SummaryDocument.Section;
+import cn.fupin.reporting.summary.document.SummaryDocument.Section;
 
 /**
  * Lays a report out as an A4 PDF for printing and signature: the title centred, the facts under it, each section's
@@ -21,18 +22,18 @@ import cn.fupin.reporting.summary.SummaryDocument.Section;
  * characters used, so every viewer shows the same text and the file stays small.
  */
 @Component
-class PdfReport {
+public class PdfReport {
 
     private static final float BODY = 11;
     private static final float LEADING = BODY * 1.7f;
 
     private final CjkFonts fonts;
 
-    PdfReport(CjkFonts fonts) {
-        this.fonts = fonts;
+    public PdfReport() {
+        this.fonts = new CjkFonts();
     }
 
-    byte[] render(SummaryDocument report) {
+    public byte[] render(SummaryDocument report) {
         try (PDDocument pdf = new PDDocument()) {
             Face regular = fonts.regular(pdf);
             Face bold = fonts.bold(pdf);

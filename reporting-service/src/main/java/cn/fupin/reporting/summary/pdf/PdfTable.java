@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.pdf;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary;
+package cn.fupin.reporting.summary.xlsx;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +13,9 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.reporting.summary.document.SummaryDocument;
 import cn.fupin.reporting.export.Table;
-import cn.fupin.reporting.summary.SummaryDocument.Section;
+import cn.fupin.reporting.summary.document.SummaryDocument.Section;
 
 /**
  * The same report as a workbook (Apache POI's streaming SXSSF): a first sheet "报告" with the title, the facts,
@@ -22,11 +23,11 @@ import cn.fupin.reporting.summary.SummaryDocument.Section;
  * the figures as numeric cells so they can be summed and checked.
  */
 @Component
-class XlsxReport {
+public class XlsxReport {
 
     private static final int TEXT_COLUMNS = 8;
 
-    byte[] render(SummaryDocument report) {
+    public byte[] render(SummaryDocument report) {
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
             XlsxStyles styles = new XlsxStyles(workbook);
             Sheet text = workbook.createSheet("报告");
