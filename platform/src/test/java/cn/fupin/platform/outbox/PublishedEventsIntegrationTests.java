@@ -1,0 +1,151 @@
+package cn.fupin.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.fupin.platform.PlatformTestApplication;
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+
+/** Raised events reach the outbox with their transaction, in the order raised, and with nothing else. */
+@RealInfrastructure
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "fupin.events.service=test", "fupin.events.topic=raised.events",
+                "spring.flyway.locations=classpath:db/platform-test" })
+class PublishedEventsIntegrationTests {
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventCodec codec;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    record ThingCounted(String thingId, int n) implements PublishedEvent {
+
+        @Override
+        public String aggregateType() {
+            return "thing";
+        }
+
+        @Override
+        public String aggregateId() {
+            return thingId;
+        }
+
+        @Override
+        public String areaCode() {
+            return "350481100201";
+        }
+    }
+
+    record ThingRenamed(String thingId, String name) implements PublishedEvent {
+
+        @Override
+        public String aggregateType() {
+            return "thing";
+        }
+
+        @Override
+        public String aggregateId() {
+            return thingId;
+        }
+
+        @Override
+        public String areaCode() {
+            return "350481100201";
+        }
+
+        @Override
+        public String eventType() {
+            return "ThingNamed";
+        }
+    }
+
+    @Test
+    void eventsOfOneTransactionArePublishedInTheOrderRaisedWithTheirNamesAndPayloads() {
+        String a = "a-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            events.publishEvent(new ThingCounted(a, 1));
+            events.publishEvent(new ThingCounted(b, 1));
+            events.publishEvent(new ThingRenamed(a, "第二个"));
+        });
+
+        try (TopicProbe probe = new TopicProbe(brokers, "raised.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream()
+                    .filter(record -> record.key().equals(a) || record.key().equals(b)).count() == 3);
+            Map<String, List<EventEnvelope>> byThing = probe.poll().stream()
+                    .filter(record -> record.key().equals(a) || record.key().equals(b))
+                    .map(ConsumerRecord::value).map(codec::read)
+                    .collect(Collectors.groupingBy(EventEnvelope::subject));
+            assertThat(byThing.get(a)).extracting(EventEnvelope::type, EventEnvelope::sequence).containsExactly(
+                    Tuple.tuple("fupin.test.ThingCounted.v1", 1L),
+                    Tuple.tuple("fupin.test.ThingNamed.v1", 2L));
+            assertThat(byThing.get(a).get(1).data().get("name").asString()).isEqualTo("第二个");
+            assertThat(byThing.get(a).get(1).data().has("eventType")).as("the name is the type, not data").isFalse();
+            assertThat(byThing.get(b)).extracting(EventEnvelope::sequence).containsExactly(1L);
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothingAndAnInnerNewTransactionOnlyItsOwn() {
+        String outer = "outer-" + UUID.randomUUID();
+        String inner = "inner-" + UUID.randomUUID();
+        TransactionTemplate requiresNew = new TransactionTemplate(transactionManager);
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            events.publishEvent(new ThingCounted(outer, 1));
+            requiresNew.executeWithoutResult(nested -> events.publishEvent(new ThingCounted(inner, 1)));
+            throw new IllegalStateException("the outer change failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(sequenceOf(inner)).as("the inner transaction committed its own event").isEqualTo(1L);
+        assertThat(sequenceOf(outer)).as("the outer event went with its rollback").isNull();
+    }
+
+    @Test
+    void anEventRaisedOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> events.publishEvent(new ThingCounted("loose", 1)))
+                .isInstanceOf(IllegalTransactionStateException.class);
+        assertThat(sequenceOf("loose")).isNull();
+    }
+
+    private Long sequenceOf(String aggregate) {
+        return jdbc.query("select last_sequence from event_sequence where aggregate_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, aggregate);
+    }
+}
