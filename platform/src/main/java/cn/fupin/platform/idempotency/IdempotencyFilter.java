@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code Idempotency-Key} on POST: the first request with a key runs; its response (status, body, Location,
  * ETag) is kept per caller and key and replayed for every retry with the same body. The same key with another
  * body is refused (422), and a retry while the first is still running waits its turn (409). Server errors are
- * not kept, so a retry after one runs again. The kept body is encrypted ({@link PersonalDataCipher}).
+ * not kept, so a retry after one runs again. The kept body is encrypted ({@link PersonalDataCipher}). File uploads
+ * (bodies beyond a mebibyte) pass untouched: the imports that take them are idempotent by their content.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -52,9 +53,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.mapper = mapper;
     }
 
+    /** Bodies beyond this (file uploads) are not kept: they are not read into memory to be compared. */
+    static final long LARGEST_KEPT_BODY = 1 << 20;
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        long length = request.getContentLengthLong();
+        boolean upload = length > LARGEST_KEPT_BODY || length < 0 && request.getContentType() != null
+                && !request.getContentType().contains("json");
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || upload;
     }
 
     @Override
