@@ -1,0 +1,187 @@
+package cn.fupin.contracts.synthetic;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.MemberIndicators;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
+
+/**
+ * A deterministic synthetic county as the national registry exports it (全县全字段: one row per person, the
+ * household's columns repeated, Chinese headers, values as the national system shows them — labels, not codes): of
+ * the county's households most exited, some unstable, some marginal, a few still poor or returned, poor villages
+ * fuller than others. The same seed gives the same file. Shared by tests, the local stack's demo data and the
+ * benchmarks, which import what it writes.
+ */
+public final class SyntheticRegistry {
+
+    /** The export's columns, as the national system heads them. */
+    public static final List<String> HEADERS = List.of("县", "乡", "村", "自然村", "户编号", "人口编号", "贫困户状态",
+            "监测对象类别", "识别年度", "脱贫年度", "返贫年度", "主要致贫原因", "户联系电话", "姓名", "证件类型", "证件号码", "性别",
+            "出生日期", "民族", "与户主关系", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工区域", "务工时间（月）",
+            "是否会讲普通话", "是否参加城乡居民基本医疗保险", "是否参加城乡居民基本养老保险", "是否参加大病保险",
+            "是否享受农村居民最低生活保障", "是否接受医疗救助");
+
+    private final Random random;
+    private final SyntheticHouseholds people;
+    private final Codebook codebook;
+    private final DivisionTree divisions;
+    private final List<DivisionTree.Division> villages = new ArrayList<>();
+    private final String countyName;
+    private final long seed;
+    private int households;
+
+    public SyntheticRegistry(long seed, DivisionTree divisions, Codebook codebook) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.people = new SyntheticHouseholds(seed);
+        this.codebook = codebook;
+        this.divisions = divisions;
+        this.countyName = divisions.root().name();
+        for (DivisionTree.Division township : divisions.root().children()) {
+            for (DivisionTree.Division village : township.children()) {
+                // a poor village (贫困村) holds about three times the registered households of another
+                for (int weight = village.poorVillage() ? 3 : 1; weight > 0; weight--) {
+                    villages.add(village);
+                }
+            }
+        }
+    }
+
+    /** The next household's rows, the head's first. */
+    public List<List<String>> nextHousehold() {
+        DivisionTree.Division village = villages.get(random.nextInt(villages.size()));
+        return rows(village, divisions.find(village.parentCode()).orElseThrow());
+    }
+
+    /** The next household of the given village. */
+    public List<List<String>> nextHousehold(String villageCode) {
+        DivisionTree.Division village = divisions.find(villageCode).orElseThrow();
+        return rows(village, divisions.find(village.parentCode()).orElseThrow());
+    }
+
+    /** Writes a whole export: the header row, then {@code count} households. */
+    public void writeCsv(Path file, Charset charset, int count) throws IOException {
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), charset), 1 << 16)) {
+            if (charset.equals(StandardCharsets.UTF_8)) {
+                out.write('\uFEFF');
+            }
+            line(out, HEADERS);
+            for (int i = 0; i < count; i++) {
+                for (List<String> row : nextHousehold()) {
+                    line(out, row);
+                }
+            }
+        }
+    }
+
+    /** One CSV line (cells quoted where they must be). */
+    public static void line(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            String cell = cells.get(i) == null ? "" : cells.get(i);
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
+                out.write('"' + cell.replace("\"", "\"\"") + '"');
+            }
+            else {
+                out.write(cell);
+            }
+        }
+        out.write("\r\n");
+    }
+
+    private List<List<String>> rows(DivisionTree.Division village, DivisionTree.Division township) {
+        households++;
+        int kind = random.nextInt(100);
+        boolean marginal = kind < 6;
+        HouseholdCategory category = marginal ? HouseholdCategory.MARGINAL : HouseholdCategory.REGISTERED;
+        RegisterHouseholdRequest household = people.next(village.code(), category);
+        // generators of other seeds never give the same 户编号
+        String number = village.code() + String.format("%04d%06d", Math.floorMod(seed, 10_000), households);
+        int identified = 2014 + (random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0);
+        String status = "";
+        String monitoring = "";
+        String exited = "";
+        String returned = "";
+        if (marginal) {
+            monitoring = "边缘易致贫户";
+        }
+        else if (kind < 8) {
+            status = "未脱贫";
+        }
+        else if (kind < 9) {
+            status = "返贫";
+            exited = String.valueOf(Math.max(identified, 2016 + random.nextInt(3)));
+            returned = String.valueOf(2021 + random.nextInt(3));
+        }
+        else {
+            status = "已脱贫";
+            exited = String.valueOf(Math.max(identified, 2016 + random.nextInt(5)));
+            monitoring = kind < 14 ? "脱贫不稳定户" : "";
+        }
+        String causes = marginal ? "" : label("A27_poverty_cause", household.getCauses().getFirst());
+        List<List<String>> rows = new ArrayList<>();
+        for (int m = 0; m < household.getMembers().size(); m++) {
+            MemberInput member = household.getMembers().get(m);
+            MemberIndicators indicators = member.getIndicators();
+            List<String> row = new ArrayList<>(HEADERS.size());
+            row.add(countyName);
+            row.add(township.name());
+            row.add(village.name());
+            row.add(household.getAddress().getNaturalVillage());
+            row.add(number);
+            row.add(number + String.format("%02d", m + 1));
+            row.add(status);
+            row.add(monitoring);
+            row.add(marginal ? "" : String.valueOf(identified));
+            row.add(exited);
+            row.add(returned);
+            row.add(causes);
+            row.add(household.getPhone());
+            row.add(member.getName());
+            row.add(label("A3_id_type", member.getIdType()));
+            row.add(member.getIdNumber());
+            row.add(label("A2_gender", member.getGender()));
+            row.add(member.getBirthDate().toString());
+            row.add(label("A6_ethnicity", member.getEthnicity()));
+            row.add(label("A5_relation", member.getRelation()));
+            row.add(label("A8_education", indicators.getEducation()));
+            row.add(label("A9_student_status", indicators.getStudentStatus()));
+            row.add(String.join("、", indicators.getHealth().stream().map(code -> label("A10_health", code)).toList()));
+            row.add(label("A11_labour_skill", indicators.getLabourSkill()));
+            row.add(label("A12_work_area", indicators.getWorkArea()));
+            row.add(indicators.getWorkMonths() == null ? "" : String.valueOf(indicators.getWorkMonths()));
+            row.add(yesNo(indicators.getSpeaksMandarin()));
+            row.add(yesNo(indicators.getMedicalInsured()));
+            row.add(yesNo(indicators.getPensionInsured()));
+            row.add(yesNo(indicators.getCriticalIllnessInsured()));
+            row.add(yesNo(indicators.getMinimumLiving()));
+            row.add(yesNo(indicators.getMedicalAssistance()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private String label(String list, String code) {
+        return code == null ? "" : codebook.list(list).label(code);
+    }
+
+    private static String yesNo(Boolean value) {
+        return value == null ? "" : value ? "是" : "否";
+    }
+}
