@@ -30,10 +30,13 @@ class BareRefusals implements WebFilter {
 
     private final Problems problems;
     private final DataSize maxRequestSize;
+    private final DataSize maxUploadSize;
 
-    BareRefusals(Problems problems, @Value("${fupin.gateway.max-request-size}") DataSize maxRequestSize) {
+    BareRefusals(Problems problems, @Value("${fupin.gateway.max-request-size}") DataSize maxRequestSize,
+            @Value("${fupin.gateway.max-upload-size}") DataSize maxUploadSize) {
         this.problems = problems;
         this.maxRequestSize = maxRequestSize;
+        this.maxUploadSize = maxUploadSize;
     }
 
     @Override
@@ -60,8 +63,9 @@ class BareRefusals implements WebFilter {
         if (status.value() == 413) {
             // RequestSize's English note in a header gives way to the body
             headers.remove("errorMessage");
+            boolean upload = exchange.getRequest().getPath().value().startsWith("/api/v1/imports/");
             return problems.write(exchange, status, "payload-too-large", "请求体过大",
-                    "请求体超过了 " + readable(maxRequestSize) + " 的上限");
+                    "请求体超过了 " + readable(upload ? maxUploadSize : maxRequestSize) + " 的上限");
         }
         if (status.value() == 403 && CorsUtils.isCorsRequest(exchange.getRequest())) {
             return problems.write(exchange, status, "origin-not-allowed", "跨域来源不被允许", "来源 "

@@ -31,13 +31,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's limits, on small settings: a burst beyond a caller's bucket is a 429 with Retry-After and does
- * not touch another caller; a body beyond the size limit is a 413 that never reaches a service; answers carry
+ * not touch another caller; a body beyond the size limit (an import's file: its own, larger limit) is a 413 that
+ * never reaches a service; answers carry
  * the security headers; CORS admits the configured front-end origins only. Each refusal is a problem body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test",
     "fupin.gateway.rate-limit.capacity=3", "fupin.gateway.rate-limit.refill-per-second=1",
-    "FUPIN_MAX_REQUEST_SIZE=1KB" })
+    "FUPIN_MAX_REQUEST_SIZE=1KB", "FUPIN_MAX_UPLOAD_SIZE=8KB" })
 @AutoConfigureWebTestClient
 class EdgeLimitsTests {
 
@@ -95,6 +96,21 @@ class EdgeLimitsTests {
                 413, "payload-too-large", "请求体过大", "/api/v1/households")
                 .jsonPath("$.detail").isEqualTo("请求体超过了 1 KB 的上限");
         assertThat(reached).hasSize(before);
+    }
+
+    /** A county's export is larger than any request: the imports have their own limit, and only they. */
+    @Test
+    void anImportFileMayBeLargerThanARequestUpToItsOwnLimit() {
+        int before = reached.size();
+        client.post().uri("/api/v1/imports/national-registry").header("Authorization", "Bearer upload")
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue("户编号\n" + "1\n".repeat(2048))
+                .exchange().expectStatus().isOk();
+        assertThat(reached).hasSize(before + 1);
+        expectProblem(client.post().uri("/api/v1/imports/national-registry").header("Authorization", "Bearer upload")
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue("1\n".repeat(8192)).exchange(),
+                413, "payload-too-large", "请求体过大", "/api/v1/imports/national-registry")
+                .jsonPath("$.detail").isEqualTo("请求体超过了 8 KB 的上限");
+        assertThat(reached).hasSize(before + 1);
     }
 
     @Test

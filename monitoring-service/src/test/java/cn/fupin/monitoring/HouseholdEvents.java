@@ -48,6 +48,18 @@ public final class HouseholdEvents {
                         UUID.randomUUID(), labour));
     }
 
+    /** A household loaded from the national registry, exited there, head with the ID hash. */
+    public void importedExited(String headIdHash) {
+        send("HouseholdImported", """
+                {"householdId":"%s","registryNumber":"R-%s","category":"REGISTERED","status":"EXITED",
+                 "divisionCode":"%s","size":1,"headName":"邱大水","causes":["01"],
+                 "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},
+                 "members":[{"memberId":"%s","relation":"01","gender":"1","birthYear":1960,"active":true,
+                   "idNumberHash":"%s","health":["02"],"labourSkill":"01"}],
+                 "origin":{"source":"NATIONAL_REGISTRY","importId":"%s","importedAt":"2020-10-01T00:00:00Z"}}"""
+                .formatted(household, household, village, UUID.randomUUID(), headIdHash, UUID.randomUUID()));
+    }
+
     public void status(String name, String status) {
         send(name, """
                 {"householdId":"%s","divisionCode":"%s","category":"REGISTERED","previousStatus":"POOR",

@@ -94,6 +94,19 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     /**
+     * A household loaded from the national registry, in the state it has there; the caller has validated it
+     * ({@link RegistrationRules#checkImported}).
+     */
+    static Household imported(ImportedHousehold form, List<Member> members, HouseholdImported.Origin origin) {
+        Household household = new Household(UUID.randomUUID(), form.category(), form.status(), form.divisionCode(),
+                form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
+                null, 0, members, List.of(), null, origin.importedAt(), origin.importedAt(), null);
+        household.size = household.countActive();
+        household.registerEvent(HouseholdImported.of(household, form.registryNumber(), form.history(), origin));
+        return household;
+    }
+
+    /**
      * 家庭成员自然增加 (form 2): the member joins for a reason 1–6 on a date. A second 户主 is refused: the head
      * changes only when the present one leaves.
      */

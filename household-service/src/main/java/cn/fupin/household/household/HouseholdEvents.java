@@ -62,11 +62,29 @@ class HouseholdEvents {
         }
     }
 
+    record Imported(UUID householdId, String registryNumber, Category category, PovertyStatus status,
+            String divisionCode, String naturalVillage, int size, String headName, List<String> causes,
+            ImportedHousehold.RegistryHistory history, List<PublishedMember> members,
+            HouseholdImported.Origin origin) implements HouseholdEvent {
+
+        @Override
+        public String eventType() {
+            return "HouseholdImported";
+        }
+    }
+
     @EventListener
     void on(HouseholdRegistered event) {
         events.publishEvent(new Registered(event.householdId(), event.category(), event.status(),
                 event.divisionCode(), event.naturalVillage(), event.size(), event.headName(),
                 published(event.members())));
+    }
+
+    @EventListener
+    void on(HouseholdImported event) {
+        events.publishEvent(new Imported(event.householdId(), event.registryNumber(), event.category(),
+                event.status(), event.divisionCode(), event.naturalVillage(), event.size(), event.headName(),
+                event.causes(), event.history(), published(event.members()), event.origin()));
     }
 
     @EventListener

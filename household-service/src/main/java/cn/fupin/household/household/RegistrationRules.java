@@ -34,13 +34,76 @@ class RegistrationRules {
     }
 
     List<FieldError> check(NewHousehold household) {
+        return check(household, household.category() == Category.REGISTERED);
+    }
+
+    /**
+     * The rules of a household read from the national registry: its members pass every rule of a registration; its
+     * causes are checked when given (households identified years ago may have none on record); its state is one the
+     * registry holds — registered: poor, exited or returned, marginal: marginal — with the years that state needs,
+     * in order and not after {@code currentYear}.
+     */
+    List<FieldError> checkImported(ImportedHousehold household, int currentYear) {
+        List<FieldError> errors = check(household.asRegistration(), false);
+        if (household.registryNumber() == null || household.registryNumber().isBlank()) {
+            errors.add(new FieldError("registryNumber", null, "缺少户编号"));
+        }
+        checkState(household.category(), household.status(), household.history(), currentYear, errors);
+        return errors;
+    }
+
+    private static void checkState(Category category, PovertyStatus status, ImportedHousehold.RegistryHistory history,
+            int currentYear, List<FieldError> errors) {
+        if (category == null || status == null) {
+            errors.add(new FieldError("status", null, "缺少户类型或贫困户状态"));
+            return;
+        }
+        boolean held = category == Category.MARGINAL ? status == PovertyStatus.MARGINAL
+                : status == PovertyStatus.POOR || status == PovertyStatus.EXITED || status == PovertyStatus.RETURNED;
+        if (!held) {
+            errors.add(new FieldError("status", null, "国扶系统的" + (category == Category.MARGINAL ? "边缘易致贫户" : "建档立卡户")
+                    + "不会处于该状态：" + status));
+            return;
+        }
+        Integer identified = history.identifiedYear();
+        Integer exited = history.exitedYear();
+        Integer returned = history.returnedYear();
+        if (status == PovertyStatus.EXITED && exited == null) {
+            errors.add(new FieldError("history.exitedYear", null, "已脱贫户须有脱贫年度"));
+        }
+        if (status == PovertyStatus.RETURNED && returned == null) {
+            errors.add(new FieldError("history.returnedYear", null, "返贫户须有返贫年度"));
+        }
+        year("history.identifiedYear", "识别年度", identified, currentYear, errors);
+        year("history.exitedYear", "脱贫年度", exited, currentYear, errors);
+        year("history.returnedYear", "返贫年度", returned, currentYear, errors);
+        if (identified != null && exited != null && exited < identified) {
+            errors.add(new FieldError("history.exitedYear", null, "脱贫年度早于识别年度"));
+        }
+        if (exited != null && returned != null) {
+            if (status == PovertyStatus.RETURNED && returned < exited) {
+                errors.add(new FieldError("history.returnedYear", null, "返贫户的返贫年度早于脱贫年度"));
+            }
+            if (status == PovertyStatus.EXITED && exited < returned) {
+                errors.add(new FieldError("history.exitedYear", null, "返贫后再脱贫的户，脱贫年度早于返贫年度"));
+            }
+        }
+    }
+
+    private static void year(String field, String name, Integer year, int currentYear, List<FieldError> errors) {
+        if (year != null && (year < 2013 || year > currentYear)) {
+            errors.add(new FieldError(field, null, name + "须在 2013 年至今年之间，现为 " + year));
+        }
+    }
+
+    private List<FieldError> check(NewHousehold household, boolean causesRequired) {
         List<FieldError> errors = new ArrayList<>();
         if (!divisions.isVillage(household.divisionCode())) {
             errors.add(new FieldError("address.divisionCode", null, "不是本市的村级行政区划代码"));
         }
         codes.optional("identificationStandard", "A23", "A23_identification_standard",
                 household.identificationStandard(), errors);
-        if (household.category() == Category.REGISTERED && household.causes().isEmpty()) {
+        if (causesRequired && household.causes().isEmpty()) {
             errors.add(new FieldError("causes", "A27", "新识别贫困户须填写至少一项致贫原因（A27a）"));
         }
         codes.each("causes", "A27", "A27_poverty_cause", household.causes(), errors);

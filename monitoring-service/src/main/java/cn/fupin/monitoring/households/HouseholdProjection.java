@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 class HouseholdProjection {
 
     static final String CONSUMER = "monitoring.households";
-    private static final Set<String> READ = Set.of("HouseholdRegistered", "MemberAdded", "MemberRemoved",
+    private static final Set<String> READ = Set.of("HouseholdRegistered", "HouseholdImported", "MemberAdded",
+            "MemberRemoved",
             "HouseholdUpdated", "AnnualRecordSubmitted", "HouseholdIdentified", "HouseholdExited",
             "HouseholdReturnedToPoverty", "HouseholdConfirmed", "HouseholdCleared");
     private static final String HEAD = "01";
@@ -68,11 +69,12 @@ class HouseholdProjection {
         if (before != null && event.sequence() <= before.lastSequence()) {
             return;
         }
-        if (before == null && !event.eventName().equals("HouseholdRegistered")) {
+        boolean first = event.eventName().equals("HouseholdRegistered") || event.eventName().equals("HouseholdImported");
+        if (before == null && !first) {
             throw new InvalidEventException("户 " + id + " 的 " + event.eventName() + " 先于登记事件到达");
         }
         HouseholdSummary after = switch (event.eventName()) {
-            case "HouseholdRegistered" -> registered(id, data, event.sequence());
+            case "HouseholdRegistered", "HouseholdImported" -> registered(id, data, event.sequence());
             case "MemberAdded" -> memberAdded(before, data, event.sequence());
             case "MemberRemoved" -> memberRemoved(before, data, event.sequence());
             case "HouseholdUpdated" -> updated(before, data, event.sequence());
@@ -87,9 +89,11 @@ class HouseholdProjection {
     private static HouseholdSummary registered(UUID id, JsonNode data, long sequence) {
         List<MemberSummary> members = new ArrayList<>();
         data.path("members").forEach(member -> members.add(member(member)));
+        List<String> causes = new ArrayList<>();
+        data.path("causes").forEach(cause -> causes.add(cause.asString()));
         return new HouseholdSummary(id, data.required("divisionCode").asString(), data.required("category").asString(),
                 data.required("status").asString(), data.required("size").asInt(), text(data, "headName"),
-                headHash(members), members, List.of(), null, null, null, sequence);
+                headHash(members), members, causes, null, null, null, sequence);
     }
 
     private static HouseholdSummary memberAdded(HouseholdSummary before, JsonNode data, long sequence) {

@@ -177,6 +177,21 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.items[?(@.id == '" + object + "')]").isNotEmpty());
     }
 
+    /** A county loaded from the national registry: its exited households can be proposed at once. */
+    @Test
+    void anExitedHouseholdImportedFromTheNationalRegistryCanBeProposedAsUnstable() throws Exception {
+        String id = headId();
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.importedExited(idHash.of(id));
+        awaitProjected(household.household(), 1);
+        assertThat(jdbc.queryForObject("select status from household_summary where household_id = ?", String.class,
+                household.household())).isEqualTo("EXITED");
+
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01"]}""".formatted(id))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.headName").value("邱大水"));
+    }
+
     @Test
     void aMarginalHouseholdWithoutLabourStaysMonitoredUnlessAReasonOverrides() throws Exception {
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);

@@ -14,7 +14,8 @@ import cn.fupin.reporting.Projection;
 class HouseholdFacts implements Projection {
 
     /** Events that carry the household's state after the change: the latest one (by sequence) wins. */
-    static final Set<String> STATE_EVENTS = Set.of("HouseholdRegistered", "MemberAdded", "MemberRemoved",
+    static final Set<String> STATE_EVENTS = Set.of("HouseholdRegistered", "HouseholdImported", "MemberAdded",
+            "MemberRemoved",
             "HouseholdIdentified", "HouseholdExited", "HouseholdReturnedToPoverty", "HouseholdConfirmed",
             "HouseholdCleared", "HouseholdUpdated", "AnnualRecordSubmitted");
 

@@ -66,6 +66,37 @@ class OverviewIntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isNotFound());
     }
 
+    static String imported(UUID id, String village, String status, int size) {
+        return """
+                {"specversion":"1.0","id":"household:household:%1$s:1","source":"/fupin/household-service",
+                 "type":"fupin.household.HouseholdImported.v1","subject":"%1$s","time":"2026-11-28T10:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%2$s","actor":"u1","correlationid":"c1",
+                 "aggregatetype":"household","sequence":1,
+                 "data":{"householdId":"%1$s","registryNumber":"R%1$s","category":"REGISTERED","status":"%3$s",
+                         "divisionCode":"%2$s","size":%4$d,"members":[],"causes":["01"],
+                         "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},
+                         "origin":{"source":"NATIONAL_REGISTRY","importId":"%5$s",
+                                   "importedAt":"2026-11-28T10:00:00Z"}}}"""
+                .formatted(id, village, status, size, UUID.randomUUID());
+    }
+
+    /** A county's households loaded from the national registry count in the state they have there. */
+    @Test
+    void importedHouseholdsCountInTheirState() throws Exception {
+        String village = "350481104201";
+        UUID exited = UUID.randomUUID();
+        UUID poor = UUID.randomUUID();
+        kafka.send("household.events", exited.toString(), imported(exited, village, "EXITED", 3));
+        kafka.send("household.events", poor.toString(), imported(poor, village, "POOR", 2));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from household_fact where household_id in (?, ?)", Long.class, exited, poor) == 2);
+        mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(as("city-officer", "350481")))
+                .andExpect(jsonPath("$.households").value(2))
+                .andExpect(jsonPath("$.byStatus[?(@.code == 'EXITED')].persons").value(3))
+                .andExpect(jsonPath("$.byStatus[?(@.code == 'POOR')].households").value(1));
+    }
+
     static String memberChange(String type, UUID id, long sequence, String village, int size) {
         String reason = type.equals("MemberAdded") ? "1" : "2";
         return """

@@ -1,0 +1,200 @@
+package cn.fupin.household.household;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.fupin.household.household.ImportedHousehold.ImportedMember;
+import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.pii.StoredIdNumbers;
+
+/**
+ * Loads households from the national registry in batches, inside the caller's transaction: each batch is checked
+ * with the rules of a registration ({@link RegistrationRules#checkImported}), against the registry in one query for
+ * its ID numbers and one for its household numbers, and its new households are written together, each with one
+ * {@link HouseholdImported} event. A household already loaded with the same rows is left as it is.
+ */
+@Service
+public class RegistryImports {
+
+    private final HouseholdRepository households;
+    private final RegistrationRules rules;
+    private final StoredIdNumbers idNumbers;
+    private final JdbcTemplate jdbc;
+
+    RegistryImports(HouseholdRepository households, RegistrationRules rules, StoredIdNumbers idNumbers,
+            JdbcTemplate jdbc) {
+        this.households = households;
+        this.rules = rules;
+        this.idNumbers = idNumbers;
+        this.jdbc = jdbc;
+    }
+
+    /** What became of each household of a batch, by its index there. */
+    public record BatchOutcome(List<Integer> created, List<Integer> unchanged, List<Integer> changed,
+            Map<Integer, List<FieldError>> refused) {
+    }
+
+    /**
+     * Checks a batch and, when {@code write}, writes its good new households. An import that will not be kept (all
+     * or nothing, and a row already refused) goes on checking without writing, so that it reports every bad row.
+     *
+     * @param unreadable the households whose rows could not all be read: checked, never written
+     * @param currentYear the work year: no history after it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BatchOutcome importBatch(List<ImportedHousehold> batch, Set<Integer> unreadable,
+            HouseholdImported.Origin origin, int currentYear, boolean write) {
+        Map<Integer, List<FieldError>> refused = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            List<FieldError> errors = rules.checkImported(batch.get(i), currentYear);
+            if (!errors.isEmpty()) {
+                refused.put(i, errors);
+            }
+        }
+        Map<String, Loaded> loaded = loaded(batch);
+        List<Integer> created = new ArrayList<>();
+        List<Integer> unchanged = new ArrayList<>();
+        List<Integer> changed = new ArrayList<>();
+        Map<Integer, String> digests = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (refused.containsKey(i) || unreadable.contains(i)) {
+                continue;
+            }
+            String digest = digest(batch.get(i));
+            Loaded before = loaded.get(batch.get(i).registryNumber());
+            if (before == null) {
+                created.add(i);
+                digests.put(i, digest);
+            }
+            else if (before.digest().equals(digest)) {
+                unchanged.add(i);
+            }
+            else {
+                changed.add(i);
+            }
+        }
+        heldElsewhere(batch, created).forEach((i, errors) -> {
+            refused.put(i, errors);
+            created.remove(Integer.valueOf(i));
+        });
+        if (write && !created.isEmpty()) {
+            write(batch, created, digests, origin);
+        }
+        return new BatchOutcome(created, unchanged, changed, refused);
+    }
+
+    private record Loaded(UUID householdId, String digest) {
+    }
+
+    private Map<String, Loaded> loaded(List<ImportedHousehold> batch) {
+        Map<String, Loaded> loaded = new HashMap<>();
+        String[] numbers = batch.stream().map(ImportedHousehold::registryNumber).filter(Objects::nonNull)
+                .toArray(String[]::new);
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement(
+                    "select registry_number, household_id, digest from household_registry where registry_number = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", numbers));
+            return statement;
+        }, rs -> {
+            loaded.put(rs.getString(1), new Loaded(rs.getObject(2, UUID.class), rs.getString(3)));
+        });
+        return loaded;
+    }
+
+    /**
+     * The new households with a member whose ID number an active member of another household already holds: one
+     * query for the batch.
+     */
+    private Map<Integer, List<FieldError>> heldElsewhere(List<ImportedHousehold> batch, List<Integer> candidates) {
+        Map<String, List<int[]>> byKey = new HashMap<>();
+        for (int i : candidates) {
+            List<ImportedMember> members = batch.get(i).members();
+            for (int m = 0; m < members.size(); m++) {
+                String number = Member.normalisedIdNumber(members.get(m).member().idType(),
+                        members.get(m).member().idNumber()).value();
+                byKey.computeIfAbsent(idNumbers.searchKey(number), key -> new ArrayList<>()).add(new int[] { i, m });
+            }
+        }
+        Map<Integer, List<FieldError>> refused = new LinkedHashMap<>();
+        if (byKey.isEmpty()) {
+            return refused;
+        }
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select m.id_number_hash, r.registry_number from member m
+                    left join household_registry r on r.household_id = m.household_id
+                    where m.active and m.id_number_hash = any(?)""");
+            Array keys = connection.createArrayOf("text", byKey.keySet().toArray());
+            statement.setArray(1, keys);
+            return statement;
+        }, rs -> {
+            String holder = rs.getString(2);
+            for (int[] place : byKey.get(rs.getString(1))) {
+                refused.computeIfAbsent(place[0], i -> new ArrayList<>()).add(new FieldError(
+                        "members[" + place[1] + "].idNumber", "A4", holder == null ? "证件号码已由库中另一户的成员持有"
+                                : "证件号码已由库中另一户（户编号 " + holder + "）的成员持有"));
+            }
+        });
+        return refused;
+    }
+
+    private void write(List<ImportedHousehold> batch, List<Integer> created, Map<Integer, String> digests,
+            HouseholdImported.Origin origin) {
+        List<Household> written = new ArrayList<>(created.size());
+        for (int i : created) {
+            ImportedHousehold form = batch.get(i);
+            List<Member> members = form.members().stream().map(m -> Member.fromForm(m.member(), null)).toList();
+            written.add(Household.imported(form, members, origin));
+        }
+        households.saveAll(written);
+        Timestamp at = Timestamp.from(origin.importedAt());
+        List<Object[]> registry = new ArrayList<>(created.size());
+        List<Object[]> persons = new ArrayList<>();
+        for (int k = 0; k < created.size(); k++) {
+            ImportedHousehold form = batch.get(created.get(k));
+            Household household = written.get(k);
+            registry.add(new Object[] { household.getId(), form.registryNumber(), form.history().identifiedYear(),
+                    form.history().exitedYear(), form.history().returnedYear(), digests.get(created.get(k)),
+                    origin.importId(), at });
+            for (int m = 0; m < form.members().size(); m++) {
+                String number = form.members().get(m).registryNumber();
+                if (number != null && !number.isBlank()) {
+                    persons.add(new Object[] { household.getMembers().get(m).memberId(), household.getId(), number });
+                }
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into household_registry (household_id, registry_number, identified_year, exited_year,
+                    returned_year, digest, import_id, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)""", registry);
+        jdbc.batchUpdate("insert into member_registry (member_id, household_id, registry_number) values (?, ?, ?)",
+                persons);
+    }
+
+    /** The household's rows as read, in one value: the same rows give the same digest. */
+    static String digest(ImportedHousehold household) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(household.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

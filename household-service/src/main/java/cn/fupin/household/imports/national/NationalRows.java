@@ -1,0 +1,429 @@
+package cn.fupin.household.imports.national;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.poi.ss.util.CellReference;
+
+import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.household.Category;
+import cn.fupin.household.household.ImportedHousehold;
+import cn.fupin.household.household.ImportedHousehold.ImportedMember;
+import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
+import cn.fupin.household.household.MemberIndicators;
+import cn.fupin.household.household.NewMember;
+import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.household.imports.table.TableRows;
+import cn.fupin.platform.domain.FieldError;
+
+/**
+ * Reads the national registry's whole-county export row by row into households: finds the header row (a title may
+ * stand above it), groups each household's consecutive rows by 户编号 (a blank one continues the household above,
+ * as merged cells read), takes household columns from the first of its rows that fills them, turns labels into
+ * codes and names of 乡 and 村 into division codes. What cannot be read is reported on its row and column; the
+ * household is still passed on, with those fields empty, so that the rules report everything else wrong with it.
+ */
+public final class NationalRows implements TableRows {
+
+    /** Rows above the header that may hold a title. */
+    private static final int HEADER_SEARCH = 10;
+    private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.(?:indicators\\.)?(\\w+).*");
+    private static final String RESIDENT_ID = "01";
+
+    /** A household as read, with where each of its parts stands in the file. */
+    public record ReadHousehold(ImportedHousehold household, int firstRow, List<Integer> memberRows,
+            List<RowError> readErrors) {
+
+        public boolean unreadable() {
+            return !readErrors.isEmpty();
+        }
+    }
+
+    /** One refused cell (or row), located as a clerk finds it. */
+    public record RowError(int row, String column, String cell, String indicator, String householdNumber,
+            String message) {
+    }
+
+    private final NationalColumns columns = NationalColumns.get();
+    private final CellValues values;
+    private final Areas areas;
+    private final String scope;
+    private final Consumer<ReadHousehold> households;
+    private final List<RowError> fileErrors = new ArrayList<>();
+    private final Map<String, Integer> idNumbersSeen = new HashMap<>();
+    private final Set<String> householdsSeen = new HashSet<>();
+
+    private Map<String, Integer> indexOf;
+    private Map<String, String> headers = Map.of();
+    private List<String> ignoredHeaders = List.of();
+    private String currentNumber;
+    private final List<Row> current = new ArrayList<>();
+    private int rowsRead;
+
+    private record Row(int number, List<String> cells) {
+    }
+
+    /**
+     * @param scope the division-code prefix the importer may write; households outside it are refused
+     * @param households receives each household once its last row is read
+     */
+    public NationalRows(Codebook codebook, DivisionTree divisions, String scope, Consumer<ReadHousehold> households) {
+        this.values = new CellValues(codebook);
+        this.areas = new Areas(divisions);
+        this.scope = scope;
+        this.households = households;
+    }
+
+    @Override
+    public void row(int number, List<String> cells) {
+        rowsRead++;
+        if (indexOf == null) {
+            if (header(cells)) {
+                List<String> missing = missingColumns();
+                if (!missing.isEmpty()) {
+                    throw new HeaderNotFoundException("缺少必需的列：" + String.join("、", missing));
+                }
+            }
+            else if (number >= HEADER_SEARCH) {
+                throw new HeaderNotFoundException("前 " + HEADER_SEARCH + " 行中没有列名行（须含“户编号”等列）");
+            }
+            return;
+        }
+        String householdNumber = CellValues.plain(cell(cells, "householdNumber"));
+        if (householdNumber == null) {
+            if (currentNumber == null) {
+                fileErrors.add(error(number, "householdNumber", null, "缺少户编号"));
+                return;
+            }
+            householdNumber = currentNumber;
+        }
+        if (!householdNumber.equals(currentNumber)) {
+            flush();
+            if (!householdsSeen.add(householdNumber)) {
+                fileErrors.add(error(number, "householdNumber", householdNumber,
+                        "户编号 " + householdNumber + " 的成员行不相邻：同一户的行须排在一起（请按户编号排序）"));
+                return;
+            }
+            currentNumber = householdNumber;
+        }
+        current.add(new Row(number, cells));
+    }
+
+    /** The last household, once the file has been read. */
+    public void finish() {
+        if (indexOf == null) {
+            throw new HeaderNotFoundException("文件中没有列名行（须含“户编号”等列）");
+        }
+        flush();
+    }
+
+    /** Rows not belonging to any household (before the first 户编号, or out of place). */
+    public List<RowError> fileErrors() {
+        return fileErrors;
+    }
+
+    /** Headers of the file that no field reads. */
+    public List<String> ignoredHeaders() {
+        return ignoredHeaders;
+    }
+
+    /** Required columns the header row lacks; empty when it has them all. */
+    public List<String> missingColumns() {
+        return columns.all().stream().filter(NationalColumns.Column::required)
+                .filter(column -> !indexOf.containsKey(column.field())).map(NationalColumns.Column::header).toList();
+    }
+
+    public int rowsRead() {
+        return rowsRead;
+    }
+
+    /** The file holds no usable header row among its first rows: none with 户编号, or one without a required column. */
+    public static final class HeaderNotFoundException extends RuntimeException {
+
+        HeaderNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Where a rule's complaint about a household stands in the file: the member's row for a member's field, the
+     * household's first row for the household's.
+     */
+    public RowError locate(ReadHousehold read, FieldError error) {
+        Matcher member = MEMBER_PATH.matcher(error.field());
+        if (member.matches()) {
+            int index = Integer.parseInt(member.group(1));
+            int row = index < read.memberRows().size() ? read.memberRows().get(index) : read.firstRow();
+            return located(row, fieldOfMember(member.group(2)), error.message(), read);
+        }
+        String field = switch (error.field().replaceAll("\\[.*", "")) {
+            case "address.divisionCode" -> "village";
+            case "causes" -> "causes";
+            case "status", "category" -> "povertyStatus";
+            case "history.identifiedYear" -> "identifiedYear";
+            case "history.exitedYear" -> "exitedYear";
+            case "history.returnedYear" -> "returnedYear";
+            case "registryNumber" -> "householdNumber";
+            case "naturalVillage" -> "naturalVillage";
+            case "phone" -> "phone";
+            default -> "relation";
+        };
+        return located(read.firstRow(), field, error.message(), read);
+    }
+
+    private static String fieldOfMember(String path) {
+        return switch (path) {
+            case "idNumber", "idType", "gender", "relation", "ethnicity", "birthDate", "name", "politicalStatus",
+                    "education", "studentStatus", "health", "labourSkill", "workArea", "workMonths", "dropoutReason",
+                    "speaksMandarin", "pensionInsured", "medicalInsured", "criticalIllnessInsured", "minimumLiving",
+                    "commercialMedicalInsured", "medicalAssistance" -> path;
+            default -> "name";
+        };
+    }
+
+    private boolean header(List<String> cells) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String header = cells.get(i);
+            if (header == null || header.isBlank()) {
+                continue;
+            }
+            NationalColumns.Column column = columns.byHeader(header);
+            if (column == null) {
+                ignored.add(header.strip());
+            }
+            else {
+                found.putIfAbsent(column.field(), i);
+            }
+        }
+        if (!found.containsKey("householdNumber") || found.size() < 3) {
+            return false;
+        }
+        indexOf = found;
+        headers = new HashMap<>();
+        found.forEach((field, index) -> headers.put(field, cells.get(index).strip()));
+        ignoredHeaders = List.copyOf(ignored);
+        return true;
+    }
+
+    private String cell(List<String> cells, String field) {
+        Integer index = indexOf.get(field);
+        return index == null || index >= cells.size() ? "" : cells.get(index);
+    }
+
+    private void flush() {
+        if (current.isEmpty()) {
+            return;
+        }
+        households.accept(read(currentNumber, List.copyOf(current)));
+        current.clear();
+    }
+
+    /** One household from its rows. */
+    private ReadHousehold read(String number, List<Row> rows) {
+        List<RowError> errors = new ArrayList<>();
+        Reading reading = new Reading(number, rows.getFirst().number(), errors);
+        String township = household(rows, "township");
+        String village = household(rows, "village");
+        String divisionCode = reading.value("village", () -> areas.village(household(rows, "county"), township,
+                village, scope));
+        String status = household(rows, "povertyStatus");
+        String type = household(rows, "householdType");
+        String monitoring = household(rows, "monitoringType");
+        boolean marginal = Set.of("边缘易致贫户", "边缘户", "边缘易致贫").contains(CellValues.text(monitoring))
+                || Set.of("边缘易致贫户", "边缘户").contains(CellValues.text(type));
+        PovertyStatus povertyStatus = marginal ? PovertyStatus.MARGINAL
+                : reading.value("povertyStatus", () -> povertyStatus(status, type));
+        List<String> causes = new ArrayList<>();
+        reading.run("causes", () -> causes.addAll(values.codes("A27_poverty_cause", household(rows, "causes"))));
+        reading.run("otherCauses", () -> values.codes("A27_poverty_cause", household(rows, "otherCauses")).stream()
+                .filter(code -> !causes.contains(code)).forEach(causes::add));
+        RegistryHistory history = new RegistryHistory(
+                reading.value("identifiedYear", () -> CellValues.year(household(rows, "identifiedYear")).orElse(null)),
+                reading.value("exitedYear", () -> CellValues.year(household(rows, "exitedYear")).orElse(null)),
+                reading.value("returnedYear", () -> CellValues.year(household(rows, "returnedYear")).orElse(null)));
+        List<ImportedMember> members = new ArrayList<>();
+        List<Integer> memberRows = new ArrayList<>();
+        for (Row row : rows) {
+            reading.at(row.number());
+            members.add(member(row, reading));
+            memberRows.add(row.number());
+        }
+        ImportedHousehold household = new ImportedHousehold(number, marginal ? Category.MARGINAL : Category.REGISTERED,
+                povertyStatus, divisionCode, CellValues.plain(household(rows, "naturalVillage")),
+                CellValues.plain(household(rows, "phone")), causes, history, members);
+        return new ReadHousehold(household, rows.getFirst().number(), memberRows, errors);
+    }
+
+    private ImportedMember member(Row row, Reading reading) {
+        List<String> cells = row.cells();
+        String idNumber = CellValues.idNumber(cell(cells, "idNumber"));
+        String idType = reading.value("idType", () -> values.code("A3_id_type", cell(cells, "idType")));
+        if (idType == null && idNumber != null && idNumber.matches("\\d{17}[\\dX]|\\d{15}")) {
+            idType = RESIDENT_ID;
+        }
+        if (idNumber != null) {
+            Integer first = idNumbersSeen.putIfAbsent(idNumber, row.number());
+            if (first != null) {
+                reading.fail("idNumber", "证件号码在文件中重复（第 " + first + " 行已有）");
+            }
+        }
+        MemberIndicators indicators = new MemberIndicators(
+                reading.value("politicalStatus", () -> values.code("A7_political_status", cell(cells,
+                        "politicalStatus"))),
+                reading.value("education", () -> values.code("A8_education", cell(cells, "education"))),
+                reading.value("studentStatus", () -> values.code("A9_student_status", cell(cells, "studentStatus"))),
+                reading.value("health", () -> values.codes("A10_health", cell(cells, "health"))),
+                reading.value("labourSkill", () -> values.code("A11_labour_skill", cell(cells, "labourSkill"))),
+                reading.value("workArea", () -> values.code("A12_work_area", cell(cells, "workArea"))),
+                reading.value("workMonths", () -> CellValues.count(cell(cells, "workMonths")).orElse(null)),
+                reading.value("dropoutReason", () -> values.code("A14_dropout_reason", cell(cells, "dropoutReason"))),
+                yesNo(reading, cells, "speaksMandarin"), yesNo(reading, cells, "pensionInsured"),
+                yesNo(reading, cells, "medicalInsured"), yesNo(reading, cells, "criticalIllnessInsured"),
+                yesNo(reading, cells, "minimumLiving"), yesNo(reading, cells, "commercialMedicalInsured"),
+                yesNo(reading, cells, "medicalAssistance"));
+        LocalDate birthDate = reading.value("birthDate", () -> CellValues.date(cell(cells, "birthDate")).orElse(null));
+        NewMember member = new NewMember(CellValues.plain(cell(cells, "name")),
+                reading.value("gender", () -> values.code("A2_gender", cell(cells, "gender"))), idType, idNumber,
+                reading.value("relation", () -> values.code("A5_relation", cell(cells, "relation"))),
+                reading.value("ethnicity", () -> values.code("A6_ethnicity", cell(cells, "ethnicity"))), birthDate,
+                indicators);
+        return new ImportedMember(CellValues.plain(cell(cells, "personNumber")), member);
+    }
+
+    private Boolean yesNo(Reading reading, List<String> cells, String field) {
+        String code = reading.value(field, () -> values.code("yes_no", cell(cells, field)));
+        return code == null ? null : "1".equals(code);
+    }
+
+    private static PovertyStatus povertyStatus(String status, String type) {
+        for (String cell : new String[] { status, type }) {
+            String value = CellValues.text(cell);
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (value.contains("返贫")) {
+                return PovertyStatus.RETURNED;
+            }
+            if (value.contains("未脱贫") || value.equals("否") || value.equals("贫困户") || value.equals("贫困")) {
+                return PovertyStatus.POOR;
+            }
+            if (value.contains("脱贫") || value.equals("是")) {
+                return PovertyStatus.EXITED;
+            }
+            throw new IllegalArgumentException("不是贫困户状态（未脱贫、已脱贫、返贫）：" + cell.strip());
+        }
+        return null;
+    }
+
+    /** The household's value of a household column: the first of its rows that fills it. */
+    private String household(List<Row> rows, String field) {
+        for (Row row : rows) {
+            String value = cell(row.cells(), field);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return "";
+    }
+
+    private RowError error(int row, String field, String householdNumber, String message) {
+        NationalColumns.Column column = columns.column(field);
+        Integer index = indexOf == null ? null : indexOf.get(field);
+        String header = headers.getOrDefault(field, column.header());
+        String cell = index == null ? null : new CellReference(row - 1, index).formatAsString(false);
+        return new RowError(row, header, cell, column.indicator(), householdNumber, message);
+    }
+
+    private RowError located(int row, String field, String message, ReadHousehold read) {
+        return error(row, field, read.household().registryNumber(), message);
+    }
+
+    /** Reads one household's fields, each failure recorded on its row and column and the field left empty. */
+    private final class Reading {
+
+        private final String number;
+        private final List<RowError> errors;
+        private int row;
+
+        Reading(String number, int row, List<RowError> errors) {
+            this.number = number;
+            this.row = row;
+            this.errors = errors;
+        }
+
+        void at(int row) {
+            this.row = row;
+        }
+
+        <T> T value(String field, Supplier<T> read) {
+            try {
+                return read.get();
+            }
+            catch (IllegalArgumentException ex) {
+                fail(field, ex.getMessage());
+                return null;
+            }
+        }
+
+        void run(String field, Runnable read) {
+            value(field, () -> {
+                read.run();
+                return null;
+            });
+        }
+
+        void fail(String field, String message) {
+            errors.add(error(row, field, number, message));
+        }
+    }
+
+    /** 乡 and 村 by name (and 县, when given, checked to be this county). */
+    private static final class Areas {
+
+        private final DivisionTree.Division county;
+        private final Map<String, DivisionTree.Division> townships = new HashMap<>();
+        private final Map<String, String> villages = new HashMap<>();
+
+        Areas(DivisionTree divisions) {
+            county = divisions.root();
+            for (DivisionTree.Division township : county.children()) {
+                townships.put(CellValues.text(township.name()), township);
+                for (DivisionTree.Division village : township.children()) {
+                    villages.put(township.code() + "/" + CellValues.text(village.name()), village.code());
+                }
+            }
+        }
+
+        String village(String countyName, String townshipName, String villageName, String scope) {
+            String countyText = CellValues.text(countyName);
+            if (!countyText.isEmpty() && !countyText.equals(CellValues.text(county.name()))) {
+                throw new IllegalArgumentException("县“" + countyName.strip() + "”不是本市（" + county.name() + "）");
+            }
+            DivisionTree.Division township = townships.get(CellValues.text(townshipName));
+            if (township == null) {
+                throw new IllegalArgumentException("乡镇“" + townshipName.strip() + "”不在" + county.name() + "的区划中");
+            }
+            String code = villages.get(township.code() + "/" + CellValues.text(villageName));
+            if (code == null) {
+                throw new IllegalArgumentException("村“" + villageName.strip() + "”不在" + township.name() + "的区划中");
+            }
+            if (!code.startsWith(scope)) {
+                throw new IllegalArgumentException(township.name() + villageName.strip() + "不在导入人的区划范围内");
+            }
+            return code;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package cn.fupin.household.bench;
+
+import static cn.fupin.platform.testing.Tokens.as;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.env.Environment;
+import org.springframework.test.web.servlet.MockMvc;
+
+import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.synthetic.SyntheticRegistry;
+import cn.fupin.platform.testing.RealInfrastructure;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The national-registry import inside household-service: a synthetic county's export (CSV) from submission to the
+ * job's end — read, checked, written with its events in the outbox — against a raw PostgreSQL {@code COPY} of the
+ * same file into a table of text columns, in the same run. What reaches the other services, and through the gateway,
+ * is the stack's benchmark's (docs/benchmarks.md).
+ *
+ * <p>Run: {@code ./mvnw -pl household-service -am test -Pbench -Dtest=NationalImportBenchmark
+ * -Dbench.households=100000}. Figures go to docs/benchmarks.md, not into assertions.
+ */
+@Tag("benchmark")
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class NationalImportBenchmark {
+
+    static final int HOUSEHOLDS = Integer.getInteger("bench.households", 20_000);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    Environment environment;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCountysExportThroughTheImportAgainstARawCopy() throws Exception {
+        Path file = dir.resolve("county.csv");
+        long generating = System.nanoTime();
+        new SyntheticRegistry(7, DivisionTree.ofCounty("350481"), Codebook.forYear(2020))
+                .writeCsv(file, StandardCharsets.UTF_8, HOUSEHOLDS);
+        System.out.printf("BENCH generated %d households, %.1f MB in %.1f s%n", HOUSEHOLDS,
+                Files.size(file) / 1e6, (System.nanoTime() - generating) / 1e9);
+
+        double copy = rawCopy(file);
+
+        long start = System.nanoTime();
+        String body = mvc.perform(post("/api/v1/imports/national-registry").with(as("city-officer", "350481"))
+                .contentType("text/csv").content(Files.readAllBytes(file))).andExpect(status().isAccepted())
+                .andReturn().getResponse().getContentAsString();
+        String id = json.readTree(body).get("id").asString();
+        JsonNode job = await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(250)).until(
+                () -> json.readTree(mvc.perform(get("/api/v1/imports/" + id).with(as("city-officer", "350481")))
+                        .andReturn().getResponse().getContentAsString()),
+                state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        int rows = job.get("rowsDone").asInt();
+        System.out.printf("BENCH import %s: %d households created, %d rows in %.1f s: %.0f households/s, %.0f rows/s;"
+                + " raw COPY of the same rows %.1f s (%.0f rows/s): the import takes %.1f× the COPY%n",
+                job.get("state").asString(), job.at("/households/created").asInt(), rows, seconds,
+                HOUSEHOLDS / seconds, rows / seconds, copy, rows / copy, seconds / copy);
+        System.out.printf("BENCH peak resident memory of the test JVM (service, PostgreSQL client side): %s%n",
+                peakResident());
+    }
+
+    /** The file into a table of as many text columns, with PostgreSQL's own CSV reader: the floor. */
+    private double rawCopy(Path file) throws Exception {
+        try (Connection owner = DataSourceBuilder.create().url(environment.getProperty("spring.datasource.url"))
+                .username(environment.getProperty("spring.flyway.user"))
+                .password(environment.getProperty("spring.flyway.password")).build().getConnection()) {
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < SyntheticRegistry.HEADERS.size(); i++) {
+                columns.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+            }
+            owner.createStatement().execute("create temporary table raw_rows (" + columns + ")");
+            long start = System.nanoTime();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                in.skip(1);
+                owner.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "copy raw_rows from stdin with (format csv, header true)", in);
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    private static String peakResident() throws IOException {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("VmHWM"))
+                .findFirst().orElse("unknown").replaceAll("\\s+", " ");
+    }
+}

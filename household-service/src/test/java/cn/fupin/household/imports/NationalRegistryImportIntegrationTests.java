@@ -1,0 +1,367 @@
+package cn.fupin.household.imports;
+
+import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.events.EventSchemas;
+import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.contracts.synthetic.SyntheticRegistry;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
+import cn.fupin.platform.testing.TopicProbe;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The national registry's export read as counties have it: generated exports in CSV (UTF-8 and GBK) and XLSX (a
+ * title above the header, merged household cells, Excel dates), and hand-made rows with every kind of fault, each
+ * row's outcome checked; submitted through the API, read back by the job's id.
+ */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
+
+    static final DivisionTree DIVISIONS = DivisionTree.ofCounty("350481");
+    static final Codebook CODEBOOK = Codebook.forYear(2020);
+    static final String CSV = "text/csv";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String CITY = "350481";
+
+    @Test
+    void aGeneratedExportIsLoadedWithItsStatesAndHistoryAndReadingItAgainChangesNothing() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1401, DIVISIONS, CODEBOOK);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            rows.addAll(registry.nextHousehold());
+        }
+        byte[] file = csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS, rows);
+
+        JsonNode job = submit(file, CSV, "city-officer", CITY, false);
+        assertThat(job.get("state").asString()).isEqualTo("QUEUED");
+        JsonNode done = awaitFinished(job.get("id").asString(), "city-officer", CITY);
+
+        assertThat(done.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("errors")).isEmpty();
+        assertThat(done.get("ignoredColumns")).isEmpty();
+        assertThat(done.at("/households/created").asInt()).isEqualTo(40);
+        assertThat(done.get("rowsDone").asInt()).isEqualTo(rows.size() + 1);
+        Map<String, Long> expected = rows.stream().collect(Collectors.groupingBy(row -> row.get(4),
+                Collectors.reducing("", row -> statusOf(row), (a, b) -> b))).values().stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        Map<String, Long> loaded = new HashMap<>();
+        jdbc.query("""
+                select h.category || '/' || h.status, count(*) from household h
+                join household_registry r on r.household_id = h.id where r.import_id = ?::uuid group by 1""",
+                rs -> {
+                    loaded.put(rs.getString(1), rs.getLong(2));
+                }, job.get("id").asString());
+        assertThat(loaded).isEqualTo(expected);
+        for (List<String> row : rows) {
+            assertThat(jdbc.queryForObject("""
+                    select concat_ws('/', coalesce(identified_year::text, ''), coalesce(exited_year::text, ''),
+                        coalesce(returned_year::text, '')) from household_registry where registry_number = ?""",
+                    String.class, row.get(4))).isEqualTo(row.get(8) + "/" + row.get(9) + "/" + row.get(10));
+        }
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            String importId = job.get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> imported(probe, importId).size() == 40);
+            for (ConsumerRecord<String, String> record : imported(probe, importId)) {
+                assertThat(new EventSchemas().violations(record.value())).isEmpty();
+                rows.forEach(row -> assertThat(record.value()).doesNotContain(row.get(15)));
+            }
+        }
+
+        JsonNode again = awaitFinished(submit(file, CSV, "city-officer", CITY, false).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(again.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.at("/households/created").asInt()).isZero();
+        assertThat(again.at("/households/unchanged").asInt()).isEqualTo(40);
+        assertThat(jdbc.queryForObject("select count(*) from household_registry where import_id = ?::uuid",
+                Long.class, again.get("id").asString())).isZero();
+    }
+
+    @Test
+    void aWorkbookWithATitleMergedHouseholdCellsAndExcelDatesAndAGbkCsvAreReadAlike() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1402, DIVISIONS, CODEBOOK);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            rows.addAll(registry.nextHousehold());
+        }
+        JsonNode workbook = awaitFinished(submit(xlsx(rows), XLSX, "city-officer", CITY, false).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(workbook.get("errors")).as(workbook.toString()).isEmpty();
+        assertThat(workbook.at("/households/created").asInt()).isEqualTo(6);
+        List<String> member = rows.get(1);
+        assertThat(jdbc.queryForObject("select m.birth_date from member m join member_registry r"
+                + " on r.member_id = m.member_id where r.registry_number = ?", LocalDate.class, member.get(5)))
+                .isEqualTo(LocalDate.parse(member.get(17)));
+
+        SyntheticRegistry more = new SyntheticRegistry(1403, DIVISIONS, CODEBOOK);
+        List<List<String>> gbkRows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            gbkRows.addAll(more.nextHousehold());
+        }
+        JsonNode gbk = awaitFinished(submit(csv(Charset.forName("GBK"), SyntheticRegistry.HEADERS, gbkRows), CSV,
+                "city-officer", CITY, false).get("id").asString(), "city-officer", CITY);
+        assertThat(gbk.get("errors")).as(gbk.toString()).isEmpty();
+        assertThat(gbk.at("/households/created").asInt()).isEqualTo(6);
+        String householdId = jdbc.queryForObject("select household_id from household_registry where registry_number = ?",
+                String.class, gbkRows.getFirst().get(4));
+        JsonNode household = json.readTree(mvc.perform(get("/api/v1/households/" + householdId)
+                .with(as("city-officer", CITY))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+        assertThat(household.toString()).contains(gbkRows.getFirst().get(13));
+    }
+
+    @Test
+    void everyBadRowIsNamedByRowColumnAndIndicatorAndNothingIsKeptUnlessGoodRowsAreAskedFor() throws Exception {
+        String held = ResidentId.of("350481", LocalDate.of(1961, 3, 4), 137).value();
+        JsonNode first = awaitFinished(submit(csv(StandardCharsets.UTF_8, HEADERS, List.of(
+                person("H-HELD", "燕东街道", "吉山村", "已脱贫", "2015", "2017", "户主", "王守田", held, "男", ""))),
+                CSV, "city-officer", CITY, false).get("id").asString(), "city-officer", CITY);
+        assertThat(first.get("state").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+
+        String good = ResidentId.of("350481", LocalDate.of(1970, 5, 6), 219).value();
+        String goodWife = ResidentId.of("350481", LocalDate.of(1972, 7, 8), 220).value();
+        String lower = ResidentId.of("350481", LocalDate.of(1980, 1, 2), 31).value();
+        String other = endingInX(LocalDate.of(1975, 9, 10));
+        List<List<String>> rows = List.of(
+                // row 2–3: good — full-width digits in the ID number, a date in Chinese
+                person("H-GOOD", "燕东街道", "吉山村", "已脱贫", "2014", "2018", "户主", "林大山", fullWidth(good), "男",
+                        "1970年5月6日"),
+                person("H-GOOD", "", "", "", "", "", "配偶", "陈小梅", goodWife, "女", "1972/7/8"),
+                // row 4: a relation that is no code
+                person("H-BADCODE", "燕东街道", "吉山村", "已脱贫", "2014", "2018", "表哥", "赵一", lower, "男", ""),
+                // row 5: an ID number the file already has
+                person("H-DUP", "燕东街道", "吉山村", "未脱贫", "2015", "", "户主", "钱二", good, "男", ""),
+                // row 6: an ID number another household holds
+                person("H-TAKEN", "燕东街道", "吉山村", "已脱贫", "2015", "2019", "户主", "孙三", held, "男", ""),
+                // row 7: blank (skipped)
+                List.of(),
+                // row 8: a good household with a lower-case check letter
+                person("H-X", "燕东街道", "吉山村", "返贫", "2014", "2017", "户主", "李四", other.toLowerCase(), "男", "",
+                        "2021"),
+                // row 9: H-GOOD again, away from its rows
+                person("H-GOOD", "燕东街道", "吉山村", "已脱贫", "2014", "2018", "之子", "林小山",
+                        ResidentId.of("350481", LocalDate.of(1995, 2, 3), 11).value(), "男", ""),
+                // row 10: a village the county does not have
+                person("H-NOWHERE", "燕东街道", "不存在村", "已脱贫", "2014", "2018", "户主", "周五",
+                        ResidentId.of("350481", LocalDate.of(1966, 6, 6), 71).value(), "男", ""));
+        byte[] file = csv(StandardCharsets.UTF_8, HEADERS, rows);
+
+        JsonNode whole = awaitFinished(submit(file, CSV, "city-officer", CITY, false).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(whole.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(whole.at("/households/created").asInt()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from household_registry where registry_number in"
+                + " ('H-GOOD', 'H-X')", Long.class)).isZero();
+        assertErrors(whole);
+
+        JsonNode partial = awaitFinished(submit(file, CSV, "city-officer", CITY, true).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(partial.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(partial.at("/households/created").asInt()).isEqualTo(2);
+        assertThat(partial.at("/households/rejected").asInt()).isEqualTo(4);
+        assertErrors(partial);
+        assertThat(jdbc.queryForList("select registry_number from household_registry where registry_number like 'H-%'"
+                + " order by 1", String.class)).containsExactly("H-GOOD", "H-HELD", "H-X");
+        assertThat(jdbc.queryForObject("select count(*) from member m join household_registry r on r.household_id ="
+                + " m.household_id where r.registry_number = 'H-GOOD'", Long.class)).isEqualTo(2);
+    }
+
+    private void assertErrors(JsonNode job) {
+        List<String> errors = new ArrayList<>();
+        job.get("errors").forEach(e -> errors.add(e.get("row").asInt() + " " + e.get("column").asString() + " "
+                + e.path("indicator").asString("") + " " + e.path("cell").asString("") + " "
+                + e.get("message").asString()));
+        assertThat(errors).as(job.toString()).hasSize(5);
+        assertThat(errors).anyMatch(e -> e.startsWith("4 与户主关系 A5 H4 ") && e.contains("表哥"));
+        assertThat(errors).anyMatch(e -> e.startsWith("5 身份证号码 A4 J5 ") && e.contains("第 2 行"));
+        assertThat(errors).anyMatch(e -> e.startsWith("6 身份证号码 A4 J6 ") && e.contains("H-HELD"));
+        assertThat(errors).anyMatch(e -> e.startsWith("9 户编号  D9 ") && e.contains("不相邻"));
+        assertThat(errors).anyMatch(e -> e.startsWith("10 村  C10 ") && e.contains("不存在村"));
+    }
+
+    @Test
+    void aTownshipOfficerLoadsHisTownshipOnlyAndAFileWithoutItsColumnsFailsNamingThem() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1404, DIVISIONS, CODEBOOK);
+        List<List<String>> rows = new ArrayList<>();
+        rows.addAll(registry.nextHousehold("350481100201"));
+        rows.addAll(registry.nextHousehold("350481001201"));
+        JsonNode job = awaitFinished(submit(csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS, rows), CSV,
+                "township-officer", "350481100", true).get("id").asString(), "township-officer", "350481100");
+        assertThat(job.at("/households/created").asInt()).isEqualTo(1);
+        assertThat(job.at("/households/rejected").asInt()).isEqualTo(1);
+        assertThat(job.get("errors").get(0).get("message").asString()).contains("不在导入人的区划范围内");
+        mvc.perform(get("/api/v1/imports/" + job.get("id").asString()).with(as("township-officer", "350481001")))
+                .andExpect(status().isNotFound());
+
+        JsonNode failed = awaitFinished(submit("户编号,姓名,性别\n1,张三,男\n".getBytes(StandardCharsets.UTF_8), CSV,
+                "city-officer", CITY, false).get("id").asString(), "city-officer", CITY);
+        assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failure").asString()).contains("乡", "村", "证件号码", "与户主关系");
+        mvc.perform(post("/api/v1/imports/national-registry").with(as("village-clerk", "350481100201"))
+                .contentType(CSV).content("户编号\n1\n")).andExpect(status().isForbidden());
+    }
+
+    static final List<String> HEADERS = List.of("县", "乡（镇）", "村", "户编号", "贫困户状态", "识别年度", "脱贫年度",
+            "与户主关系", "姓名", "身份证号码", "性别", "出生日期", "返贫年度");
+
+    private static List<String> person(String number, String township, String village, String status,
+            String identified, String exited, String relation, String name, String idNumber, String gender,
+            String birthDate) {
+        return person(number, township, village, status, identified, exited, relation, name, idNumber, gender,
+                birthDate, "");
+    }
+
+    private static List<String> person(String number, String township, String village, String status,
+            String identified, String exited, String relation, String name, String idNumber, String gender,
+            String birthDate, String returned) {
+        return List.of(township.isEmpty() ? "" : "永安市", township, village, number, status, identified, exited,
+                relation, name, idNumber, gender, birthDate, returned);
+    }
+
+    /** A man's ID number whose check character is X. */
+    private static String endingInX(LocalDate birthDate) {
+        for (int sequence = 1; ; sequence += 2) {
+            String id = ResidentId.of("350481", birthDate, sequence).value();
+            if (id.endsWith("X")) {
+                return id;
+            }
+        }
+    }
+
+    private static String fullWidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(Character.isDigit(c) ? (char) (c - '0' + '０') : (char) c));
+        return wide.toString();
+    }
+
+    private static String statusOf(List<String> row) {
+        if (row.get(7).equals("边缘易致贫户")) {
+            return "MARGINAL/MARGINAL";
+        }
+        return "REGISTERED/" + switch (row.get(6)) {
+            case "未脱贫" -> "POOR";
+            case "返贫" -> "RETURNED";
+            default -> "EXITED";
+        };
+    }
+
+    private static List<ConsumerRecord<String, String>> imported(TopicProbe probe, String importId) {
+        return probe.poll().stream().filter(r -> r.value().contains("HouseholdImported")
+                && r.value().contains(importId)).toList();
+    }
+
+    private JsonNode submit(byte[] file, String type, String role, String area, boolean partial) throws Exception {
+        String body = mvc.perform(post("/api/v1/imports/national-registry?partial=" + partial).with(as(role, area))
+                .contentType(type).content(file))
+                .andExpect(status().isAccepted()).andExpect(header().exists("Location"))
+                .andReturn().getResponse().getContentAsString();
+        return json.readTree(body);
+    }
+
+    private JsonNode awaitFinished(String id, String role, String area) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> json.readTree(
+                mvc.perform(get("/api/v1/imports/" + id).with(as(role, area))).andExpect(status().isOk()).andReturn()
+                        .getResponse().getContentAsString()),
+                job -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(job.get("state").asString()));
+    }
+
+    private static byte[] csv(Charset charset, List<String> headers, List<List<String>> rows) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, charset)) {
+            SyntheticRegistry.line(out, headers);
+            for (List<String> row : rows) {
+                SyntheticRegistry.line(out, row);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void merge(Sheet sheet, Set<Integer> columns, int first, int last) {
+        if (last > first) {
+            columns.forEach(c -> sheet.addMergedRegion(new CellRangeAddress(first, last, c, c)));
+        }
+    }
+
+    /**
+     * The rows as a clerk's workbook: a merged title above the header, each household's own columns merged down its
+     * rows (only the first holds the value), birth dates as Excel dates.
+     */
+    private static byte[] xlsx(List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("全县全字段");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            sheet.createRow(0).createCell(0).setCellValue("永安市扶贫对象全县全字段导出");
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 8));
+            Row header = sheet.createRow(1);
+            for (int c = 0; c < SyntheticRegistry.HEADERS.size(); c++) {
+                header.createCell(c).setCellValue(SyntheticRegistry.HEADERS.get(c));
+            }
+            Set<Integer> householdColumns = Set.of(0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12);
+            String previous = null;
+            int householdStart = 2;
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> cells = rows.get(r);
+                Row row = sheet.createRow(r + 2);
+                boolean continues = cells.get(4).equals(previous);
+                if (!continues) {
+                    merge(sheet, householdColumns, householdStart, r + 1);
+                    householdStart = r + 2;
+                }
+                for (int c = 0; c < cells.size(); c++) {
+                    if (continues && householdColumns.contains(c)) {
+                        continue;
+                    }
+                    if (c == 17) {
+                        row.createCell(c).setCellValue(LocalDate.parse(cells.get(c)));
+                        row.getCell(c).setCellStyle(date);
+                    }
+                    else {
+                        row.createCell(c).setCellValue(cells.get(c));
+                    }
+                }
+                previous = cells.get(4);
+            }
+            merge(sheet, householdColumns, householdStart, rows.size() + 1);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        }
+    }
+}
