@@ -20,7 +20,7 @@ record CommandLine(Command command, StackOptions options) {
               rebuild-reports  replay every topic into fresh read models of the running stack and switch to them
               --repo      the Fupin checkout (default: the working directory)
               --data      data, logs and pid file (default: <repo>/deploy/local/.data)
-              --no-demo   do not register demo households in an empty registry
+              --no-demo   do not load demo households into an empty registry
               --port-base move every port (20000: gateway 20080, Keycloak 20180, ...)""";
 
     static CommandLine parse(String[] args, Path workingDir) {
