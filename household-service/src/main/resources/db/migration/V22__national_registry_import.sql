@@ -1,25 +1,21 @@
 -- 国扶系统, the national registry: a household loaded from the registry's whole-county export (全县全字段) keeps its
--- numbers there and its history (the years it was identified, exited, returned), and the digest of its rows as last
--- read, so the same export read again changes nothing.
+-- numbers there (户编号, and each member's 人口编号 by member id: a table of its own would cost a row and two foreign-key
+-- checks per person, and Spring Data rewrites a household's member rows on every save), its history (the years it
+-- was identified, exited, returned), and the digest of its rows as last read, so the same export read again changes
+-- nothing.
 create table household_registry (
     household_id    uuid        primary key references household (id) on delete cascade,
     registry_number text        not null unique,
     identified_year integer     check (identified_year between 2013 and 2100),
     exited_year     integer     check (exited_year between 2013 and 2100),
     returned_year   integer     check (returned_year between 2013 and 2100),
+    person_numbers  jsonb       not null default '{}',
     digest          text        not null,
     import_id       uuid        not null,
     imported_at     timestamptz not null
 );
 comment on column household_registry.registry_number is '户编号 in the national registry';
-
-create table member_registry (
-    member_id       uuid primary key references member (member_id) on delete cascade,
-    household_id    uuid not null references household (id) on delete cascade,
-    registry_number text not null
-);
-comment on column member_registry.registry_number is '人口编号 in the national registry';
-create index member_registry_household on member_registry (household_id);
+comment on column household_registry.person_numbers is '人口编号 in the national registry by member id';
 
 -- An import of a file: who asked, for which area, how far it got, and every row it refused (the first thousand; the
 -- count is of all of them).
@@ -52,10 +48,6 @@ create index import_job_area on import_job (area_code text_pattern_ops, requeste
 
 alter table household_registry enable row level security;
 create policy in_area on household_registry
-    using (current_setting('fupin.area', true) = '' or exists (select 1 from household h where h.id = household_id));
-
-alter table member_registry enable row level security;
-create policy in_area on member_registry
     using (current_setting('fupin.area', true) = '' or exists (select 1 from household h where h.id = household_id));
 
 alter table import_job enable row level security;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -15,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,27 +23,32 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.platform.domain.FieldError;
 import cn.fupin.platform.pii.StoredIdNumbers;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads households from the national registry in batches, inside the caller's transaction: each batch is checked
  * with the rules of a registration ({@link RegistrationRules#checkImported}), against the registry in one query for
- * its ID numbers and one for its household numbers, and its new households are written together, each with one
- * {@link HouseholdImported} event. A household already loaded with the same rows is left as it is.
+ * its ID numbers and one for its household numbers, and its new households are copied in together
+ * ({@link HouseholdCopies}), each with one {@link HouseholdImported} event. A household already loaded with the same rows is left as it is.
  */
 @Service
 public class RegistryImports {
 
-    private final HouseholdRepository households;
+    private final HouseholdCopies copies;
     private final RegistrationRules rules;
     private final StoredIdNumbers idNumbers;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    RegistryImports(HouseholdRepository households, RegistrationRules rules, StoredIdNumbers idNumbers,
-            JdbcTemplate jdbc) {
-        this.households = households;
+    RegistryImports(HouseholdCopies copies, RegistrationRules rules, StoredIdNumbers idNumbers, JdbcTemplate jdbc,
+            ApplicationEventPublisher events, JsonMapper json) {
+        this.copies = copies;
         this.rules = rules;
         this.idNumbers = idNumbers;
         this.jdbc = jdbc;
+        this.events = events;
+        this.json = json;
     }
 
     /** What became of each household of a batch, by its index there. */
@@ -163,28 +168,28 @@ public class RegistryImports {
             List<Member> members = form.members().stream().map(m -> Member.fromForm(m.member(), null)).toList();
             written.add(Household.imported(form, members, origin));
         }
-        households.saveAll(written);
-        Timestamp at = Timestamp.from(origin.importedAt());
-        List<Object[]> registry = new ArrayList<>(created.size());
-        List<Object[]> persons = new ArrayList<>();
+        copies.insert(written);
+        HouseholdCopies.Rows registry = new HouseholdCopies.Rows();
         for (int k = 0; k < created.size(); k++) {
             ImportedHousehold form = batch.get(created.get(k));
             Household household = written.get(k);
-            registry.add(new Object[] { household.getId(), form.registryNumber(), form.history().identifiedYear(),
-                    form.history().exitedYear(), form.history().returnedYear(), digests.get(created.get(k)),
-                    origin.importId(), at });
+            Map<String, String> persons = new LinkedHashMap<>();
             for (int m = 0; m < form.members().size(); m++) {
                 String number = form.members().get(m).registryNumber();
                 if (number != null && !number.isBlank()) {
-                    persons.add(new Object[] { household.getMembers().get(m).memberId(), household.getId(), number });
+                    persons.put(household.getMembers().get(m).memberId().toString(), number);
                 }
             }
+            registry.add(household.getId()).add(form.registryNumber()).add(form.history().identifiedYear())
+                    .add(form.history().exitedYear()).add(form.history().returnedYear())
+                    .add(json.writeValueAsString(persons)).add(digests.get(created.get(k))).add(origin.importId())
+                    .add(origin.importedAt()).end();
         }
-        jdbc.batchUpdate("""
-                insert into household_registry (household_id, registry_number, identified_year, exited_year,
-                    returned_year, digest, import_id, imported_at) values (?, ?, ?, ?, ?, ?, ?, ?)""", registry);
-        jdbc.batchUpdate("insert into member_registry (member_id, household_id, registry_number) values (?, ?, ?)",
-                persons);
+        copies.copy("household_registry", """
+                household_id, registry_number, identified_year, exited_year, returned_year, person_numbers, digest,
+                import_id, imported_at""", registry);
+        // written past the repository, the aggregates' events are raised here, as saving them would have
+        written.forEach(household -> household.pendingEvents().forEach(events::publishEvent));
     }
 
     /** The household's rows as read, in one value: the same rows give the same digest. */

@@ -3,6 +3,7 @@ package cn.fupin.household.privacy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.data.convert.ReadingConverter;
@@ -24,49 +25,52 @@ class EncryptedPersonalData extends AbstractJdbcConfiguration {
     /** Associated data of sealed phones and accounts: a value sealed for something else does not open as one. */
     static final byte[] PERSONAL_TEXT = "household:personal-text".getBytes(StandardCharsets.UTF_8);
 
-    private final StoredIdNumbers stored;
-    private final PersonalDataCipher cipher;
+    private final SealedColumns columns;
 
     EncryptedPersonalData(StoredIdNumbers stored, PersonalDataCipher cipher) {
-        this.stored = stored;
-        this.cipher = cipher;
+        this.columns = new SealedColumns(stored, cipher);
+    }
+
+    @Bean
+    SealedColumns sealedColumns() {
+        return columns;
     }
 
     @Override
     protected List<?> userConverters() {
-        return List.of(new SealingIdNumbers(stored), new OpeningIdNumbers(stored), new SealingText(cipher),
-                new OpeningText(cipher));
+        return List.of(new SealingIdNumbers(columns), new OpeningIdNumbers(columns), new SealingText(columns),
+                new OpeningText(columns));
     }
 
     @WritingConverter
-    record SealingIdNumbers(StoredIdNumbers stored) implements Converter<IdNumber, byte[]> {
+    record SealingIdNumbers(SealedColumns columns) implements Converter<IdNumber, byte[]> {
         @Override
         public byte[] convert(IdNumber source) {
-            return stored.store(source.value());
+            return columns.idNumber(source);
         }
     }
 
     @ReadingConverter
-    record OpeningIdNumbers(StoredIdNumbers stored) implements Converter<byte[], IdNumber> {
+    record OpeningIdNumbers(SealedColumns columns) implements Converter<byte[], IdNumber> {
         @Override
         public IdNumber convert(byte[] source) {
-            return new IdNumber(stored.read(source));
+            return columns.openIdNumber(source);
         }
     }
 
     @WritingConverter
-    record SealingText(PersonalDataCipher cipher) implements Converter<PersonalText, byte[]> {
+    record SealingText(SealedColumns columns) implements Converter<PersonalText, byte[]> {
         @Override
         public byte[] convert(PersonalText source) {
-            return cipher.seal(source.value().getBytes(StandardCharsets.UTF_8), PERSONAL_TEXT);
+            return columns.text(source);
         }
     }
 
     @ReadingConverter
-    record OpeningText(PersonalDataCipher cipher) implements Converter<byte[], PersonalText> {
+    record OpeningText(SealedColumns columns) implements Converter<byte[], PersonalText> {
         @Override
         public PersonalText convert(byte[] source) {
-            return new PersonalText(new String(cipher.open(source, PERSONAL_TEXT), StandardCharsets.UTF_8));
+            return columns.openText(source);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayOutputStream;
@@ -125,8 +126,9 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
         assertThat(workbook.get("errors")).as(workbook.toString()).isEmpty();
         assertThat(workbook.at("/households/created").asInt()).isEqualTo(6);
         List<String> member = rows.get(1);
-        assertThat(jdbc.queryForObject("select m.birth_date from member m join member_registry r"
-                + " on r.member_id = m.member_id where r.registry_number = ?", LocalDate.class, member.get(5)))
+        assertThat(jdbc.queryForObject("""
+                select m.birth_date from member m join household_registry r on r.household_id = m.household_id
+                where r.person_numbers ->> m.member_id::text = ?""", LocalDate.class, member.get(5)))
                 .isEqualTo(LocalDate.parse(member.get(17)));
 
         SyntheticRegistry more = new SyntheticRegistry(1403, DIVISIONS, CODEBOOK);
@@ -141,9 +143,14 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
         String householdId = jdbc.queryForObject("select household_id from household_registry where registry_number = ?",
                 String.class, gbkRows.getFirst().get(4));
         JsonNode household = json.readTree(mvc.perform(get("/api/v1/households/" + householdId)
-                .with(as("city-officer", CITY))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
+                .with(as("city-officer", CITY))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"0\""))
+                .andReturn().getResponse().getContentAsString());
         assertThat(household.toString()).contains(gbkRows.getFirst().get(13));
+        assertThat(household.get("members")).hasSize((int) gbkRows.stream()
+                .filter(row -> row.get(4).equals(gbkRows.getFirst().get(4))).count());
+        // the sealed ID number opens, and its keyed hash finds the member
+        mvc.perform(get("/api/v1/persons?idNumber=" + gbkRows.getFirst().get(15)).with(as("city-officer", CITY)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$[0].householdId").value(householdId));
     }
 
     @Test
