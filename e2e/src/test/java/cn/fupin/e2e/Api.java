@@ -117,6 +117,12 @@ final class Api {
                 .build());
     }
 
+    /** A file as the body, e.g. an import's. */
+    HttpResponse<String> upload(String path, String contentType, byte[] file) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build());
+    }
+
     /** Any method with a raw body (or none), e.g. to test what happens before the body is read. */
     HttpResponse<String> call(String method, String path, String body) {
         HttpRequest.Builder request = request(path);

@@ -45,9 +45,17 @@ public final class SyntheticRegistry {
     private int households;
 
     public SyntheticRegistry(long seed, DivisionTree divisions, Codebook codebook) {
+        this(seed, new SyntheticHouseholds(seed), divisions, codebook);
+    }
+
+    /**
+     * A county whose people come from the given generator, which may serve others too: one generator never gives an
+     * ID number twice, where two generators may.
+     */
+    public SyntheticRegistry(long seed, SyntheticHouseholds people, DivisionTree divisions, Codebook codebook) {
         this.seed = seed;
         this.random = new Random(seed);
-        this.people = new SyntheticHouseholds(seed);
+        this.people = people;
         this.codebook = codebook;
         this.divisions = divisions;
         this.countyName = divisions.root().name();
