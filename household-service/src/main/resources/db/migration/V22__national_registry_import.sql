@@ -6,6 +6,7 @@
 create table household_registry (
     household_id    uuid        primary key references household (id) on delete cascade,
     registry_number text        not null unique,
+    status          text        not null,
     identified_year integer     check (identified_year between 2013 and 2100),
     exited_year     integer     check (exited_year between 2013 and 2100),
     returned_year   integer     check (returned_year between 2013 and 2100),
@@ -15,10 +16,11 @@ create table household_registry (
     imported_at     timestamptz not null
 );
 comment on column household_registry.registry_number is '户编号 in the national registry';
+comment on column household_registry.status is 'the status the registry gave at the last import';
 comment on column household_registry.person_numbers is '人口编号 in the national registry by member id';
 
--- An import of a file: who asked, for which area, how far it got, and every row it refused (the first thousand; the
--- count is of all of them).
+-- An import of a file: who asked, for which area, how far it got, every row it refused (the first thousand; the
+-- count is of all of them) and what it applied in part.
 create table import_job (
     id              uuid        primary key,
     kind            text        not null check (kind in ('NATIONAL_REGISTRY')),
@@ -37,6 +39,7 @@ create table import_job (
     rejected        integer     not null default 0,
     error_count     integer     not null default 0,
     errors          jsonb       not null default '[]',
+    notices         jsonb       not null default '[]',
     ignored_columns text[]      not null default '{}',
     failure         text,
     requested_by    text        not null,

@@ -13,6 +13,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.privacy.PersonalText;
 import cn.fupin.platform.domain.FieldError;
 import cn.fupin.platform.domain.RuleViolation;
@@ -104,6 +105,51 @@ public class Household extends AbstractAggregateRoot<Household> {
         household.size = household.countActive();
         household.registerEvent(HouseholdImported.of(household, form.registryNumber(), form.history(), origin));
         return household;
+    }
+
+    /**
+     * A newer export of the national registry corrects the household: its base data, its status there (only when it
+     * has not changed here since the last import: {@code statusAtLastImport}), the indicators of the members it
+     * knows ({@code knownMembers}: the index of each imported member in this household's members, or -1 for one
+     * new here, who is added without a reason, as 补录). Each change registers its event; what it does not apply is
+     * returned, in words.
+     */
+    List<String> correctFromRegistry(ImportedHousehold form, PovertyStatus statusAtLastImport, List<Integer> knownMembers,
+            Instant now) {
+        List<String> notApplied = new ArrayList<>();
+        updateBaseData(new BaseDataChange(form.naturalVillage(), form.phone(), null, null, null, null,
+                form.causes().isEmpty() ? null : form.causes(), null), now);
+        if (form.status() != status) {
+            if (status == statusAtLastImport) {
+                status = form.status();
+                updatedAt = now;
+                registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size,
+                        List.of("status"), headName(), null, null));
+            }
+            else {
+                notApplied.add("本系统中该户状态已由 " + statusAtLastImport + " 变为 " + status + "，未按导出改为 " + form.status());
+            }
+        }
+        for (int m = 0; m < form.members().size(); m++) {
+            NewMember given = form.members().get(m).member();
+            int index = knownMembers.get(m);
+            if (index < 0) {
+                try {
+                    addMember(Member.fromForm(given, null), null, LocalDate.ofInstant(now, WorkYear.ZONE), now);
+                }
+                catch (RuleViolation refused) {
+                    notApplied.add("新成员 " + given.name() + " 未加入：" + refused.getMessage());
+                }
+                continue;
+            }
+            Member known = members.get(index);
+            if (!known.name().equals(given.name().trim()) || !known.gender().equals(given.gender())
+                    || !known.relation().equals(given.relation())) {
+                notApplied.add("成员 " + known.name() + " 的姓名、性别或与户主关系与导出不同：须经成员信息更正（附依据）办理");
+            }
+            correctMember(known.memberId(), given.ethnicity(), given.indicators(), now);
+        }
+        return notApplied;
     }
 
     /**

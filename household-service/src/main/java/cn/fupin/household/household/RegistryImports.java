@@ -3,6 +3,7 @@ package cn.fupin.household.household;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.platform.domain.FieldError;
 import cn.fupin.platform.pii.StoredIdNumbers;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,15 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
 public class RegistryImports {
 
     private final HouseholdCopies copies;
+    private final HouseholdRepository households;
     private final RegistrationRules rules;
     private final StoredIdNumbers idNumbers;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    RegistryImports(HouseholdCopies copies, RegistrationRules rules, StoredIdNumbers idNumbers, JdbcTemplate jdbc,
+    RegistryImports(HouseholdCopies copies, HouseholdRepository households, RegistrationRules rules, StoredIdNumbers idNumbers, JdbcTemplate jdbc,
             ApplicationEventPublisher events, JsonMapper json) {
         this.copies = copies;
+        this.households = households;
         this.rules = rules;
         this.idNumbers = idNumbers;
         this.jdbc = jdbc;
@@ -51,9 +55,12 @@ public class RegistryImports {
         this.json = json;
     }
 
-    /** What became of each household of a batch, by its index there. */
+    /**
+     * What became of each household of a batch, by its index there: created, unchanged, corrected ({@code changed}:
+     * a newer export's differences applied, but for what {@code notApplied} says), refused.
+     */
     public record BatchOutcome(List<Integer> created, List<Integer> unchanged, List<Integer> changed,
-            Map<Integer, List<FieldError>> refused) {
+            Map<Integer, List<FieldError>> refused, Map<Integer, List<String>> notApplied) {
     }
 
     /**
@@ -93,6 +100,7 @@ public class RegistryImports {
             }
             else {
                 changed.add(i);
+                digests.put(i, digest);
             }
         }
         heldElsewhere(batch, created).forEach((i, errors) -> {
@@ -102,10 +110,20 @@ public class RegistryImports {
         if (write && !created.isEmpty()) {
             write(batch, created, digests, origin);
         }
-        return new BatchOutcome(created, unchanged, changed, refused);
+        Map<Integer, List<String>> notApplied = new LinkedHashMap<>();
+        if (write) {
+            for (int i : changed) {
+                List<String> left = correct(batch.get(i), loaded.get(batch.get(i).registryNumber()), digests.get(i),
+                        origin);
+                if (!left.isEmpty()) {
+                    notApplied.put(i, left);
+                }
+            }
+        }
+        return new BatchOutcome(created, unchanged, changed, refused, notApplied);
     }
 
-    private record Loaded(UUID householdId, String digest) {
+    private record Loaded(UUID householdId, String digest, PovertyStatus status, Map<String, String> persons) {
     }
 
     private Map<String, Loaded> loaded(List<ImportedHousehold> batch) {
@@ -114,11 +132,14 @@ public class RegistryImports {
                 .toArray(String[]::new);
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
-                    "select registry_number, household_id, digest from household_registry where registry_number = any(?)");
+                    "select registry_number, household_id, digest, status, person_numbers::text from household_registry"
+                            + " where registry_number = any(?)");
             statement.setArray(1, connection.createArrayOf("text", numbers));
             return statement;
         }, rs -> {
-            loaded.put(rs.getString(1), new Loaded(rs.getObject(2, UUID.class), rs.getString(3)));
+            loaded.put(rs.getString(1), new Loaded(rs.getObject(2, UUID.class), rs.getString(3),
+                    PovertyStatus.valueOf(rs.getString(4)), json.readValue(rs.getString(5),
+                            new TypeReference<Map<String, String>>() { })));
         });
         return loaded;
     }
@@ -180,16 +201,65 @@ public class RegistryImports {
                     persons.put(household.getMembers().get(m).memberId().toString(), number);
                 }
             }
-            registry.add(household.getId()).add(form.registryNumber()).add(form.history().identifiedYear())
+            registry.add(household.getId()).add(form.registryNumber()).add(form.status().name())
+                    .add(form.history().identifiedYear())
                     .add(form.history().exitedYear()).add(form.history().returnedYear())
                     .add(json.writeValueAsString(persons)).add(digests.get(created.get(k))).add(origin.importId())
                     .add(origin.importedAt()).end();
         }
         copies.copy("household_registry", """
-                household_id, registry_number, identified_year, exited_year, returned_year, person_numbers, digest,
-                import_id, imported_at""", registry);
+                household_id, registry_number, status, identified_year, exited_year, returned_year, person_numbers,
+                digest, import_id, imported_at""", registry);
         // written past the repository, the aggregates' events are raised here, as saving them would have
         written.forEach(household -> household.pendingEvents().forEach(events::publishEvent));
+    }
+
+    /**
+     * A household loaded before, read again with other rows: its differences applied as corrections (their events
+     * carry the import's correlation id, so each names its source), the registry's record brought up to date.
+     */
+    private List<String> correct(ImportedHousehold form, Loaded before, String digest,
+            HouseholdImported.Origin origin) {
+        Household household = households.findById(before.householdId()).orElseThrow();
+        Map<String, UUID> byPersonNumber = new HashMap<>();
+        before.persons().forEach((member, number) -> byPersonNumber.put(number, UUID.fromString(member)));
+        List<Integer> known = new ArrayList<>();
+        for (ImportedMember imported : form.members()) {
+            UUID memberId = byPersonNumber.get(imported.registryNumber());
+            String idNumber = idNumberOf(imported.member());
+            int index = -1;
+            for (int m = 0; m < household.getMembers().size(); m++) {
+                Member member = household.getMembers().get(m);
+                if (member.active() && (member.memberId().equals(memberId)
+                        || member.idNumber().value().equals(idNumber))) {
+                    index = m;
+                }
+            }
+            known.add(index);
+        }
+        List<String> notApplied = household.correctFromRegistry(form, before.status(), known, origin.importedAt());
+        households.save(household);
+        Map<String, String> persons = new LinkedHashMap<>(before.persons());
+        for (ImportedMember imported : form.members()) {
+            String number = imported.registryNumber();
+            String idNumber = idNumberOf(imported.member());
+            if (number != null && !number.isBlank()) {
+                household.getMembers().stream()
+                        .filter(member -> member.active() && member.idNumber().value().equals(idNumber)).findFirst()
+                        .ifPresent(member -> persons.put(member.memberId().toString(), number));
+            }
+        }
+        jdbc.update("""
+                update household_registry set status = ?, identified_year = ?, exited_year = ?, returned_year = ?,
+                    person_numbers = cast(? as jsonb), digest = ?, import_id = ?, imported_at = ?
+                where household_id = ?""", form.status().name(), form.history().identifiedYear(),
+                form.history().exitedYear(), form.history().returnedYear(), json.writeValueAsString(persons), digest,
+                origin.importId(), Timestamp.from(origin.importedAt()), before.householdId());
+        return notApplied;
+    }
+
+    private static String idNumberOf(NewMember member) {
+        return Member.normalisedIdNumber(member.idType(), member.idNumber()).value();
     }
 
     /** The household's rows as read, in one value: the same rows give the same digest. */

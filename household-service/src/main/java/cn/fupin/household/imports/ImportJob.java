@@ -6,11 +6,14 @@ import java.util.UUID;
 
 /**
  * An import of one file, as its progress and result are read: what it was asked to do, how far it got, what became
- * of the households, and every row it refused (the first thousand are listed; {@code errorCount} counts them all).
+ * of the households, every row it refused (the first thousand are listed; {@code errorCount} counts them all), and
+ * what it applied in part (a household corrected by a newer export, but for a difference that needs a correction
+ * with its basis).
  */
 public record ImportJob(UUID id, Kind kind, State state, String areaCode, boolean partial, String fileName,
         String mediaType, long sizeBytes, String sha256, Integer rowsTotal, int rowsDone, Counts households,
-        int errorCount, List<RowError> errors, List<String> ignoredColumns, String failure, String requestedBy,
+        int errorCount, List<RowError> errors, List<RowError> notices, List<String> ignoredColumns, String failure,
+        String requestedBy,
         Instant requestedAt, Instant startedAt, Instant finishedAt) {
 
     /** The errors a job lists; beyond them it only counts. */

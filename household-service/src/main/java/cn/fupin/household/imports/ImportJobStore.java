@@ -23,7 +23,8 @@ class ImportJobStore {
 
     private static final String SELECT = """
             select id, kind, state, area_code, partial, file_name, media_type, size_bytes, sha256, rows_total,
-                   rows_done, created, updated, unchanged, rejected, error_count, errors::text, ignored_columns,
+                   rows_done, created, updated, unchanged, rejected, error_count, errors::text, notices::text,
+                   ignored_columns,
                    failure, requested_by, requested_at, started_at, finished_at
             from import_job""";
 
@@ -66,11 +67,13 @@ class ImportJobStore {
     }
 
     void finished(UUID id, ImportJob.State state, int rowsDone, ImportJob.Counts counts, int errorCount,
-            List<ImportJob.RowError> errors, List<String> ignoredColumns, String failure, Instant at) {
+            List<ImportJob.RowError> errors, List<ImportJob.RowError> notices, List<String> ignoredColumns,
+            String failure, Instant at) {
         jdbc.sql("""
                 update import_job set state = :state, rows_done = :done, rows_total = coalesce(:done, rows_total),
                     created = :created, updated = :updated, unchanged = :unchanged, rejected = :rejected,
-                    error_count = :errorCount, errors = cast(:errors as jsonb), ignored_columns = :ignored,
+                    error_count = :errorCount, errors = cast(:errors as jsonb), notices = cast(:notices as jsonb),
+                    ignored_columns = :ignored,
                     failure = :failure, finished_at = :at
                 where id = :id""")
                 .param("id", id).param("state", state.name()).param("done", rowsDone)
@@ -78,6 +81,8 @@ class ImportJobStore {
                 .param("unchanged", counts.unchanged()).param("rejected", counts.rejected())
                 .param("errorCount", errorCount)
                 .param("errors", json.writeValueAsString(errors.subList(0, Math.min(errors.size(),
+                        ImportJob.LISTED_ERRORS))))
+                .param("notices", json.writeValueAsString(notices.subList(0, Math.min(notices.size(),
                         ImportJob.LISTED_ERRORS))))
                 .param("ignored", ignoredColumns.toArray(String[]::new)).param("failure", failure)
                 .param("at", Timestamp.from(at)).update();
@@ -101,6 +106,7 @@ class ImportJobStore {
                         rs.getInt("rejected")),
                 rs.getInt("error_count"), json.readValue(rs.getString("errors"),
                         new TypeReference<List<ImportJob.RowError>>() { }),
+                json.readValue(rs.getString("notices"), new TypeReference<List<ImportJob.RowError>>() { }),
                 ignored == null ? List.of() : Arrays.asList((String[]) ignored.getArray()), rs.getString("failure"),
                 rs.getString("requested_by"), instant(rs, "requested_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));

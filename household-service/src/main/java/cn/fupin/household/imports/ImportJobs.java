@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,6 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
 import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 
@@ -99,7 +101,7 @@ public class ImportJobs implements DisposableBean {
             throw ApiException.invalid(List.of(new FieldError("body", null, "上传的文件是空的")));
         }
         ImportJob job = new ImportJob(id, kind, ImportJob.State.QUEUED, area, partial, upload.fileName(),
-                upload.mediaType(), size, sha256, null, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), null,
+                upload.mediaType(), size, sha256, null, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), List.of(), null,
                 caller.userId(), clock.instant(), null, null);
         store.insert(job);
         worker.execute(new DelegatingSecurityContextRunnable(() -> execute(job, file)));
@@ -119,17 +121,20 @@ public class ImportJobs implements DisposableBean {
     }
 
     private void execute(ImportJob job, Path file) {
+        // every event the import raises carries the job's id as its correlation id: its source
+        MDC.put(CorrelationId.MDC_KEY, job.id().toString());
         try {
             NationalRegistryImport.Result result = national.run(job, file);
             store.finished(job.id(), result.state(), result.rows(), result.counts(), result.errorCount(),
-                    result.errors(), result.ignoredColumns(), result.failure(), clock.instant());
+                    result.errors(), result.notices(), result.ignoredColumns(), result.failure(), clock.instant());
         }
         catch (RuntimeException ex) {
             LOG.error("import job {} failed", job.id(), ex);
             store.finished(job.id(), ImportJob.State.FAILED, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(),
-                    "导入失败，未写入任何数据：" + reason(ex), clock.instant());
+                    List.of(), "导入失败，未写入任何数据：" + reason(ex), clock.instant());
         }
         finally {
+            MDC.remove(CorrelationId.MDC_KEY);
             delete(file);
         }
     }

@@ -61,7 +61,8 @@ class NationalRegistryImport {
 
     /** What an import came to. */
     record Result(ImportJob.State state, int rows, ImportJob.Counts counts, int errorCount,
-            List<ImportJob.RowError> errors, List<String> ignoredColumns, String failure) {
+            List<ImportJob.RowError> errors, List<ImportJob.RowError> notices, List<String> ignoredColumns,
+            String failure) {
     }
 
     Result run(ImportJob job, Path file) {
@@ -96,14 +97,14 @@ class NationalRegistryImport {
         if (!job.partial() && !run.errors.isEmpty()) {
             ImportJob.Counts none = new ImportJob.Counts(0, 0, 0, run.counts.rejected());
             return new Result(ImportJob.State.REJECTED, run.rows.rowsRead(), none, run.errors.size(), run.errors,
-                    run.rows.ignoredHeaders(), null);
+                    List.of(), run.rows.ignoredHeaders(), null);
         }
         return new Result(ImportJob.State.SUCCEEDED, run.rows.rowsRead(), run.counts, run.errors.size(), run.errors,
-                run.rows.ignoredHeaders(), null);
+                run.notices, run.rows.ignoredHeaders(), null);
     }
 
     private static Result failed(String why) {
-        return new Result(ImportJob.State.FAILED, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), why);
+        return new Result(ImportJob.State.FAILED, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), List.of(), why);
     }
 
     /** The file could not be read as an export: nothing is kept. */
@@ -120,6 +121,7 @@ class NationalRegistryImport {
         private final NationalRows rows;
         private final List<ReadHousehold> batch = new ArrayList<>(BATCH);
         private final List<ImportJob.RowError> errors = new ArrayList<>();
+        private final List<ImportJob.RowError> notices = new ArrayList<>();
         private final HouseholdImported.Origin origin;
         private final int year;
         private ImportJob.Counts counts = ImportJob.Counts.NONE;
@@ -180,13 +182,11 @@ class NationalRegistryImport {
                 }
             }
             int created = write ? outcome.created().size() : 0;
-            counts = counts.plus(new ImportJob.Counts(created, 0, outcome.unchanged().size(),
-                    refused.size() + outcome.changed().size()));
-            for (int i : outcome.changed()) {
-                ReadHousehold read = batch.get(i);
-                errors.add(new ImportJob.RowError(sheet, read.firstRow(), "户编号", null, null,
-                        read.household().registryNumber(), "该户已导入且内容有变化：按新导出更新尚不支持，本次未更新"));
-            }
+            int updated = write ? outcome.changed().size() : 0;
+            counts = counts.plus(new ImportJob.Counts(created, updated, outcome.unchanged().size(), refused.size()));
+            outcome.notApplied().forEach((i, words) -> words.forEach(notice -> notices.add(new ImportJob.RowError(
+                    sheet, batch.get(i).firstRow(), "户编号", null, null, batch.get(i).household().registryNumber(),
+                    notice))));
             batch.clear();
             int done = rows.rowsRead();
             ImportJob.Counts sofar = counts;

@@ -115,6 +115,87 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
     }
 
     @Test
+    void aNewerExportCorrectsWhatChangedAsCorrectionsOfTheImportAndSaysWhatItLeft() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1405, DIVISIONS, CODEBOOK);
+        List<List<List<String>>> households = new ArrayList<>();
+        while (households.size() < 3) {
+            List<List<String>> household = registry.nextHousehold();
+            if (household.getFirst().get(6).equals("已脱贫") && household.size() >= 2) {
+                households.add(household);
+            }
+        }
+        JsonNode first = awaitFinished(submit(csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS,
+                households.stream().flatMap(List::stream).toList()), CSV, "city-officer", CITY, false)
+                .get("id").asString(), "city-officer", CITY);
+        assertThat(first.at("/households/created").asInt()).isEqualTo(3);
+
+        List<List<List<String>>> newer = new ArrayList<>();
+        for (List<List<String>> household : households) {
+            newer.add(new ArrayList<>(household.stream().map(row -> (List<String>) new ArrayList<>(row)).toList()));
+        }
+        // the first returned to poverty in 2024
+        newer.get(0).forEach(row -> {
+            row.set(6, "返贫");
+            row.set(10, "2024");
+        });
+        // the second's head fell ill
+        newer.get(1).getFirst().set(22, "患有大病");
+        // the third has a new daughter, and its head's name is spelt otherwise there
+        List<String> daughter = new ArrayList<>(newer.get(2).getFirst());
+        LocalDate born = LocalDate.of(2023, 4, 5);
+        daughter.set(5, daughter.get(4) + "09");
+        daughter.set(13, "林新生");
+        daughter.set(15, ResidentId.of("350481", born, 402).value());
+        daughter.set(16, "女");
+        daughter.set(17, born.toString());
+        daughter.set(19, "之女");
+        newer.get(2).add(daughter);
+        newer.get(2).getFirst().set(13, newer.get(2).getFirst().get(13) + "某");
+        byte[] file = csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS,
+                newer.stream().flatMap(List::stream).toList());
+
+        JsonNode job = awaitFinished(submit(file, CSV, "city-officer", CITY, false).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.at("/households/updated").asInt()).isEqualTo(3);
+        assertThat(job.get("notices")).hasSize(1);
+        assertThat(job.get("notices").get(0).get("householdNumber").asString()).isEqualTo(households.get(2)
+                .getFirst().get(4));
+        assertThat(job.get("notices").get(0).get("message").asString()).contains("姓名、性别或与户主关系");
+
+        String returned = households.get(0).getFirst().get(4);
+        assertThat(jdbc.queryForObject("select h.status || ' ' || r.returned_year || ' ' || r.status from household h"
+                + " join household_registry r on r.household_id = h.id where r.registry_number = ?", String.class,
+                returned)).isEqualTo("RETURNED 2024 RETURNED");
+        assertThat(jdbc.queryForObject("select m.health::text from member m join household_registry r"
+                + " on r.household_id = m.household_id where r.registry_number = ? and m.ordinal = 0", String.class,
+                households.get(1).getFirst().get(4))).isEqualTo("{03}");
+        assertThat(jdbc.queryForObject("select count(*) from member m join household_registry r"
+                + " on r.household_id = m.household_id where r.registry_number = ? and m.active", Long.class,
+                households.get(2).getFirst().get(4))).isEqualTo(households.get(2).size() + 1L);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from household_registry r, jsonb_each_text(r.person_numbers) p
+                where r.registry_number = ? and p.value = ?""", Long.class, households.get(2).getFirst().get(4),
+                daughter.get(5))).isOne();
+
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            String id = job.get("id").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> probe.poll().stream().anyMatch(r -> r.value()
+                    .contains("\"correlationid\":\"" + id + "\"") && r.value().contains("MemberAdded")));
+            List<String> corrections = probe.poll().stream().map(ConsumerRecord::value)
+                    .filter(value -> value.contains("\"correlationid\":\"" + id + "\"")).toList();
+            assertThat(corrections).anyMatch(value -> value.contains("HouseholdUpdated")
+                    && value.contains("\"changedFields\":[\"status\"]") && value.contains("RETURNED"));
+            corrections.forEach(value -> assertThat(new EventSchemas().violations(value)).isEmpty());
+        }
+
+        JsonNode again = awaitFinished(submit(file, CSV, "city-officer", CITY, false).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(again.at("/households/unchanged").asInt()).isEqualTo(3);
+        assertThat(again.at("/households/updated").asInt()).isZero();
+    }
+
+    @Test
     void aWorkbookWithATitleMergedHouseholdCellsAndExcelDatesAndAGbkCsvAreReadAlike() throws Exception {
         SyntheticRegistry registry = new SyntheticRegistry(1402, DIVISIONS, CODEBOOK);
         List<List<String>> rows = new ArrayList<>();
