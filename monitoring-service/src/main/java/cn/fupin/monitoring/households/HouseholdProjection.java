@@ -13,10 +13,9 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
 import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
-import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
-import cn.fupin.platform.inbox.Inbox;
+import cn.fupin.platform.inbox.EventBatches;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,31 +34,23 @@ class HouseholdProjection {
             "HouseholdReturnedToPoverty", "HouseholdConfirmed", "HouseholdCleared");
     private static final String HEAD = "01";
 
-    private final EventCodec codec;
-    private final Inbox inbox;
+    private final EventBatches batches;
     private final HouseholdSummaries summaries;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    HouseholdProjection(EventCodec codec, Inbox inbox, HouseholdSummaries summaries,
-            ApplicationEventPublisher publisher, Clock clock) {
-        this.codec = codec;
-        this.inbox = inbox;
+    HouseholdProjection(EventBatches batches, HouseholdSummaries summaries, ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.batches = batches;
         this.summaries = summaries;
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "household.events", groupId = "monitoring-service.households")
-    void on(String value) {
-        EventEnvelope event = codec.read(value);
-        if (!READ.contains(event.eventName())) {
-            return;
-        }
-        if (event.version() != 1) {
-            throw new InvalidEventException("未知的事件版本: " + event.type());
-        }
-        inbox.handleOnce(CONSUMER, event, this::apply);
+    /** A poll's records at once, in one transaction ({@link EventBatches}): an import's households come by thousands. */
+    @KafkaListener(topics = "household.events", groupId = "monitoring-service.households", batch = "true")
+    void on(List<String> records) {
+        batches.consume(CONSUMER, records, event -> READ.contains(event.eventName()) ? this::apply : null);
     }
 
     private void apply(EventEnvelope event) {

@@ -22,6 +22,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.inbox.EventBatches;
 import cn.fupin.platform.inbox.Inbox;
 import cn.fupin.platform.jdbc.MigrationPart;
 import cn.fupin.platform.outbox.Outbox;
@@ -47,6 +48,11 @@ public class PlatformEventsConfiguration {
     @Bean
     Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new Inbox(jdbc, transactions);
+    }
+
+    @Bean
+    EventBatches eventBatches(EventCodec codec, Inbox inbox) {
+        return new EventBatches(codec, inbox);
     }
 
     /**

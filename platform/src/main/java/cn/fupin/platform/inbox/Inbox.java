@@ -1,5 +1,8 @@
 package cn.fupin.platform.inbox;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.slf4j.MDC;
@@ -53,6 +56,81 @@ public class Inbox {
             else {
                 MDC.put(CorrelationId.MDC_KEY, previous);
             }
+        }
+    }
+
+    /**
+     * Runs {@code effect} for each event of a batch this consumer has not processed before, in their order, all in
+     * one transaction with their inbox rows (one statement for those): a bulk import's thousands of events cost a
+     * transaction per batch, not per event. An event twice in the batch takes effect once. When an effect fails
+     * nothing of the batch is kept, and the failure says which event it was.
+     *
+     * @return how many events took effect
+     * @throws BatchEffectFailed naming the index of the event whose effect failed
+     */
+    public int handleAllOnce(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        String previous = MDC.get(CorrelationId.MDC_KEY);
+        try {
+            Integer ran = transactions.execute(status -> {
+                Set<String> fresh = new HashSet<>(jdbc.query(connection -> {
+                    var statement = connection.prepareStatement("""
+                            insert into inbox_event (consumer, event_id, event_type)
+                            select ?, id, type from unnest(?::text[], ?::text[]) as e (id, type)
+                            on conflict do nothing returning event_id""");
+                    statement.setString(1, consumer);
+                    statement.setArray(2, connection.createArrayOf("text",
+                            events.stream().map(EventEnvelope::id).toArray()));
+                    statement.setArray(3, connection.createArrayOf("text",
+                            events.stream().map(EventEnvelope::type).toArray()));
+                    return statement;
+                }, (rs, n) -> rs.getString(1)));
+                int applied = 0;
+                for (int i = 0; i < events.size(); i++) {
+                    EventEnvelope event = events.get(i);
+                    if (!fresh.remove(event.id())) {
+                        continue;
+                    }
+                    if (event.correlationid() != null) {
+                        MDC.put(CorrelationId.MDC_KEY, event.correlationid());
+                    }
+                    try {
+                        effect.accept(event);
+                    }
+                    catch (RuntimeException ex) {
+                        throw new BatchEffectFailed(i, ex);
+                    }
+                    applied++;
+                }
+                return applied;
+            });
+            return ran == null ? 0 : ran;
+        }
+        finally {
+            if (previous == null) {
+                MDC.remove(CorrelationId.MDC_KEY);
+            }
+            else {
+                MDC.put(CorrelationId.MDC_KEY, previous);
+            }
+        }
+    }
+
+    /** The effect of one event of a batch failed; the batch's transaction was rolled back. */
+    public static final class BatchEffectFailed extends RuntimeException {
+
+        private final int index;
+
+        BatchEffectFailed(int index, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.index = index;
+        }
+
+        /** The failing event's index in the batch. */
+        public int index() {
+            return index;
         }
     }
 }

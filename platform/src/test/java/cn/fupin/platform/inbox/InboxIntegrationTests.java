@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,36 @@ class InboxIntegrationTests {
         assertThat(inbox.handleOnce("reporting", event, e -> effects.incrementAndGet())).isTrue();
 
         assertThat(effects).hasValue(1);
+    }
+
+    @Test
+    void aBatchTakesEffectOnceForEachNewEventInOrderAndTwiceDeliveredOnesOnce() {
+        List<String> applied = new ArrayList<>();
+        assertThat(inbox.handleOnce("reporting", event("household:b1:1"), e -> applied.add(e.id()))).isTrue();
+
+        int ran = inbox.handleAllOnce("reporting", List.of(event("household:b1:1"), event("household:b2:1"),
+                event("household:b1:2"), event("household:b2:1"), event("household:b3:1")), e -> applied.add(e.id()));
+
+        assertThat(ran).isEqualTo(3);
+        assertThat(applied).containsExactly("household:b1:1", "household:b2:1", "household:b1:2", "household:b3:1");
+        assertThat(inbox.handleAllOnce("reporting", List.of(event("household:b3:1")), e -> applied.add(e.id())))
+                .isZero();
+    }
+
+    @Test
+    void aFailingEffectKeepsNothingOfItsBatchAndNamesTheEvent() {
+        List<String> applied = new ArrayList<>();
+        List<EventEnvelope> batch = List.of(event("household:c1:1"), event("household:c2:1"),
+                event("household:c3:1"));
+
+        assertThatThrownBy(() -> inbox.handleAllOnce("reporting", batch, e -> {
+            if (e.id().equals("household:c2:1")) {
+                throw new IllegalStateException("a read model refused it");
+            }
+        })).isInstanceOfSatisfying(Inbox.BatchEffectFailed.class, failed -> assertThat(failed.index()).isEqualTo(1));
+
+        assertThat(inbox.handleAllOnce("reporting", batch, e -> applied.add(e.id()))).isEqualTo(3);
+        assertThat(applied).containsExactly("household:c1:1", "household:c2:1", "household:c3:1");
     }
 
     @Test

@@ -1,0 +1,81 @@
+package cn.fupin.platform.inbox;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.springframework.kafka.listener.BatchListenerFailedException;
+
+import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.InvalidEventException;
+
+/**
+ * A batch listener's records as events, applied once each in one transaction per batch ({@link Inbox#handleAllOnce}):
+ * a county's import arrives as tens of thousands of events, which then cost a transaction per poll instead of one
+ * each. Records keep their partitions' order. A record that is no event, an event the consumer reads but in a version
+ * it does not know, or one whose effect fails is named to the error handler after the events before it are kept: it
+ * is retried (an invalid event is not) and then dead-lettered, and the records after it come again.
+ */
+public class EventBatches {
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+
+    public EventBatches(EventCodec codec, Inbox inbox) {
+        this.codec = codec;
+        this.inbox = inbox;
+    }
+
+    /**
+     * @param consumer the inbox's name for this consumer
+     * @param effectOf what an event does to this consumer; null for an event it does not read
+     */
+    public void consume(String consumer, List<String> records, Function<EventEnvelope, Consumer<EventEnvelope>> effectOf) {
+        List<Read> reads = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                EventEnvelope event = codec.read(records.get(i));
+                Consumer<EventEnvelope> effect = effectOf.apply(event);
+                if (effect == null) {
+                    continue;
+                }
+                if (event.version() != 1) {
+                    throw new InvalidEventException("未知的事件版本: " + event.type());
+                }
+                reads.add(new Read(i, event, effect));
+            }
+            catch (RuntimeException ex) {
+                keep(consumer, reads);
+                throw new BatchListenerFailedException(ex.getMessage(), ex, i);
+            }
+        }
+        keep(consumer, reads);
+    }
+
+    /** An event of the batch, the record it came from and what it does. */
+    private record Read(int record, EventEnvelope event, Consumer<EventEnvelope> effect) {
+    }
+
+    /** Applies the events; when one fails, those before it are kept and the failing record is named. */
+    private void keep(String consumer, List<Read> reads) {
+        Map<EventEnvelope, Consumer<EventEnvelope>> effects = new IdentityHashMap<>();
+        reads.forEach(read -> effects.put(read.event(), read.effect()));
+        try {
+            inbox.handleAllOnce(consumer, events(reads), event -> effects.get(event).accept(event));
+        }
+        catch (Inbox.BatchEffectFailed failed) {
+            inbox.handleAllOnce(consumer, events(reads.subList(0, failed.index())),
+                    event -> effects.get(event).accept(event));
+            throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(),
+                    reads.get(failed.index()).record());
+        }
+    }
+
+    private static List<EventEnvelope> events(List<Read> reads) {
+        return reads.stream().map(Read::event).toList();
+    }
+}
