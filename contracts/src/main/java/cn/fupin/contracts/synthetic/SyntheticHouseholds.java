@@ -31,12 +31,21 @@ public final class SyntheticHouseholds {
     private static final String[] CAUSES = { "01", "02", "03", "07", "08", "09" };
     private static final String[] NATURAL_VILLAGES = { "上坪", "下洋", "后垄", "岭头", "坑口", "溪边", "洋中", "桥头" };
 
+    /** Sequence numbers (the ID number's 15th–17th digits) per generator: an eighth of them, by the seed. */
+    private static final int SLOT = 125;
+
     private final Random random;
     private final Set<String> issued = new HashSet<>();
+    private final int firstSequence;
     private int sequence;
 
+    /**
+     * @param seed the same seed gives the same households; generators whose seeds differ modulo 8 draw their ID
+     *        numbers' sequence numbers from different eighths and never give the same number
+     */
     public SyntheticHouseholds(long seed) {
         this.random = new Random(seed);
+        this.firstSequence = (int) Math.floorMod(seed, 8L) * SLOT;
     }
 
     /** The next household, living in the given 12-digit village: a form-1 candidate three times in four. */
@@ -73,12 +82,20 @@ public final class SyntheticHouseholds {
                 : household;
     }
 
-    private MemberInput member(String surname, boolean male, LocalDate birthDate, String relation, String village) {
-        // an odd sequence for men, even for women; never the same number twice from one generator
+    private MemberInput member(String surname, boolean male, LocalDate born, String relation, String village) {
+        // an odd sequence for men, even for women, in this generator's eighth; never the same number twice from it
+        // (a day whose numbers are all given is left for the next: a province's worth of people fits)
+        LocalDate birthDate = born;
         ResidentId id;
+        int tries = 0;
         do {
             sequence++;
-            id = ResidentId.of(village.substring(0, 6), birthDate, (sequence * 2 + (male ? 1 : 0)) % 1000);
+            if (++tries > SLOT / 2) {
+                birthDate = birthDate.plusDays(1);
+                tries = 0;
+            }
+            int number = firstSequence + (sequence % (SLOT / 2)) * 2 + (male ? 1 : 0);
+            id = ResidentId.of(village.substring(0, 6), birthDate, number);
         }
         while (!issued.add(id.value()));
         return new MemberInput(surname + pick(male ? MALE_NAMES : FEMALE_NAMES), id.genderCode(), id.value(), relation)
