@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -46,9 +47,12 @@ class NationalRegistryImport {
     private final TransactionTemplate transactions;
     private final TransactionTemplate beside;
     private final Clock clock;
+    /** Rows a file may have: a province's export is split by county. */
+    private final int maxRows;
 
     NationalRegistryImport(RegistryImports registry, ImportJobStore jobs, Codebook codebook, DivisionTree divisions,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager, Clock clock,
+            @Value("${fupin.imports.max-rows:2000000}") int maxRows) {
         this.registry = registry;
         this.jobs = jobs;
         this.codebook = codebook;
@@ -57,6 +61,7 @@ class NationalRegistryImport {
         this.beside = new TransactionTemplate(transactionManager);
         this.beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.maxRows = maxRows;
     }
 
     /** What an import came to. */
@@ -141,6 +146,9 @@ class NationalRegistryImport {
 
         @Override
         public void row(int number, List<String> cells) {
+            if (rows.rowsRead() >= maxRows) {
+                throw new Unreadable("文件超过 " + maxRows + " 行的上限：请按县（市、区）或乡镇分开导入");
+            }
             rows.row(number, cells);
         }
 

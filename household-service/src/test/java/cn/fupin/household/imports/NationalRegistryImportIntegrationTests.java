@@ -50,7 +50,7 @@ import tools.jackson.databind.JsonNode;
  * row's outcome checked; submitted through the API, read back by the job's id.
  */
 @RealInfrastructure
-@SpringBootTest
+@SpringBootTest(properties = "fupin.imports.max-rows=" + NationalRegistryImportIntegrationTests.MAX_ROWS)
 @AutoConfigureMockMvc
 class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
 
@@ -59,6 +59,8 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CITY = "350481";
+    /** Above every file here but the one that tests the limit. */
+    static final int MAX_ROWS = 600;
 
     @Test
     void aGeneratedExportIsLoadedWithItsStatesAndHistoryAndReadingItAgainChangesNothing() throws Exception {
@@ -316,6 +318,19 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
         assertThat(job.get("errors").get(0).get("message").asString()).contains("不在导入人的区划范围内");
         mvc.perform(get("/api/v1/imports/" + job.get("id").asString()).with(as("township-officer", "350481001")))
                 .andExpect(status().isNotFound());
+
+        SyntheticRegistry large = new SyntheticRegistry(1406, DIVISIONS, CODEBOOK);
+        List<List<String>> many = new ArrayList<>();
+        while (many.size() < MAX_ROWS) {
+            many.addAll(large.nextHousehold());
+        }
+        for (byte[] file : List.of(csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS, many), xlsx(many))) {
+            JsonNode tooLarge = awaitFinished(submit(file, file[0] == 'P' ? XLSX : CSV, "city-officer", CITY, false)
+                    .get("id").asString(), "city-officer", CITY);
+            assertThat(tooLarge.get("state").asString()).isEqualTo("FAILED");
+            assertThat(tooLarge.get("failure").asString()).isEqualTo("文件超过 " + MAX_ROWS
+                    + " 行的上限：请按县（市、区）或乡镇分开导入");
+        }
 
         JsonNode failed = awaitFinished(submit("户编号,姓名,性别\n1,张三,男\n".getBytes(StandardCharsets.UTF_8), CSV,
                 "city-officer", CITY, false).get("id").asString(), "city-officer", CITY);

@@ -54,40 +54,32 @@ class PublishedEventsIntegrationTests {
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
-    record ThingCounted(String thingId, int n) implements PublishedEvent {
+    /** An event of a thing, in one village. */
+    interface ThingEvent extends PublishedEvent {
+
+        String thingId();
 
         @Override
-        public String aggregateType() {
+        default String aggregateType() {
             return "thing";
         }
 
         @Override
-        public String aggregateId() {
-            return thingId;
+        default String aggregateId() {
+            return thingId();
         }
 
         @Override
-        public String areaCode() {
+        default String areaCode() {
             return "350481100201";
         }
     }
 
-    record ThingRenamed(String thingId, String name) implements PublishedEvent {
+    record ThingCounted(String thingId, int n) implements ThingEvent {
+    }
 
-        @Override
-        public String aggregateType() {
-            return "thing";
-        }
-
-        @Override
-        public String aggregateId() {
-            return thingId;
-        }
-
-        @Override
-        public String areaCode() {
-            return "350481100201";
-        }
+    /** Published under another name than its class's. */
+    record ThingRenamed(String thingId, String name) implements ThingEvent {
 
         @Override
         public String eventType() {

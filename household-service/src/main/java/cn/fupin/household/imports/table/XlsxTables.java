@@ -56,8 +56,27 @@ final class XlsxTables {
                 parser.parse(new InputSource(sheet));
             }
         }
+        catch (ReaderFailed failed) {
+            throw failed.getCause();
+        }
         catch (OpenXML4JException | SAXException | ParserConfigurationException | RuntimeException ex) {
+            if (ex.getCause() instanceof ReaderFailed failed) {
+                throw failed.getCause();
+            }
             throw new UnreadableTableException("不是可读取的 XLSX 工作簿：" + ex.getMessage(), ex);
+        }
+    }
+
+    /** What the reader of the rows refused, carried out of POI's parser untouched. */
+    private static final class ReaderFailed extends RuntimeException {
+
+        ReaderFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
         }
     }
 
@@ -99,7 +118,12 @@ final class XlsxTables {
         @Override
         public void endRow(int row) {
             if (cells.stream().anyMatch(cell -> !cell.isBlank())) {
-                rows.row(row + 1, List.copyOf(cells));
+                try {
+                    rows.row(row + 1, List.copyOf(cells));
+                }
+                catch (RuntimeException refused) {
+                    throw new ReaderFailed(refused);
+                }
             }
         }
 
