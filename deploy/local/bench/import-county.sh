@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The national-registry import through the started local stack (deploy/local/fupin up), as a client would: a
+# The national-registry import through the started local stack (deploy/local/fupin up --production-jvm), as a client would: a
 # synthetic county's export is written, submitted through the gateway as the city office with a real token, the job
 # followed to its end, then reporting's overview until it counts the new households; the reconciliation must balance.
 #   deploy/local/bench/import-county.sh [households] [seed]     (defaults 20000 and 99; the demo county is seed 2020)

@@ -15,13 +15,15 @@ record CommandLine(Command command, StackOptions options) {
 
     static final String USAGE = """
             usage: LocalStack [up|down|rebuild-reports] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
+                              [--production-jvm]
               up          start everything and stay in the foreground; Ctrl-C stops it (default)
               down        stop a stack started from the same data directory in another terminal
               rebuild-reports  replay every topic into fresh read models of the running stack and switch to them
               --repo      the Fupin checkout (default: the working directory)
               --data      data, logs and pid file (default: <repo>/deploy/local/.data)
               --no-demo   do not load demo households into an empty registry
-              --port-base move every port (20000: gateway 20080, Keycloak 20180, ...)""";
+              --port-base move every port (20000: gateway 20080, Keycloak 20180, ...)
+              --production-jvm  run the services with production's JVM settings (for benchmarks)""";
 
     static CommandLine parse(String[] args, Path workingDir) {
         Command command = Command.UP;
@@ -30,6 +32,7 @@ record CommandLine(Command command, StackOptions options) {
         boolean demo = true;
         int portBase = 0;
         boolean infraOnly = false;
+        boolean productionJvm = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "up" -> command = Command.UP;
@@ -39,12 +42,14 @@ record CommandLine(Command command, StackOptions options) {
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--no-demo" -> demo = false;
                 case "--infra-only" -> infraOnly = true;
+                case "--production-jvm" -> productionJvm = true;
                 case "--port-base" -> portBase = portBase(value(args, ++i, "--port-base"));
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         Path dataDir = data != null ? data : repo.resolve("deploy/local/.data");
-        return new CommandLine(command, new StackOptions(repo, dataDir, demo, portBase, infraOnly));
+        return new CommandLine(command, new StackOptions(repo, dataDir, demo, portBase, infraOnly,
+                productionJvm));
     }
 
     private static String value(String[] args, int index, String option) {

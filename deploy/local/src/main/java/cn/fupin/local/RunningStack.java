@@ -127,7 +127,7 @@ public final class RunningStack implements AutoCloseable {
             for (ServiceSpec spec : specs) {
                 Console.say(spec.name() + ": starting on port " + spec.port());
                 paths.freshLog(spec.name());
-                ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp()),
+                ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp(), options.productionJvm()),
                         spec.environment(), paths.repoRoot(), paths.log(spec.name()));
                 applications.add(process);
                 record(PidEntry.of(spec.name(), process.handle()));

@@ -17,7 +17,10 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
     static final String GATEWAY = "gateway";
 
     /** Small heaps and C1 only: five JVMs share two cores with the infrastructure, and start-up time dominates. */
+    /** For a quick start: the client compiler only, a small heap. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+    /** As production runs them: the full JIT, a heap for real batches. */
+    private static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx1g");
 
     static List<ServiceSpec> services(Ports ports) {
         return List.of(
@@ -35,8 +38,8 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
         return Stream.concat(services(ports).stream(), Stream.of(gateway(ports))).toList();
     }
 
-    List<String> command(Path jar, Path tmp) {
-        return Stream.of(List.of(ChildProcess.java()), JVM_OPTIONS,
+    List<String> command(Path jar, Path tmp, boolean productionJvm) {
+        return Stream.of(List.of(ChildProcess.java()), productionJvm ? PRODUCTION_JVM_OPTIONS : JVM_OPTIONS,
                         List.of("-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()))
                 .flatMap(List::stream)
                 .toList();

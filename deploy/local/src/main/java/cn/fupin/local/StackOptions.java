@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * @param demoData  whether to register demo households when the registry is empty
  * @param portBase  0 for the documented ports (gateway 8080 …), otherwise see {@link Ports#fromBase(int)}
  * @param infraOnly start only PostgreSQL, Kafka and Keycloak (for checking the launcher without service jars)
+ * @param productionJvm run the services with production's JVM settings (full JIT, a larger heap) instead of the
+ *                  fast-start ones: for benchmarks
  */
-public record StackOptions(Path repoRoot, Path dataDir, boolean demoData, int portBase, boolean infraOnly) {
+public record StackOptions(Path repoRoot, Path dataDir, boolean demoData, int portBase, boolean infraOnly,
+        boolean productionJvm) {
 
     public StackOptions {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -21,19 +24,23 @@ public record StackOptions(Path repoRoot, Path dataDir, boolean demoData, int po
 
     /** Everything on the documented ports, with demo data. */
     public static StackOptions of(Path repoRoot, Path dataDir) {
-        return new StackOptions(repoRoot, dataDir, true, 0, false);
+        return new StackOptions(repoRoot, dataDir, true, 0, false, false);
     }
 
     public StackOptions withDemoData(boolean demoData) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
     }
 
     public StackOptions withPortBase(int portBase) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
     }
 
     public StackOptions withInfraOnly(boolean infraOnly) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
+    }
+
+    public StackOptions withProductionJvm(boolean productionJvm) {
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
     }
 
     Ports ports() {

@@ -51,9 +51,11 @@ class ServiceSpecTests {
     void runsTheBootJarWithASmallHeapAndTheStacksTmpDir() {
         ServiceSpec review = ServiceSpec.services(Ports.defaults()).get(2);
 
-        assertThat(review.command(Path.of("/repo/review-service/target/review-service.jar"), Path.of("/data/tmp")))
-                .endsWith("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=/data/tmp", "-jar",
+        assertThat(review.command(Path.of("/repo/review-service/target/review-service.jar"), Path.of("/data/tmp"),
+                false)).endsWith("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=/data/tmp", "-jar",
                         "/repo/review-service/target/review-service.jar");
+        assertThat(review.command(Path.of("/repo/review-service/target/review-service.jar"), Path.of("/data/tmp"),
+                true)).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx1g");
         assertThat(review.readiness()).hasToString("http://localhost:8083/actuator/health/readiness");
     }
 }
