@@ -38,7 +38,7 @@ final class Stack {
     /** The e2e stack: this checkout, data under {@code target/stack}, no demo data, ports 20000+. */
     static StackOptions options() {
         Path module = Path.of("").toAbsolutePath();
-        return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false);
+        return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false, false);
     }
 
     private static void deleteQuietly(Path directory) {
