@@ -60,7 +60,7 @@ class HouseholdProjection {
         if (before != null && event.sequence() <= before.lastSequence()) {
             return;
         }
-        boolean first = event.eventName().equals("HouseholdRegistered") || event.eventName().equals("HouseholdImported");
+        boolean first = Set.of("HouseholdRegistered", "HouseholdImported").contains(event.eventName());
         if (before == null && !first) {
             throw new InvalidEventException("户 " + id + " 的 " + event.eventName() + " 先于登记事件到达");
         }

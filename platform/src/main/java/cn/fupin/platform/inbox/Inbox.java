@@ -50,12 +50,7 @@ public class Inbox {
             return Boolean.TRUE.equals(ran);
         }
         finally {
-            if (previous == null) {
-                MDC.remove(CorrelationId.MDC_KEY);
-            }
-            else {
-                MDC.put(CorrelationId.MDC_KEY, previous);
-            }
+            restore(previous);
         }
     }
 
@@ -109,12 +104,17 @@ public class Inbox {
             return ran == null ? 0 : ran;
         }
         finally {
-            if (previous == null) {
-                MDC.remove(CorrelationId.MDC_KEY);
-            }
-            else {
-                MDC.put(CorrelationId.MDC_KEY, previous);
-            }
+            restore(previous);
+        }
+    }
+
+    /** The correlation id of the thread as it was before an event's own. */
+    private static void restore(String previous) {
+        if (previous == null) {
+            MDC.remove(CorrelationId.MDC_KEY);
+        }
+        else {
+            MDC.put(CorrelationId.MDC_KEY, previous);
         }
     }
 

@@ -138,12 +138,12 @@ final class CellValues {
 
     /** A whole number (6, 6个月); empty when blank; throws when it is none. */
     static Optional<Integer> count(String cell) {
-        String value = text(cell).replaceAll("[^0-9.]", "");
-        if (text(cell).isEmpty()) {
+        String value = text(cell);
+        if (value.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of((int) Math.round(Double.parseDouble(value)));
+            return Optional.of((int) Math.round(Double.parseDouble(value.replaceAll("[^0-9.]", ""))));
         }
         catch (NumberFormatException ex) {
             throw new IllegalArgumentException("不是数字：" + cell);

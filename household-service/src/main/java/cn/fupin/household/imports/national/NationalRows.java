@@ -57,7 +57,7 @@ public final class NationalRows implements TableRows {
 
     private final NationalColumns columns = NationalColumns.get();
     private final CellValues values;
-    private final Areas areas;
+    private final VillageNames villages;
     private final String scope;
     private final Consumer<ReadHousehold> households;
     private final List<RowError> fileErrors = new ArrayList<>();
@@ -80,7 +80,7 @@ public final class NationalRows implements TableRows {
      */
     public NationalRows(Codebook codebook, DivisionTree divisions, String scope, Consumer<ReadHousehold> households) {
         this.values = new CellValues(codebook);
-        this.areas = new Areas(divisions);
+        this.villages = new VillageNames(divisions);
         this.scope = scope;
         this.households = households;
     }
@@ -237,7 +237,7 @@ public final class NationalRows implements TableRows {
         Reading reading = new Reading(number, rows.getFirst().number(), errors);
         String township = household(rows, "township");
         String village = household(rows, "village");
-        String divisionCode = reading.value("village", () -> areas.village(household(rows, "county"), township,
+        String divisionCode = reading.value("village", () -> villages.village(household(rows, "county"), township,
                 village, scope));
         String status = household(rows, "povertyStatus");
         String type = household(rows, "householdType");
@@ -387,43 +387,6 @@ public final class NationalRows implements TableRows {
 
         void fail(String field, String message) {
             errors.add(error(row, field, number, message));
-        }
-    }
-
-    /** 乡 and 村 by name (and 县, when given, checked to be this county). */
-    private static final class Areas {
-
-        private final DivisionTree.Division county;
-        private final Map<String, DivisionTree.Division> townships = new HashMap<>();
-        private final Map<String, String> villages = new HashMap<>();
-
-        Areas(DivisionTree divisions) {
-            county = divisions.root();
-            for (DivisionTree.Division township : county.children()) {
-                townships.put(CellValues.text(township.name()), township);
-                for (DivisionTree.Division village : township.children()) {
-                    villages.put(township.code() + "/" + CellValues.text(village.name()), village.code());
-                }
-            }
-        }
-
-        String village(String countyName, String townshipName, String villageName, String scope) {
-            String countyText = CellValues.text(countyName);
-            if (!countyText.isEmpty() && !countyText.equals(CellValues.text(county.name()))) {
-                throw new IllegalArgumentException("县“" + countyName.strip() + "”不是本市（" + county.name() + "）");
-            }
-            DivisionTree.Division township = townships.get(CellValues.text(townshipName));
-            if (township == null) {
-                throw new IllegalArgumentException("乡镇“" + townshipName.strip() + "”不在" + county.name() + "的区划中");
-            }
-            String code = villages.get(township.code() + "/" + CellValues.text(villageName));
-            if (code == null) {
-                throw new IllegalArgumentException("村“" + villageName.strip() + "”不在" + township.name() + "的区划中");
-            }
-            if (!code.startsWith(scope)) {
-                throw new IllegalArgumentException(township.name() + villageName.strip() + "不在导入人的区划范围内");
-            }
-            return code;
         }
     }
 }
