@@ -335,6 +335,15 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
         assertThat(failed.get("failure").asString()).contains("乡", "村", "证件号码", "与户主关系");
         mvc.perform(post("/api/v1/imports/national-registry").with(as("village-clerk", "350481100201"))
                 .contentType(CSV).content("户编号\n1\n")).andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/imports/national-registry").with(as("city-officer", CITY))
+                .contentType("application/json").content("{}")).andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("text/csv")));
+        mvc.perform(get("/api/v1/imports/not-an-id").with(as("city-officer", CITY)))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("importId"));
+        JsonNode damaged = awaitFinished(submit(new byte[] { 'P', 'K', 3, 4, 'x' }, XLSX, "city-officer", CITY, false)
+                .get("id").asString(), "city-officer", CITY);
+        assertThat(damaged.get("failure").asString()).isEqualTo("不是可读取的 XLSX 工作簿（文件损坏，或不是 Excel 2007 及以后的"
+                + " .xlsx 格式）");
     }
 
     private static String statusOf(List<String> row) {

@@ -189,8 +189,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String supported = ex.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : String.join("、", ex.getSupportedMediaTypes().stream().map(Object::toString).toList());
         return ResponseEntity.status(status).headers(headers).body(Problems.of(status, "unsupported-media-type",
-                "不支持的内容类型", "请求内容类型 " + ex.getContentType() + " 不受支持，请使用 application/json"));
+                "不支持的内容类型", "请求内容类型 " + ex.getContentType() + " 不受支持，请使用 " + supported));
     }
 
     @Override

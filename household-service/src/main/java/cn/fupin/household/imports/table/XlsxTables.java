@@ -63,7 +63,7 @@ final class XlsxTables {
             if (ex.getCause() instanceof ReaderFailed failed) {
                 throw failed.getCause();
             }
-            throw new UnreadableTableException("不是可读取的 XLSX 工作簿：" + ex.getMessage(), ex);
+            throw new UnreadableTableException("不是可读取的 XLSX 工作簿（文件损坏，或不是 Excel 2007 及以后的 .xlsx 格式）", ex);
         }
     }
 

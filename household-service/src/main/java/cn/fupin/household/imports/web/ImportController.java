@@ -46,10 +46,11 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
     }
 
-    @GetMapping(path = "/api/v1/imports/{id}", produces = "application/json")
+    @GetMapping(path = "/api/v1/imports/{importId}", produces = "application/json")
     @PreAuthorize("hasAnyRole('township-officer', 'city-officer', 'auditor')")
-    ResponseEntity<ImportJob> getImport(@PathVariable UUID id) {
-        return ResponseEntity.ok(jobs.find(id, Caller.current()).orElseThrow(() -> ApiException.notFound("导入", id)));
+    ResponseEntity<ImportJob> getImport(@PathVariable UUID importId) {
+        return ResponseEntity.ok(jobs.find(importId, Caller.current())
+                .orElseThrow(() -> ApiException.notFound("导入", importId)));
     }
 
     /** The name the client gave the file ({@code Content-Disposition: attachment; filename*=UTF-8''…}), if any. */
