@@ -3,15 +3,21 @@ package cn.fupin.gateway;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.JwkSetUriReactiveJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * The first wall: every API call needs a valid Keycloak token (signature, issuer, audience {@code fupin-api},
@@ -25,6 +31,21 @@ class EdgeSecurity {
     @Bean
     OAuth2TokenValidator<Jwt> tightTokenClock(@Value("${fupin.security.clock-skew:PT5S}") Duration skew) {
         return new JwtTimestampValidator(skew);
+    }
+
+    /**
+     * Keycloak's discovery document and keys are fetched with bounded waits: a token with a key id Keycloak never
+     * issued makes the decoder fetch the keys again, and a Keycloak that does not answer must fail that request (401)
+     * within the bound, not hold it open as long as the client waits.
+     */
+    @Bean
+    JwkSetUriReactiveJwtDecoderBuilderCustomizer boundedKeyFetches(
+            @Value("${fupin.security.keys-timeout:PT5S}") Duration timeout) {
+        HttpClient http = HttpClient.create()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 2_000))
+                .responseTimeout(timeout);
+        WebClient keys = WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return builder -> builder.webClient(keys);
     }
 
     @Bean

@@ -62,6 +62,29 @@ final class StandInService {
         }
     }
 
+    /** A server that takes connections and requests and never answers: a peer that hangs. */
+    static ServerSocket silent() {
+        try {
+            ServerSocket server = new ServerSocket();
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        held.add(server.accept());
+                    }
+                    catch (IOException closed) {
+                        // the end once the test closes the server
+                    }
+                }
+            });
+            return server;
+        }
+        catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
     /** A port nothing listens on: a service that is down. */
     static int downPort() {
         try (ServerSocket probe = new ServerSocket()) {
