@@ -97,7 +97,17 @@ class AttackE2ETests {
         for (var attacker : attackers.entrySet()) {
             for (String path : List.of("/api/v1/households?size=1", "/api/v1/reports/overview",
                     "/api/v1/reviews", "/api/v1/monitoring-objects")) {
-                assertThat(status(attacker.getValue(), path)).as(attacker.getKey() + " → " + path).isEqualTo(401);
+                long start = System.nanoTime();
+                int status;
+                try {
+                    status = status(attacker.getValue(), path);
+                }
+                catch (IllegalStateException unanswered) {
+                    // say which attack went unanswered and for how long: the gateway logs nothing of a hang
+                    throw new AssertionError(attacker.getKey() + " → " + path + " unanswered after "
+                            + (System.nanoTime() - start) / 1_000_000 + " ms", unanswered);
+                }
+                assertThat(status).as(attacker.getKey() + " → " + path).isEqualTo(401);
             }
         }
     }

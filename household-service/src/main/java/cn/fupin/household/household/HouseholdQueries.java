@@ -1,5 +1,7 @@
 package cn.fupin.household.household;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -97,6 +99,30 @@ public class HouseholdQueries {
         Map<UUID, Household> loaded = households.findAllById(ids).stream()
                 .collect(Collectors.toMap(Household::getId, Function.identity()));
         return ids.stream().map(loaded::get).toList();
+    }
+
+    /** The living member holding an ID number: of which household, in which village, whether its head. */
+    public record Holder(UUID householdId, String divisionCode, boolean head) {
+    }
+
+    /** The living holders of these ID numbers among the households of an area, by ID number (one query). */
+    public Map<String, Holder> holders(Collection<String> idNumberList, AreaScope scope) {
+        Map<String, String> byKey = new HashMap<>();
+        idNumberList.forEach(idNumber -> byKey.put(idNumbers.searchKey(idNumber), idNumber));
+        if (byKey.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Holder> holders = new HashMap<>();
+        jdbc.sql("""
+                select m.id_number_hash, m.household_id, h.division_code, m.relation = '01' as head
+                from member m join household h on h.id = m.household_id
+                where m.active and m.id_number_hash in (:keys) and h.division_code like :prefix""")
+                .param("keys", byKey.keySet()).param("prefix", scope.prefix() + "%")
+                .query(rs -> {
+                    holders.put(byKey.get(rs.getString(1)), new Holder(rs.getObject(2, UUID.class), rs.getString(3),
+                            rs.getBoolean(4)));
+                });
+        return holders;
     }
 
     /** A household in a result list. */

@@ -21,7 +21,14 @@ public record ImportJob(UUID id, Kind kind, State state, String areaCode, boolea
 
     public enum Kind {
         /** 国扶系统全县全字段导出. */
-        NATIONAL_REGISTRY
+        NATIONAL_REGISTRY,
+        /** 填好的采集表 1–4 (one village's). */
+        FORM_1, FORM_2, FORM_3, FORM_4;
+
+        /** The kind of an import of form 1–4. */
+        public static Kind form(int number) {
+            return valueOf("FORM_" + number);
+        }
     }
 
     public enum State {

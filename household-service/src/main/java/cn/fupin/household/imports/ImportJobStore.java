@@ -89,11 +89,11 @@ class ImportJobStore {
     }
 
     /** Jobs a stopped service left unfinished: nothing of them was kept (each runs in one transaction). */
-    int abandon(String reason, Instant at) {
+    List<UUID> abandon(String reason, Instant at) {
         return jdbc.sql("""
                 update import_job set state = 'FAILED', failure = :reason, finished_at = :at
-                where state in ('QUEUED', 'RUNNING')""").param("reason", reason).param("at", Timestamp.from(at))
-                .update();
+                where state in ('QUEUED', 'RUNNING') returning id""").param("reason", reason)
+                .param("at", Timestamp.from(at)).query(UUID.class).list();
     }
 
     private ImportJob map(ResultSet rs, int row) throws SQLException {

@@ -29,6 +29,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 import org.springframework.stereotype.Service;
 import org.springframework.util.unit.DataSize;
 
+import cn.fupin.household.forms.FormLayout;
 import cn.fupin.platform.domain.FieldError;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.security.Caller;
@@ -45,7 +46,9 @@ public class ImportJobs implements DisposableBean {
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
 
     private final ImportJobStore store;
+    private final ImportProgress progress;
     private final NationalRegistryImport national;
+    private final FormImport forms;
     private final Path directory;
     private final DataSize largest;
     private final Clock clock;
@@ -55,11 +58,13 @@ public class ImportJobs implements DisposableBean {
         return thread;
     });
 
-    ImportJobs(ImportJobStore store, NationalRegistryImport national,
+    ImportJobs(ImportJobStore store, ImportProgress progress, NationalRegistryImport national, FormImport forms,
             @Value("${fupin.imports.directory:${java.io.tmpdir}/fupin-imports}") Path directory,
             @Value("${fupin.imports.max-file-size:256MB}") DataSize largest, Clock clock) {
         this.store = store;
+        this.progress = progress;
         this.national = national;
+        this.forms = forms;
         this.directory = directory;
         this.largest = largest;
         this.clock = clock;
@@ -69,9 +74,13 @@ public class ImportJobs implements DisposableBean {
     public record Upload(InputStream body, String fileName, String mediaType) {
     }
 
-    /** Keeps the file, records the job and queues it; the job's id reads its progress. */
-    public ImportJob submit(ImportJob.Kind kind, Upload upload, boolean partial, Caller caller) {
-        String area = caller.scope().narrow(null);
+    /**
+     * Keeps the file, records the job and queues it; the job's id reads its progress.
+     *
+     * @param area the area the file is for (a form's village), inside the caller's; null for the caller's whole area
+     */
+    public ImportJob submit(ImportJob.Kind kind, Upload upload, String area, boolean partial, Caller caller) {
+        area = caller.scope().narrow(area);
         UUID id = UUID.randomUUID();
         Path file = directory.resolve(id + ".upload");
         String sha256;
@@ -114,7 +123,7 @@ public class ImportJobs implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void abandonUnfinished() {
-        int abandoned = store.abandon("服务重启时导入尚未完成，未写入任何数据；请重新提交", clock.instant());
+        int abandoned = progress.abandonUnfinished("服务重启时导入尚未完成，未写入任何数据；请重新提交");
         if (abandoned > 0) {
             LOG.warn("{} import job(s) left unfinished by the last run marked failed", abandoned);
         }
@@ -124,14 +133,18 @@ public class ImportJobs implements DisposableBean {
         // every event the import raises carries the job's id as its correlation id: its source
         MDC.put(CorrelationId.MDC_KEY, job.id().toString());
         try {
-            NationalRegistryImport.Result result = national.run(job, file);
-            store.finished(job.id(), result.state(), result.rows(), result.counts(), result.errorCount(),
-                    result.errors(), result.notices(), result.ignoredColumns(), result.failure(), clock.instant());
+            ImportOutcome result = switch (job.kind()) {
+                case NATIONAL_REGISTRY -> national.run(job, file);
+                case FORM_1 -> forms.run(job, FormLayout.NEW_POOR, file, Caller.current());
+                case FORM_2 -> forms.run(job, FormLayout.MEMBER_INCREASE, file, Caller.current());
+                case FORM_3 -> forms.run(job, FormLayout.MEMBER_DECREASE, file, Caller.current());
+                case FORM_4 -> forms.run(job, FormLayout.MARGINAL, file, Caller.current());
+            };
+            progress.finished(job.id(), result);
         }
         catch (RuntimeException ex) {
             LOG.error("import job {} failed", job.id(), ex);
-            store.finished(job.id(), ImportJob.State.FAILED, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(),
-                    List.of(), "导入失败，未写入任何数据：" + reason(ex), clock.instant());
+            progress.finished(job.id(), ImportOutcome.failed("导入失败，未写入任何数据：" + reason(ex)));
         }
         finally {
             MDC.remove(CorrelationId.MDC_KEY);

@@ -41,43 +41,34 @@ class NationalRegistryImport {
     static final int BATCH = 500;
 
     private final RegistryImports registry;
-    private final ImportJobStore jobs;
+    private final ImportProgress progress;
     private final Codebook codebook;
     private final DivisionTree divisions;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate beside;
     private final Clock clock;
     /** Rows a file may have: a province's export is split by county. */
     private final int maxRows;
 
-    NationalRegistryImport(RegistryImports registry, ImportJobStore jobs, Codebook codebook, DivisionTree divisions,
+    NationalRegistryImport(RegistryImports registry, ImportProgress progress, Codebook codebook, DivisionTree divisions,
             PlatformTransactionManager transactionManager, Clock clock,
             @Value("${fupin.imports.max-rows:2000000}") int maxRows) {
         this.registry = registry;
-        this.jobs = jobs;
+        this.progress = progress;
         this.codebook = codebook;
         this.divisions = divisions;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.beside = new TransactionTemplate(transactionManager);
-        this.beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.maxRows = maxRows;
     }
 
-    /** What an import came to. */
-    record Result(ImportJob.State state, int rows, ImportJob.Counts counts, int errorCount,
-            List<ImportJob.RowError> errors, List<ImportJob.RowError> notices, List<String> ignoredColumns,
-            String failure) {
-    }
-
-    Result run(ImportJob job, Path file) {
+    ImportOutcome run(ImportJob job, Path file) {
         TableFormat format;
         try {
             format = TableFormat.of(file);
-            jobs.started(job.id(), format.estimateRows(file), clock.instant());
+            progress.started(job.id(), format.estimateRows(file));
         }
         catch (IOException ex) {
-            return failed("无法读取上传的文件：" + ex.getMessage());
+            return ImportOutcome.failed("无法读取上传的文件：" + ex.getMessage());
         }
         Run run = new Run(job);
         try {
@@ -97,19 +88,15 @@ class NationalRegistryImport {
             });
         }
         catch (Unreadable | NationalRows.HeaderNotFoundException ex) {
-            return failed(ex.getMessage());
+            return ImportOutcome.failed(ex.getMessage());
         }
         if (!job.partial() && !run.errors.isEmpty()) {
             ImportJob.Counts none = new ImportJob.Counts(0, 0, 0, run.counts.rejected());
-            return new Result(ImportJob.State.REJECTED, run.rows.rowsRead(), none, run.errors.size(), run.errors,
+            return new ImportOutcome(ImportJob.State.REJECTED, run.rows.rowsRead(), none, run.errors.size(), run.errors,
                     List.of(), run.rows.ignoredHeaders(), null);
         }
-        return new Result(ImportJob.State.SUCCEEDED, run.rows.rowsRead(), run.counts, run.errors.size(), run.errors,
+        return new ImportOutcome(ImportJob.State.SUCCEEDED, run.rows.rowsRead(), run.counts, run.errors.size(), run.errors,
                 run.notices, run.rows.ignoredHeaders(), null);
-    }
-
-    private static Result failed(String why) {
-        return new Result(ImportJob.State.FAILED, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), List.of(), why);
     }
 
     /** The file could not be read as an export: nothing is kept. */
@@ -199,7 +186,7 @@ class NationalRegistryImport {
             int done = rows.rowsRead();
             ImportJob.Counts sofar = counts;
             int errorCount = errors.size();
-            beside.executeWithoutResult(status -> jobs.progressed(job.id(), done, sofar, errorCount));
+            progress.progressed(job.id(), done, sofar, errorCount);
         }
 
         void fileErrors() {

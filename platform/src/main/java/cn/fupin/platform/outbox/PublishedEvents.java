@@ -2,9 +2,12 @@ package cn.fupin.platform.outbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -36,6 +39,31 @@ public class PublishedEvents {
                 event.eventType(), 1, event));
         if (pending.events.size() >= HELD) {
             pending.appendHeld();
+        }
+    }
+
+    /**
+     * Runs a step of a long transaction in a savepoint ({@code nested}: {@link TransactionDefinition#PROPAGATION_NESTED})
+     * that is undone alone when it fails: the events the step raised are appended to the outbox inside the savepoint,
+     * so they stay with its changes, or are dropped with them when the step fails. A bulk job keeps its good steps and
+     * reports the failed ones, without an event of a change that was undone.
+     */
+    public <T> T inSavepoint(TransactionOperations nested, Supplier<T> step) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalTransactionStateException("保存点须在事务之内");
+        }
+        Pending pending = pending();
+        int before = pending.events.size();
+        try {
+            return nested.execute(status -> {
+                T result = step.get();
+                pending.appendHeld();
+                return result;
+            });
+        }
+        catch (RuntimeException ex) {
+            pending.events.subList(before, pending.events.size()).clear();
+            throw ex;
         }
     }
 

@@ -51,6 +51,9 @@ class PublishedEventsIntegrationTests {
     @Autowired
     EventCodec codec;
 
+    @Autowired
+    PublishedEvents raised;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -127,6 +130,34 @@ class PublishedEventsIntegrationTests {
 
         assertThat(sequenceOf(inner)).as("the inner transaction committed its own event").isEqualTo(1L);
         assertThat(sequenceOf(outer)).as("the outer event went with its rollback").isNull();
+    }
+
+    @Test
+    void aFailedSavepointTakesItsEventsWithItAndTheStepsBeforeAndAfterKeepTheirs() {
+        String kept = "kept-" + UUID.randomUUID();
+        String undone = "undone-" + UUID.randomUUID();
+        String after = "after-" + UUID.randomUUID();
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        transactions.executeWithoutResult(status -> {
+            raised.inSavepoint(nested, () -> {
+                events.publishEvent(new ThingCounted(kept, 1));
+                return null;
+            });
+            assertThatThrownBy(() -> raised.inSavepoint(nested, () -> {
+                events.publishEvent(new ThingCounted(undone, 1));
+                jdbc.update("insert into event_sequence (aggregate_id, last_sequence) values (?, 7)", undone);
+                throw new IllegalStateException("the step failed");
+            })).isInstanceOf(IllegalStateException.class);
+            raised.inSavepoint(nested, () -> {
+                events.publishEvent(new ThingCounted(after, 1));
+                return null;
+            });
+        });
+
+        assertThat(sequenceOf(kept)).isEqualTo(1L);
+        assertThat(sequenceOf(undone)).as("neither the step's event nor its change").isNull();
+        assertThat(sequenceOf(after)).isEqualTo(1L);
     }
 
     @Test

@@ -18,12 +18,13 @@ import org.apache.poi.ss.util.CellReference;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.household.Category;
-import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
+import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewMember;
 import cn.fupin.household.household.PovertyStatus;
+import cn.fupin.household.imports.table.CellValues;
 import cn.fupin.household.imports.table.TableRows;
 import cn.fupin.platform.domain.FieldError;
 

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import cn.fupin.contracts.areas.DivisionTree;
+import cn.fupin.household.imports.table.CellValues;
 
 /**
  * The villages of an export by their names: 乡 and 村 as the national registry writes them (县, when given, must be

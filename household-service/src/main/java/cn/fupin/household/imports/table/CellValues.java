@@ -1,4 +1,4 @@
-package cn.fupin.household.imports.national;
+package cn.fupin.household.imports.table;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ import cn.fupin.contracts.codebook.Codebook;
  * their Chinese labels (与户主关系 = 之子 or 子 or 03), 是/否 or 1/0, dates as 1990-01-02, 1990/1/2, 19900102 or
  * 1990年1月2日, several codes in one cell separated by 、 , ; or /.
  */
-final class CellValues {
+public final class CellValues {
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})\\D*");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -27,7 +27,7 @@ final class CellValues {
 
     private final Map<String, Map<String, String>> codesByList = new HashMap<>();
 
-    CellValues(Codebook codebook) {
+    public CellValues(Codebook codebook) {
         for (Codebook.CodeList list : codebook.lists()) {
             Map<String, String> codes = new HashMap<>();
             list.options().forEach((code, label) -> {
@@ -36,7 +36,7 @@ final class CellValues {
                 if (label.startsWith("之") && label.length() > 1) {
                     codes.putIfAbsent(text(label.substring(1)), code);
                 }
-                if (label.endsWith("族") && label.length() > 2) {
+                if (label.endsWith("族") && label.length() > 1) {
                     codes.putIfAbsent(text(label.substring(0, label.length() - 1)), code);
                 }
             });
@@ -52,7 +52,7 @@ final class CellValues {
     }
 
     /** The cell as text to compare: NFKC (full-width becomes ASCII), trimmed, upper-case Latin letters. */
-    static String text(String cell) {
+    public static String text(String cell) {
         if (cell == null) {
             return "";
         }
@@ -60,19 +60,19 @@ final class CellValues {
     }
 
     /** The cell as written, NFKC-normalised and trimmed (names, places); null when blank. */
-    static String plain(String cell) {
+    public static String plain(String cell) {
         String value = cell == null ? "" : Normalizer.normalize(cell, Normalizer.Form.NFKC).strip();
         return value.isEmpty() ? null : value;
     }
 
     /** An ID number: no spaces, the check letter upper-case; null when blank. */
-    static String idNumber(String cell) {
+    public static String idNumber(String cell) {
         String value = text(cell).replaceAll("\\s+", "");
         return value.isEmpty() ? null : value;
     }
 
     /** The code a cell names in a codebook list, by code or label; null when blank; throws when it names none. */
-    String code(String list, String cell) {
+    public String code(String list, String cell) {
         String value = text(cell);
         if (value.isEmpty()) {
             return null;
@@ -89,7 +89,7 @@ final class CellValues {
     }
 
     /** Each code of a multi-valued cell; empty when blank; throws when one names none. */
-    List<String> codes(String list, String cell) {
+    public List<String> codes(String list, String cell) {
         List<String> codes = new ArrayList<>();
         for (String part : SEPARATORS.split(text(cell))) {
             if (!part.isEmpty()) {
@@ -100,7 +100,7 @@ final class CellValues {
     }
 
     /** A date in any of the usual spellings; empty when blank; throws when it is none. */
-    static Optional<LocalDate> date(String cell) {
+    public static Optional<LocalDate> date(String cell) {
         String value = text(cell);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -124,7 +124,7 @@ final class CellValues {
     }
 
     /** A year (2016, 2016年, 2016-12-31): its first four digits; empty when blank; throws when it has none. */
-    static Optional<Integer> year(String cell) {
+    public static Optional<Integer> year(String cell) {
         String value = text(cell);
         if (value.isEmpty()) {
             return Optional.empty();
@@ -137,7 +137,7 @@ final class CellValues {
     }
 
     /** A whole number (6, 6个月); empty when blank; throws when it is none. */
-    static Optional<Integer> count(String cell) {
+    public static Optional<Integer> count(String cell) {
         String value = text(cell);
         if (value.isEmpty()) {
             return Optional.empty();
