@@ -92,6 +92,11 @@ final class Api {
         return send(request(path).GET().build());
     }
 
+    /** A file to download, e.g. a workbook. */
+    HttpResponse<byte[]> download(String path) {
+        return send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> post(String path, Object body, String... headers) {
         HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
         if (headers.length > 0) {
@@ -144,8 +149,12 @@ final class Api {
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, body);
         }
         catch (IOException ex) {
             throw new IllegalStateException(request.uri() + " failed", ex);

@@ -3,6 +3,7 @@ package cn.fupin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -10,14 +11,19 @@ import java.io.Writer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -25,12 +31,15 @@ import tools.jackson.databind.JsonNode;
  * A county's data in bulk, through the gateway with real tokens: a township officer loads his township's households
  * from the national registry's export; the same file's household of another township is refused by its row; the
  * job's progress is read while it runs; reporting counts what was loaded; another township's officer cannot see the
- * job.
+ * job. And a form 1 workbook: the blank template downloaded, filled, imported for a village of the officer's
+ * township (not for one of another township: 404), its progress read while it runs.
  */
 class ImportE2ETests {
 
     static final String XIYANG = "350481100";
     static final int HOUSEHOLDS = 1500;
+    /** Enough for progress to be seen between reports (every 50). */
+    static final int FORM_HOUSEHOLDS = 300;
 
     @Test
     void aTownshipOfficerLoadsHisTownshipFromTheNationalExportAndWatchesItRun() throws IOException {
@@ -73,6 +82,63 @@ class ImportE2ETests {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> Api.json(
                 officer.get("/api/v1/reports/overview?areaCode=" + XIYANG)).get("households").asLong()
                 == before + HOUSEHOLDS);
+    }
+
+    @Test
+    void aTownshipOfficerImportsAFilledForm1ForAVillageOfHisTownshipAndOfNoOther() throws IOException {
+        Api officer = Api.as("xiyang.officer");
+        String village = "350481100202";
+        HttpResponse<byte[]> template = officer.download("/api/v1/forms/1/template.xlsx?village=" + village);
+        assertThat(template.statusCode()).isEqualTo(200);
+        assertThat(template.headers().firstValue("Content-Disposition").orElseThrow()).contains(".xlsx");
+        assertThat(officer.download("/api/v1/forms/1/template.xlsx?village=350481101201").statusCode())
+                .isEqualTo(404);
+
+        byte[] filled;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.body()));
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet form = workbook.getSheetAt(0);
+            List<String> headers = new ArrayList<>();
+            form.getRow(2).forEach(cell -> headers.add(cell.getStringCellValue()));
+            long seed = System.nanoTime();
+            for (int i = 0; i < FORM_HOUSEHOLDS; i++) {
+                LocalDate born = LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
+                String id = ResidentId.of("350481", born, (int) ((seed + i * 7L) % 500) * 2 + 1).value();
+                Row row = form.createRow(3 + i);
+                row.createCell(headers.indexOf("户序号")).setCellValue(String.valueOf(i + 1));
+                row.createCell(headers.indexOf("A27a 主要致贫原因")).setCellValue("因病");
+                row.createCell(headers.indexOf("A1 姓名")).setCellValue("户主" + (i + 1));
+                row.createCell(headers.indexOf("A2 性别")).setCellValue("男");
+                row.createCell(headers.indexOf("A4 证件号码")).setCellValue(id);
+                row.createCell(headers.indexOf("A5 与户主关系")).setCellValue("户主");
+            }
+            workbook.write(out);
+            filled = out.toByteArray();
+        }
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        assertThat(officer.upload("/api/v1/imports/forms/1?village=350481101201", xlsx, filled).statusCode())
+                .as("a village of another township").isEqualTo(404);
+
+        HttpResponse<String> accepted = officer.upload("/api/v1/imports/forms/1?village=" + village, xlsx, filled);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String job = accepted.headers().firstValue("Location").orElseThrow();
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode state = Api.json(officer.get(job));
+            seen.add(state);
+            return state;
+        }, state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
+
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.at("/households/created").asInt()).isEqualTo(FORM_HOUSEHOLDS);
+        assertThat(seen).as("progress read while it ran").anyMatch(state -> state.get("state").asString()
+                .equals("RUNNING") && state.at("/households/created").asInt() > 0
+                && state.at("/households/created").asInt() < FORM_HOUSEHOLDS);
+        assertThat(Api.as("gongchuan.officer").get(job).statusCode()).isEqualTo(404);
+        assertThat(Api.json(Api.as("xiyang.clerk2").get(job)).get("state").asString())
+                .as("the village's clerk reads it too").isEqualTo("SUCCEEDED");
+        assertThat(Api.as("xiyang.clerk").get(job).statusCode()).as("the next village's clerk does not")
+                .isEqualTo(404);
     }
 
     private static byte[] csv(List<List<String>> rows) throws IOException {

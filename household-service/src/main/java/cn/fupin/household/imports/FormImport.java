@@ -128,6 +128,7 @@ class FormImport {
         private int updated;
         private int unchanged;
         private int rejected;
+        /** Households or rows applied. */
         private int done;
 
         Run(ImportJob job, FormRows rows, Caller caller) {
@@ -155,9 +156,10 @@ class FormImport {
                 List<FormRows.RowError> refused = new ArrayList<>(household.readErrors());
                 List<NewMember> members = household.household().members();
                 List<Holder> held = members.stream().map(member -> holders.get(member.idNumber())).toList();
+                int lastRow = household.memberRows().getLast();
                 if (refused.isEmpty() && alreadyRegistered(members, held)) {
                     unchanged++;
-                    progressed();
+                    progressed(lastRow);
                     continue;
                 }
                 for (int i = 0; i < members.size(); i++) {
@@ -175,11 +177,7 @@ class FormImport {
                         refusals(violation).forEach(error -> refused.add(rows.locate(household, error)));
                     }
                 }
-                if (!refused.isEmpty()) {
-                    rejected++;
-                    distinct(refused).forEach(this::error);
-                }
-                progressed();
+                finish(refused, lastRow);
             }
         }
 
@@ -213,7 +211,7 @@ class FormImport {
                 if (refused.isEmpty() && head.isPresent() && member != null
                         && member.householdId().equals(head.get().householdId())) {
                     unchanged++;
-                    progressed();
+                    progressed(row.row());
                     continue;
                 }
                 if (member != null) {
@@ -230,7 +228,7 @@ class FormImport {
                                 error)));
                     }
                 }
-                finish(refused);
+                finish(refused, row.row());
             }
         }
 
@@ -249,7 +247,7 @@ class FormImport {
                 }
                 if (refused.isEmpty() && !member.get().active()) {
                     unchanged++;
-                    progressed();
+                    progressed(row.row());
                     continue;
                 }
                 if (refused.isEmpty()) {
@@ -263,7 +261,7 @@ class FormImport {
                                 error)));
                     }
                 }
-                finish(refused);
+                finish(refused, row.row());
             }
         }
 
@@ -288,12 +286,12 @@ class FormImport {
                     .reduce((first, second) -> second.active() ? second : first);
         }
 
-        private void finish(List<FormRows.RowError> refused) {
+        private void finish(List<FormRows.RowError> refused, int row) {
             if (!refused.isEmpty()) {
                 rejected++;
                 distinct(refused).forEach(this::error);
             }
-            progressed();
+            progressed(row);
         }
 
         /** What a refusal says, field by field; a refusal without fields as one complaint about the row. */
@@ -311,11 +309,11 @@ class FormImport {
                     error.household(), error.message()));
         }
 
-        private void progressed() {
+        /** One more household or row applied, up to the file's {@code row}: reported every {@link #PROGRESS_EVERY}. */
+        private void progressed(int row) {
             if (++done % PROGRESS_EVERY == 0) {
                 ImportJob.Counts sofar = new ImportJob.Counts(created, updated, unchanged, rejected);
-                int errorCount = errors.size();
-                progress.progressed(job.id(), rows.rowsRead(), sofar, errorCount);
+                progress.progressed(job.id(), row, sofar, errors.size());
             }
         }
 
