@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,10 +17,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * One printed form as an Excel sheet, written top to bottom: a centred title, lines of text across the form,
- * bordered tables; A4 landscape, one page wide.
+ * A printed form as an Excel sheet, written top to bottom: a centred title, lines of text across the form, bordered
+ * tables; A4 landscape, one page wide.
  */
-final class FormSheet implements AutoCloseable {
+final class FormSheet {
 
     private final XSSFWorkbook workbook = new XSSFWorkbook();
     private final Sheet sheet;
@@ -31,7 +32,7 @@ final class FormSheet implements AutoCloseable {
     private final CellStyle cell;
     private int next;
 
-    FormSheet(String name, int columns) {
+    private FormSheet(String name, int columns) {
         sheet = workbook.createSheet(name);
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
@@ -58,48 +59,29 @@ final class FormSheet implements AutoCloseable {
         cell.setWrapText(true);
     }
 
-    void title(String value) {
-        merged(value, title);
-    }
-
-    void section(String value) {
-        merged(value, section);
-    }
-
-    void text(String value) {
-        merged(value, text);
-    }
-
-    void header(List<String> values) {
-        row(values, header);
-    }
-
-    void row(List<String> values) {
-        row(values, cell);
-    }
-
-    void skip() {
-        next++;
-    }
-
-    /** Column widths in characters, the first column first; the others keep Excel's default. */
-    byte[] bytes(int... widths) {
-        for (int column = 0; column < widths.length; column++) {
-            sheet.setColumnWidth(column, widths[column] * 256);
-        }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    static byte[] write(PrintedForm form) {
+        FormSheet sheet = new FormSheet(form.name(), form.columns());
+        try (XSSFWorkbook workbook = sheet.workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (PrintedForm.Block block : form.blocks()) {
+                switch (block) {
+                    case PrintedForm.Title title -> sheet.merged(title.text(), sheet.title);
+                    case PrintedForm.Section section -> sheet.merged(section.text(), sheet.section);
+                    case PrintedForm.Text text -> sheet.merged(text.text(), sheet.text);
+                    case PrintedForm.Header header -> sheet.row(header.cells(), sheet.header);
+                    case PrintedForm.Row row -> sheet.row(row.cells(), sheet.cell);
+                    case PrintedForm.Skip skip -> sheet.next++;
+                    case PrintedForm.Signatures signatures -> sheet.merged(signatures.places().stream()
+                            .map(place -> place.label() + "：" + (place.value() == null ? "                    "
+                                    : place.value() + "            "))
+                            .collect(Collectors.joining()), sheet.text);
+                }
+            }
+            int[] widths = form.widths();
+            for (int column = 0; column < widths.length; column++) {
+                sheet.sheet.setColumnWidth(column, widths[column] * 256);
+            }
             workbook.write(out);
             return out.toByteArray();
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            workbook.close();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

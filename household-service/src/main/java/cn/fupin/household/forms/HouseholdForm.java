@@ -45,42 +45,42 @@ public class HouseholdForm {
         return household.getCategory() == Category.MARGINAL ? "边缘易致贫户信息采集表" : "新识别贫困户信息采集表";
     }
 
-    /** The filled-in form as an Excel workbook. */
-    public byte[] of(Household household, String clerk) {
-        try (FormSheet form = new FormSheet("信息采集表", MEMBER_COLUMNS.size() + 1)) {
-            form.title((household.getCategory() == Category.MARGINAL ? "附件4  " : "附件1  ") + title(household));
-            form.skip();
-            form.section("一、基础信息");
-            form.text("家庭住址：" + address(household));
-            form.text("联系电话：" + blank(household.getPhone()) + "    开户银行（选填）：" + blank(household.getBankName())
-                    + "    银行账号（选填）：" + blank(household.getBankAccount()));
-            form.text("A23 识别标准：" + label("A23_identification_standard", household.getIdentificationStandard())
-                    + "    A25 军烈属：" + yesNo(household.getMilitaryFamily()));
-            form.skip();
-            form.section("二、家庭成员信息");
-            form.header(numbered(MEMBER_COLUMNS));
-            List<Member> members = household.getMembers().stream().filter(Member::active)
-                    .sorted(Comparator.comparing((Member m) -> !m.isHead())).toList();
-            for (int i = 0; i < members.size(); i++) {
-                form.row(numbered(i + 1, member(members.get(i))));
-            }
-            form.skip();
-            form.text("三、主要致贫原因（A27）：" + household.getCauses().stream()
-                    .map(code -> label("A27_poverty_cause", code)).collect(Collectors.joining("、")));
-            form.skip();
-            form.section("四、帮扶责任人");
-            form.header(HELPER_COLUMNS);
-            for (Helper helper : household.getHelpers()) {
-                form.row(List.of(helper.name(), label("A2_gender", helper.gender()),
-                        label("A7_political_status", helper.politicalStatus()), blank(helper.unit()),
-                        blank(helper.phone() == null ? null : helper.phone().value()), String.valueOf(helper.startDate()),
-                        helper.endDate() == null ? "" : helper.endDate().toString()));
-            }
-            form.skip();
-            form.skip();
-            form.text(signatures(clerk));
-            return form.bytes(memberWidths());
+    /** The filled-in form, to write as an Excel workbook or a PDF. */
+    public PrintedForm of(Household household, String clerk) {
+        PrintedForm form = new PrintedForm("信息采集表", MEMBER_COLUMNS.size() + 1);
+        form.title((household.getCategory() == Category.MARGINAL ? "附件4  " : "附件1  ") + title(household));
+        form.skip();
+        form.section("一、基础信息");
+        form.text("家庭住址：" + address(household));
+        form.text("联系电话：" + blank(household.getPhone()) + "    开户银行（选填）：" + blank(household.getBankName())
+                + "    银行账号（选填）：" + blank(household.getBankAccount()));
+        form.text("A23 识别标准：" + label("A23_identification_standard", household.getIdentificationStandard())
+                + "    A25 军烈属：" + yesNo(household.getMilitaryFamily()));
+        form.skip();
+        form.section("二、家庭成员信息");
+        form.header(numbered(MEMBER_COLUMNS));
+        List<Member> members = household.getMembers().stream().filter(Member::active)
+                .sorted(Comparator.comparing((Member m) -> !m.isHead())).toList();
+        for (int i = 0; i < members.size(); i++) {
+            form.row(numbered(i + 1, member(members.get(i))));
         }
+        form.skip();
+        form.text("三、主要致贫原因（A27）：" + household.getCauses().stream()
+                .map(code -> label("A27_poverty_cause", code)).collect(Collectors.joining("、")));
+        form.skip();
+        form.section("四、帮扶责任人");
+        form.header(HELPER_COLUMNS);
+        for (Helper helper : household.getHelpers()) {
+            form.row(List.of(helper.name(), label("A2_gender", helper.gender()),
+                    label("A7_political_status", helper.politicalStatus()), blank(helper.unit()),
+                    blank(helper.phone() == null ? null : helper.phone().value()), String.valueOf(helper.startDate()),
+                    helper.endDate() == null ? "" : helper.endDate().toString()));
+        }
+        form.skip();
+        form.skip();
+        form.signatures(clerk, "户主签名");
+        form.widths(memberWidths());
+        return form;
     }
 
     /** A member's cells under {@link #MEMBER_COLUMNS}: codes by their names, flags as 是/否. */
@@ -110,11 +110,6 @@ public class HouseholdForm {
 
     static List<String> numbered(int number, List<String> cells) {
         return Stream.concat(Stream.of(String.valueOf(number)), cells.stream()).toList();
-    }
-
-    static String signatures(String clerk) {
-        return "填表人：" + blank(clerk) + "            联系电话：                    户主签名：                    "
-                + "填表日期：      年    月    日";
     }
 
     String villageName(String code) {

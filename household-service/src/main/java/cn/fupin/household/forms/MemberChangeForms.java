@@ -29,54 +29,54 @@ public class MemberChangeForms {
     }
 
     /** 附件2: the households of the village with members who joined in the year. */
-    public byte[] increases(String village, int year, List<Household> households, String clerk) {
+    public PrintedForm increases(String village, int year, List<Household> households, String clerk) {
         List<String> columns = Stream.concat(HouseholdForm.MEMBER_COLUMNS.stream(), Stream.of("增加原因")).toList();
-        try (FormSheet form = new FormSheet("自然增加", columns.size() + 1)) {
-            form.title("附件2  贫困户、边缘易致贫户家庭成员自然增加情况表");
-            form.text(header(village, year));
-            for (Household household : households) {
-                form.skip();
-                Member head = head(household);
-                form.text("户主姓名：" + (head == null ? "" : head.name()) + "    证件号码："
-                        + (head == null ? "" : head.idNumber().value()));
-                form.header(HouseholdForm.numbered(columns));
-                int number = 0;
-                for (Member member : household.getMembers()) {
-                    if (member.joinedOn() != null && member.joinedOn().getYear() == year) {
-                        List<String> cells = new ArrayList<>(forms.member(member));
-                        cells.add(reason("member_increase_reason", member.increaseReason()));
-                        form.row(HouseholdForm.numbered(++number, cells));
-                    }
+        PrintedForm form = new PrintedForm("自然增加", columns.size() + 1);
+        form.title("附件2  贫困户、边缘易致贫户家庭成员自然增加情况表");
+        form.text(header(village, year));
+        for (Household household : households) {
+            form.skip();
+            Member head = head(household);
+            form.text("户主姓名：" + (head == null ? "" : head.name()) + "    证件号码："
+                    + (head == null ? "" : head.idNumber().value()));
+            form.header(HouseholdForm.numbered(columns));
+            int number = 0;
+            for (Member member : household.getMembers()) {
+                if (member.joinedOn() != null && member.joinedOn().getYear() == year) {
+                    List<String> cells = new ArrayList<>(forms.member(member));
+                    cells.add(reason("member_increase_reason", member.increaseReason()));
+                    form.row(HouseholdForm.numbered(++number, cells));
                 }
             }
-            form.skip();
-            form.text(HouseholdForm.signatures(clerk));
-            return form.bytes(HouseholdForm.memberWidths());
         }
+        form.skip();
+        form.signatures(clerk, "户主签名");
+        form.widths(HouseholdForm.memberWidths());
+        return form;
     }
 
     /** 附件3: every member of the village's households who left in the year. */
-    public byte[] decreases(String village, int year, List<Household> households, String clerk) {
-        try (FormSheet form = new FormSheet("自然减少", DECREASE_COLUMNS.size())) {
-            form.title("附件3  贫困户、边缘易致贫户家庭成员自然减少情况表");
-            form.text(header(village, year));
-            form.header(DECREASE_COLUMNS);
-            int number = 0;
-            for (Household household : households) {
-                Member head = head(household);
-                for (Member member : household.getMembers()) {
-                    if (member.leftOn() != null && member.leftOn().getYear() == year) {
-                        form.row(List.of(String.valueOf(++number), head == null ? "" : head.name(),
-                                head == null ? "" : head.idNumber().value(), member.name(),
-                                member.idNumber().value(), reason("member_decrease_reason", member.decreaseReason())));
-                    }
+    public PrintedForm decreases(String village, int year, List<Household> households, String clerk) {
+        PrintedForm form = new PrintedForm("自然减少", DECREASE_COLUMNS.size());
+        form.title("附件3  贫困户、边缘易致贫户家庭成员自然减少情况表");
+        form.text(header(village, year));
+        form.header(DECREASE_COLUMNS);
+        int number = 0;
+        for (Household household : households) {
+            Member head = head(household);
+            for (Member member : household.getMembers()) {
+                if (member.leftOn() != null && member.leftOn().getYear() == year) {
+                    form.row(List.of(String.valueOf(++number), head == null ? "" : head.name(),
+                            head == null ? "" : head.idNumber().value(), member.name(),
+                            member.idNumber().value(), reason("member_decrease_reason", member.decreaseReason())));
                 }
             }
-            form.text(DECREASE_NOTE);
-            form.skip();
-            form.text(HouseholdForm.signatures(clerk));
-            return form.bytes(6, 12, 22, 14, 22, 16);
         }
+        form.text(DECREASE_NOTE);
+        form.skip();
+        form.signatures(clerk, "户主签名");
+        form.widths(6, 12, 22, 14, 22, 16);
+        return form;
     }
 
     private String header(String village, int year) {

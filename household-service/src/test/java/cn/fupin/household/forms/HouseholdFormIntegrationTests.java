@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -33,7 +36,7 @@ import cn.fupin.platform.testing.ServiceTestSupport;
 
 /**
  * The forms for signature: a household's 信息采集表 with its registered data on the annex's layout, and a village's
- * member changes of a year (附件2, 附件3), each with the footer to sign.
+ * member changes of a year (附件2, 附件3), each with the footer to sign, as Excel and as PDF (its text read back).
  */
 @RealInfrastructure
 @SpringBootTest
@@ -70,8 +73,21 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
                 select count(*) from personal_data_view where household_id = ? and operation = 'getHouseholdForm'""",
                 Long.class, id)).isEqualTo(1);
 
+        String pdf = text(mvc.perform(get("/api/v1/households/" + id + "/form.pdf")
+                .with(as("clerk-f", "village-clerk", VILLAGE)))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".pdf")))
+                .andReturn().getResponse().getContentAsByteArray());
+        assertThat(pdf).contains("附件1", "新识别贫困户信息采集表", "一、基础信息", "A4 证件号码", head.getName(),
+                head.getIdNumber(), "填表人：", "clerk-f", "户主签名：", "填表日期：", "第 1 页");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from personal_data_view where household_id = ? and operation = 'getHouseholdFormPdf'""",
+                Long.class, id)).isEqualTo(1);
+
         mvc.perform(get("/api/v1/households/" + id + "/form.xlsx").with(as("auditor", "350481")))
                 .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/households/" + id + "/form.pdf").with(as("village-clerk", "350481107201")))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/households/" + id + "/form.xlsx").with(as("village-clerk", "350481107201")))
                 .andExpect(status().isNotFound());
     }
@@ -115,10 +131,27 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
                 .anyMatch(cell -> cell.startsWith("2（")).doesNotContain("新生儿");
         assertThat(decreases.getLast()).startsWith("填表人：clerk-g");
 
+        String decreasesPdf = text(mvc.perform(get("/api/v1/villages/" + village
+                + "/years/2020/member-decreases.pdf").with(as("clerk-g", "village-clerk", village)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(decreasesPdf).contains("附件3", "家庭成员自然减少情况表", leaving.get("name").asString(),
+                leaving.get("idNumber").asString(), "减少原因", "（8）分散供养转集中供养", "户主签名：");
+        String increasesPdf = text(mvc.perform(get("/api/v1/villages/" + village
+                + "/years/2020/member-increases.pdf").with(as("clerk-g", "village-clerk", village)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray());
+        assertThat(increasesPdf).contains("附件2", "新生儿", baby.value(), "户主签名：");
+
         mvc.perform(get("/api/v1/villages/" + village + "/years/2020/member-decreases.xlsx")
                 .with(as("village-clerk", "350481107201"))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/villages/" + village + "/years/2020/member-decreases.xlsx")
                 .with(as("auditor", "350481"))).andExpect(status().isForbidden());
+    }
+
+    /** The text of a PDF as a reader copies it out: only there if the font's Chinese came out as text. */
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     static List<String> cells(byte[] xlsx) throws Exception {

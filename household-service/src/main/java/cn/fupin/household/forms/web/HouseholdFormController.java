@@ -14,6 +14,7 @@ import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.household.forms.FormTemplates;
 import cn.fupin.household.forms.HouseholdForm;
+import cn.fupin.household.forms.PrintedForm;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.privacy.PersonalDataViews;
@@ -62,14 +63,24 @@ class HouseholdFormController implements HouseholdFormsApi {
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<Resource> getHouseholdForm(UUID householdId) {
+        return form(householdId, FormDownload.Format.XLSX, "getHouseholdForm");
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getHouseholdFormPdf(UUID householdId) {
+        return form(householdId, FormDownload.Format.PDF, "getHouseholdFormPdf");
+    }
+
+    private ResponseEntity<Resource> form(UUID householdId, FormDownload.Format format, String operation) {
         Caller caller = Caller.current();
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
-        byte[] form = forms.of(household, caller.username());
+        PrintedForm form = forms.of(household, caller.username());
         views.record(caller, householdId, (int) household.getMembers().stream().filter(Member::active).count(),
-                "getHouseholdForm");
+                operation);
         String head = household.getMembers().stream().filter(Member::isHead).map(Member::name).findFirst()
                 .orElse(householdId.toString());
-        return FormDownload.of(HouseholdForm.title(household) + "-" + head, form);
+        return FormDownload.of(HouseholdForm.title(household) + "-" + head, form, format);
     }
 }

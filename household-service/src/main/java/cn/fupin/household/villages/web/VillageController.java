@@ -12,6 +12,7 @@ import cn.fupin.contracts.household.api.VillagesApi;
 import cn.fupin.contracts.household.model.VillageYearInput;
 import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.MemberChangeForms;
+import cn.fupin.household.forms.PrintedForm;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.privacy.PersonalDataViews;
@@ -43,29 +44,43 @@ class VillageController implements VillagesApi {
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<Resource> getMemberIncreaseForm(String code, Integer year) {
-        return memberChanges(code, year, true, "家庭成员自然增加情况表", "getMemberIncreaseForm");
+        return memberChanges(code, year, true, "家庭成员自然增加情况表", "getMemberIncreaseForm", FormDownload.Format.XLSX);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getMemberIncreaseFormPdf(String code, Integer year) {
+        return memberChanges(code, year, true, "家庭成员自然增加情况表", "getMemberIncreaseFormPdf",
+                FormDownload.Format.PDF);
     }
 
     @Override
     @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
     public ResponseEntity<Resource> getMemberDecreaseForm(String code, Integer year) {
-        return memberChanges(code, year, false, "家庭成员自然减少情况表", "getMemberDecreaseForm");
+        return memberChanges(code, year, false, "家庭成员自然减少情况表", "getMemberDecreaseForm", FormDownload.Format.XLSX);
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getMemberDecreaseFormPdf(String code, Integer year) {
+        return memberChanges(code, year, false, "家庭成员自然减少情况表", "getMemberDecreaseFormPdf",
+                FormDownload.Format.PDF);
     }
 
     /** 附件2 or 附件3 of a village in the caller's area; each household on it is a recorded personal-data view. */
     private ResponseEntity<Resource> memberChanges(String code, int year, boolean increases, String title,
-            String operation) {
+            String operation, FormDownload.Format format) {
         Caller caller = Caller.current();
         if (!divisions.isVillage(code) || !caller.scope().covers(code)) {
             throw ApiException.notFound("村", code);
         }
         List<Household> changed = households.withMemberChanges(code, year, increases);
-        byte[] form = increases ? forms.increases(code, year, changed, caller.username())
+        PrintedForm form = increases ? forms.increases(code, year, changed, caller.username())
                 : forms.decreases(code, year, changed, caller.username());
         changed.forEach(household -> views.record(caller, household.getId(), (int) household.getMembers().stream()
                 .filter(member -> increases ? member.joinedOn() != null : member.leftOn() != null).count() + 1,
                 operation));
-        return FormDownload.of(title + "-" + code + "-" + year, form);
+        return FormDownload.of(title + "-" + code + "-" + year, form, format);
     }
 
     @Override

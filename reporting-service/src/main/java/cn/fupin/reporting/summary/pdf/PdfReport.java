@@ -7,13 +7,15 @@ import java.util.Calendar;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.reporting.summary.document.SummaryDocument;
 import cn.fupin.reporting.export.Table;
 import cn.fupin.reporting.summary.document.SummaryDocument.Section;
+import cn.fupin.platform.pdf.CjkFonts;
+import cn.fupin.platform.pdf.Face;
+import cn.fupin.platform.pdf.PdfCanvas;
+import cn.fupin.platform.pdf.PdfTable;
 
 /**
  * Lays a report out as an A4 PDF for printing and signature: the title centred, the facts under it, each section's
@@ -47,14 +49,14 @@ public class PdfReport {
                     heading(canvas, section.heading(), bold);
                     section.paragraphs().forEach(text -> paragraph(canvas, text, regular, 2 * BODY));
                     for (Table table : section.tables()) {
-                        tables.draw(canvas, table);
+                        tables.draw(canvas, table.title(), table.columns(), table.rows());
                     }
                 }
                 canvas.ensure(report.signature().size() * 28 + 20);
                 canvas.down(20);
-                report.signature().forEach(line -> paragraph(canvas, line, regular, 0.5f * PdfCanvas.WIDTH));
+                report.signature().forEach(line -> paragraph(canvas, line, regular, 0.5f * canvas.width()));
             }
-            pageNumbers(pdf, regular);
+            PdfCanvas.numberPages(pdf, regular);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             pdf.save(out);
             return out.toByteArray();
@@ -75,10 +77,10 @@ public class PdfReport {
     /** The title centred, in lines of even length when it needs more than one. */
     private static void title(PdfCanvas canvas, SummaryDocument report, Face bold) {
         float size = 18;
-        int lines = bold.wrap(report.title(), size, PdfCanvas.WIDTH, 0).size();
-        float width = Math.min(PdfCanvas.WIDTH, bold.width(bold.printable(report.title()), size) / lines + 2 * size);
+        int lines = bold.wrap(report.title(), size, canvas.width(), 0).size();
+        float width = Math.min(canvas.width(), bold.width(bold.printable(report.title()), size) / lines + 2 * size);
         for (String line : bold.wrap(report.title(), size, width, 0)) {
-            canvas.text(line, bold, size, PdfCanvas.LEFT + (PdfCanvas.WIDTH - bold.width(line, size)) / 2,
+            canvas.text(line, bold, size, canvas.left() + (canvas.width() - bold.width(line, size)) / 2,
                     canvas.y() - size);
             canvas.down(size * 1.6f);
         }
@@ -91,35 +93,19 @@ public class PdfReport {
         }
         canvas.ensure(60);
         canvas.down(8);
-        canvas.text(bold.printable(heading), bold, 13, PdfCanvas.LEFT, canvas.y() - 13);
+        canvas.text(bold.printable(heading), bold, 13, canvas.left(), canvas.y() - 13);
         canvas.down(24);
     }
 
     /** A paragraph whose first line starts {@code indent} points to the right. */
     private static void paragraph(PdfCanvas canvas, String text, Face regular, float indent) {
         boolean first = true;
-        for (String line : regular.wrap(text, BODY, PdfCanvas.WIDTH, indent)) {
+        for (String line : regular.wrap(text, BODY, canvas.width(), indent)) {
             canvas.ensure(LEADING);
-            canvas.text(line, regular, BODY, PdfCanvas.LEFT + (first ? indent : 0), canvas.y() - BODY);
+            canvas.text(line, regular, BODY, canvas.left() + (first ? indent : 0), canvas.y() - BODY);
             canvas.down(LEADING);
             first = false;
         }
         canvas.down(4);
-    }
-
-    private static void pageNumbers(PDDocument pdf, Face regular) throws IOException {
-        int pages = pdf.getNumberOfPages();
-        int number = 1;
-        for (PDPage page : pdf.getPages()) {
-            String text = "第 " + number++ + " 页 共 " + pages + " 页";
-            try (PDPageContentStream footer = new PDPageContentStream(pdf, page,
-                    PDPageContentStream.AppendMode.APPEND, true, true)) {
-                footer.beginText();
-                footer.setFont(regular.font(), 9);
-                footer.newLineAtOffset(PdfCanvas.LEFT + (PdfCanvas.WIDTH - regular.width(text, 9)) / 2, 40);
-                footer.showText(text);
-                footer.endText();
-            }
-        }
     }
 }

@@ -1,39 +1,42 @@
-package cn.fupin.reporting.summary.pdf;
+package cn.fupin.platform.pdf;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.fupin.reporting.export.Table;
 
 /**
  * A table across the text width: its caption, a shaded header row repeated on every page the table runs onto,
  * text left, numbers right; a short table is kept on one page. Columns get their natural width, stretched to the
- * text width or, when the table is wider, shrunk where text can wrap (numbers keep their width).
+ * text width or, when the table is wider, shrunk where text can wrap (numbers, codes, ID numbers and short texts
+ * such as names keep their width).
  */
-final class PdfTable {
+public final class PdfTable {
 
     private static final float PAD = 3;
 
     private final Face regular;
     private final Face bold;
 
-    PdfTable(Face regular, Face bold) {
+    public PdfTable(Face regular, Face bold) {
         this.regular = regular;
         this.bold = bold;
     }
 
-    void draw(PdfCanvas canvas, Table table) {
-        float size = table.columns().size() > 8 ? 8 : 9;
-        float[] widths = widths(table, size);
-        float whole = 16 + (table.rows().size() + 1) * (size * 1.4f + 2 * PAD);
-        canvas.ensure(whole <= (PdfCanvas.TOP - PdfCanvas.BOTTOM) / 3 ? whole : size * 6);
-        canvas.text(bold.printable(table.title()), bold, 10, PdfCanvas.LEFT, canvas.y() - 10);
-        canvas.down(16);
-        row(canvas, new ArrayList<>(table.columns()), widths, size, true);
-        for (List<Object> cells : table.rows()) {
+    /** A table under its caption (none when blank); cells are text, or numbers set right. */
+    public void draw(PdfCanvas canvas, String title, List<String> columns, List<List<Object>> rows) {
+        float size = columns.size() > 8 ? 8 : 9;
+        float[] widths = widths(canvas, columns, rows, size);
+        float whole = 16 + (rows.size() + 1) * (size * 1.4f + 2 * PAD);
+        canvas.ensure(whole <= canvas.height() / 3 ? whole : size * 6);
+        if (title != null && !title.isBlank()) {
+            canvas.text(bold.printable(title), bold, 10, canvas.left(), canvas.y() - 10);
+            canvas.down(16);
+        }
+        row(canvas, new ArrayList<>(columns), widths, size, true);
+        for (List<Object> cells : rows) {
             if (row(canvas, cells, widths, size, false)) {
-                row(canvas, new ArrayList<>(table.columns()), widths, size, true);
+                row(canvas, new ArrayList<>(columns), widths, size, true);
                 row(canvas, cells, widths, size, false);
             }
         }
@@ -54,7 +57,7 @@ final class PdfTable {
         if (canvas.ensure(height) && !header) {
             return true;
         }
-        float x = PdfCanvas.LEFT;
+        float x = canvas.left();
         for (int c = 0; c < widths.length; c++) {
             canvas.cell(x, canvas.y(), widths[c], height, header);
             float baseline = canvas.y() - PAD - size;
@@ -71,27 +74,39 @@ final class PdfTable {
         return false;
     }
 
-    private float[] widths(Table table, float size) {
-        int n = table.columns().size();
+    private float[] widths(PdfCanvas canvas, List<String> columns, List<List<Object>> rows, float size) {
+        int n = columns.size();
         float[] natural = new float[n];
         float[] least = new float[n];
         for (int c = 0; c < n; c++) {
-            natural[c] = bold.width(bold.printable(table.columns().get(c)), size) + 2 * PAD;
+            natural[c] = bold.width(bold.printable(columns.get(c)), size) + 2 * PAD;
             least[c] = 2 * size + 2 * PAD;
-            for (List<Object> row : table.rows()) {
+            for (List<Object> row : rows) {
                 float w = regular.width(regular.printable(text(row.get(c))), size) + 2 * PAD;
                 natural[c] = Math.max(natural[c], w);
-                least[c] = row.get(c) instanceof Number ? Math.max(least[c], w) : least[c];
+                least[c] = unbreakable(row.get(c)) ? Math.max(least[c], w) : least[c];
             }
         }
         float total = sum(natural);
         float[] widths = new float[n];
-        float spare = PdfCanvas.WIDTH - sum(least);
+        float spare = canvas.width() - sum(least);
         for (int c = 0; c < n; c++) {
-            widths[c] = total <= PdfCanvas.WIDTH ? natural[c] * PdfCanvas.WIDTH / total
+            widths[c] = total <= canvas.width() ? natural[c] * canvas.width() / total
                     : least[c] + spare * (natural[c] - least[c]) / (total - sum(least));
         }
         return widths;
+    }
+
+    /**
+     * A cell that keeps its width when a wide table is shrunk: a number, a code or ID number (digits and Latin
+     * letters, nothing to break at), or a short text such as a name (up to four characters).
+     */
+    private static boolean unbreakable(Object cell) {
+        if (cell instanceof Number) {
+            return true;
+        }
+        String text = text(cell);
+        return text.codePointCount(0, text.length()) <= 4 || text.chars().allMatch(c -> c < 128 && c != ' ');
     }
 
     private static float sum(float[] values) {

@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary.pdf;
+package cn.fupin.platform.pdf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,23 +14,23 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * Noto Sans SC (Google's build of 思源黑体, SIL Open Font License 1.1) with TrueType outlines, from the Maven Central
- * artifact {@code com.helger.font:ph-fonts-noto-sans-sc} (ADR 0006): a fresh machine gets it from the build, not
- * from installed fonts. PDFBox subsets and embeds TrueType outlines only, which is why the CFF-outlined OTF
+ * artifact {@code com.helger.font:ph-fonts-noto-sans-sc} (ADR 0006; an optional dependency of the platform, declared
+ * by each service that writes PDFs): a fresh machine gets it from the build, not from installed fonts. PDFBox subsets and embeds TrueType outlines only, which is why the CFF-outlined OTF
  * originals would not do. The file is read once; each document parses its own copy, because embedding the subset
  * closes the parsed font.
  */
-class CjkFonts {
+public class CjkFonts {
 
     static final String REGULAR = "fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf";
     static final String BOLD = "fonts/ttf/NotoSansSC/NotoSansSC-Bold.ttf";
 
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    Face regular(PDDocument document) {
+    public Face regular(PDDocument document) {
         return load(document, REGULAR);
     }
 
-    Face bold(PDDocument document) {
+    public Face bold(PDDocument document) {
         return load(document, BOLD);
     }
 

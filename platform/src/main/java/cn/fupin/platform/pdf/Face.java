@@ -1,4 +1,4 @@
-package cn.fupin.reporting.summary.pdf;
+package cn.fupin.platform.pdf;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,18 +13,18 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * characters, never inside a run of digits or Latin letters, closing punctuation never starting a line) and a
  * stand-in for a character the font lacks, so an odd character in imported data cannot break the report.
  */
-record Face(PDType0Font font, CmapLookup cmap) {
+public record Face(PDType0Font font, CmapLookup cmap) {
 
     private static final String CLOSING = "，。、；：？！）》」』”’%)";
 
     /** The text with every character the font has no glyph for shown as "?". */
-    String printable(String text) {
+    public String printable(String text) {
         StringBuilder shown = new StringBuilder(text.length());
         text.codePoints().forEach(c -> shown.appendCodePoint(cmap.getGlyphId(c) == 0 ? '?' : c));
         return shown.toString();
     }
 
-    float width(String printable, float size) {
+    public float width(String printable, float size) {
         try {
             return font.getStringWidth(printable) / 1000 * size;
         }
@@ -34,7 +34,7 @@ record Face(PDType0Font font, CmapLookup cmap) {
     }
 
     /** Lines of at most {@code width} points; the first may be narrower by {@code indent}. */
-    List<String> wrap(String text, float size, float width, float indent) {
+    public List<String> wrap(String text, float size, float width, float indent) {
         String shown = printable(text);
         List<String> lines = new ArrayList<>();
         int start = 0;
