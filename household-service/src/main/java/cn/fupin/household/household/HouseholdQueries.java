@@ -125,6 +125,62 @@ public class HouseholdQueries {
         return holders;
     }
 
+    /**
+     * The households of an area in a stable order, a page at a time after {@code after} (null: from the start), for
+     * reading a county through without holding it.
+     */
+    public List<Household> inArea(String areaPrefix, UUID after, int limit) {
+        List<UUID> ids = jdbc.sql("""
+                select id from household where division_code like :prefix
+                  and (cast(:after as uuid) is null or id > cast(:after as uuid))
+                order by id limit :limit""")
+                .param("prefix", areaPrefix + "%").param("after", after).param("limit", limit)
+                .query(UUID.class).list();
+        Map<UUID, Household> loaded = households.findAllById(ids).stream()
+                .collect(Collectors.toMap(Household::getId, Function.identity()));
+        return ids.stream().map(loaded::get).toList();
+    }
+
+    /** Households by id, those inside the area only, in the order asked. */
+    public List<Household> all(List<UUID> ids, AreaScope scope) {
+        Map<UUID, Household> loaded = households.findAllById(ids).stream()
+                .filter(household -> scope.covers(household.getDivisionCode()))
+                .collect(Collectors.toMap(Household::getId, Function.identity()));
+        return ids.stream().distinct().map(loaded::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** What the national registry knows a household by: its 户编号, its years, its members' 人口编号. */
+    public record RegistryEntry(String registryNumber, Integer identifiedYear, Integer exitedYear,
+            Integer returnedYear, Map<UUID, String> personNumbers) {
+    }
+
+    /** The registry entries of households imported from the national registry (the others have none yet). */
+    public Map<UUID, RegistryEntry> registryEntries(Collection<UUID> householdIds) {
+        if (householdIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Map<UUID, String>> persons = new HashMap<>();
+        jdbc.sql("""
+                select r.household_id, p.key, p.value
+                from household_registry r, jsonb_each_text(r.person_numbers) p where r.household_id in (:ids)""")
+                .param("ids", householdIds)
+                .query(rs -> {
+                    persons.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                            .put(UUID.fromString(rs.getString(2)), rs.getString(3));
+                });
+        Map<UUID, RegistryEntry> entries = new HashMap<>();
+        jdbc.sql("""
+                select household_id, registry_number, identified_year, exited_year, returned_year
+                from household_registry where household_id in (:ids)""")
+                .param("ids", householdIds)
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    entries.put(id, new RegistryEntry(rs.getString(2), (Integer) rs.getObject(3),
+                            (Integer) rs.getObject(4), (Integer) rs.getObject(5), persons.getOrDefault(id, Map.of())));
+                });
+        return entries;
+    }
+
     /** A household in a result list. */
     public record Summary(UUID id, Category category, PovertyStatus status, String divisionCode, String headName,
             int size) {

@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,10 +24,12 @@ import cn.fupin.platform.security.Caller;
 public class PersonalDataViews {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final Clock clock;
 
-    PersonalDataViews(JdbcClient jdbc, Clock clock) {
+    PersonalDataViews(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.clock = clock;
     }
 
@@ -44,6 +48,21 @@ public class PersonalDataViews {
                 .param("viewer", caller.userId()).param("name", caller.username()).param("household", householdId)
                 .param("count", idNumbers).param("operation", operation).param("at", Timestamp.from(clock.instant()))
                 .update();
+    }
+
+    /** Views of many households at once (an export): ID numbers shown by household, one statement. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordAll(Caller caller, Map<UUID, Integer> idNumbersByHousehold, String operation) {
+        Timestamp at = Timestamp.from(clock.instant());
+        List<Object[]> rows = idNumbersByHousehold.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                .map(entry -> new Object[] { caller.userId(), caller.username(), entry.getKey(), entry.getValue(),
+                        operation, at })
+                .toList();
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into personal_data_view (viewer, viewer_name, household_id, id_numbers, operation, at)
+                    values (?, ?, ?, ?, ?, ?)""", rows);
+        }
     }
 
     /** The views of households inside the area, newest first, optionally of one household or one viewer. */
