@@ -1,0 +1,180 @@
+package cn.fupin.monitoring.forms;
+
+import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.monitoring.HouseholdEvents;
+import cn.fupin.platform.pii.IdNumberHash;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.ServiceTestSupport;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * 表 5 both ways, as a village clerk uses it: the blank form with the risks' drop-down, filled and imported — each
+ * row proposed through the same service as {@code POST /monitoring-objects}, every bad row named by row, column and
+ * indicator, all or nothing unless asked, the same file twice proposing nothing twice, another township's village
+ * out of reach.
+ */
+@RealInfrastructure
+@SpringBootTest
+@AutoConfigureMockMvc
+class Form5IntegrationTests extends ServiceTestSupport {
+
+    static final String VILLAGE = "350481105201";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    @Autowired
+    IdNumberHash idHash;
+
+    @BeforeEach
+    void theYearIs2020() {
+        policyOf2020();
+    }
+
+    @Test
+    void aVillagesFilledForm5ProposesItsUnstableHouseholdsOnceAndNamesEveryBadRow() throws Exception {
+        String first = household("EXITED");
+        String second = household("EXITED");
+        String poor = household("POOR");
+        String unknown = id();
+
+        byte[] file;
+        try (XSSFWorkbook template = template()) {
+            XSSFSheet form = template.getSheetAt(0);
+            assertThat(form.getRow(0).getCell(0).getStringCellValue()).isEqualTo("附件5  脱贫不稳定户信息采集表");
+            List<String> headers = new ArrayList<>();
+            form.getRow(2).forEach(cell -> headers.add(cell.getStringCellValue()));
+            assertThat(headers).containsExactly("户主姓名", "A4 户主证件号码", "A52a 返贫致贫风险1", "A52b 返贫致贫风险2",
+                    "A52c 返贫致贫风险3", "申请日期", "备注");
+            DataValidation risks = form.getDataValidations().stream()
+                    .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 2).findFirst().orElseThrow();
+            assertThat(risks.getValidationConstraint().getFormula1()).isEqualTo("L_A52_risk");
+            row(form, 3, "陈大山", first.toLowerCase(), "因大病", "07", "", "2020-11-02", "");
+            row(form, 4, "", fullWidth(second), "01", "", "", "", "外出务工收入不稳");
+            row(form, 5, "", unknown, "01", "", "", "", "");
+            row(form, 6, "", poor, "01", "", "", "", "");
+            row(form, 7, "", id(), "", "01", "不是风险", "明天", "");
+            file = bytes(template);
+        }
+
+        JsonNode rejected = importForm5(file, false);
+        assertThat(rejected.get("state").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("rows").asInt()).isEqualTo(5);
+        assertThat(rejected.get("created").asInt()).isZero();
+        assertThat(rejected.get("rejected").asInt()).isEqualTo(3);
+        List<String> errors = new ArrayList<>();
+        rejected.get("errors").forEach(error -> errors.add(error.get("row").asInt() + "/" + error.get("cell")
+                .asString() + "/" + error.get("indicator").asString("") + "/" + error.get("message").asString()));
+        assertThat(errors).containsExactlyInAnyOrder(
+                "6/B6/A4/本村没有户主证件号码为 " + unknown + " 的户",
+                "7/B7/A4/脱贫不稳定户须为已脱贫的建档立卡户，该户当前为 REGISTERED / POOR",
+                "8/C8/A52/必填：脱贫不稳定户须至少有一项返贫致贫风险",
+                "8/E8/A52/不是代码表中的返贫致贫风险：不是风险",
+                "8/F8//不是有效的日期：明天");
+        assertThat(objects()).as("all or nothing").isZero();
+
+        JsonNode partial = importForm5(file, true);
+        assertThat(partial.get("state").asString()).isEqualTo("SUCCEEDED");
+        assertThat(partial.get("created").asInt()).isEqualTo(2);
+        assertThat(partial.get("rejected").asInt()).isEqualTo(3);
+        assertThat(objects()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select risks::text from monitoring_object where id = ?::uuid", String.class,
+                partial.get("objects").get(0).asString())).contains("01", "07");
+
+        JsonNode again = importForm5(file, true);
+        assertThat(again.get("created").asInt()).isZero();
+        assertThat(again.get("unchanged").asInt()).isEqualTo(2);
+        assertThat(objects()).isEqualTo(2);
+
+        mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE).param("year", "2020")
+                .with(as("township-officer", "350481101")).contentType(XLSX).content(file))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE).param("year", "2020")
+                .with(as("clerk-5", "village-clerk", VILLAGE)).contentType(XLSX).content("not a workbook".getBytes()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
+    }
+
+    private String household(String status) {
+        String id = id();
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.registered("REGISTERED", "POOR", idHash.of(id), true);
+        if (status.equals("EXITED")) {
+            household.status("HouseholdExited", "EXITED");
+        }
+        long sequence = status.equals("EXITED") ? 2 : 1;
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select last_sequence from household_summary where household_id = ?", Long.class,
+                household.household()).stream().anyMatch(s -> s >= sequence));
+        return id;
+    }
+
+    private long objects() {
+        return jdbc.queryForObject("select count(*) from monitoring_object where division_code = ?", Long.class,
+                VILLAGE);
+    }
+
+    private XSSFWorkbook template() throws Exception {
+        return new XSSFWorkbook(new ByteArrayInputStream(mvc.perform(get("/api/v1/monitoring-objects/form5/template.xlsx")
+                .param("village", VILLAGE).with(as("clerk-5", "village-clerk", VILLAGE))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray()));
+    }
+
+    private JsonNode importForm5(byte[] file, boolean partial) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE)
+                .param("year", "2020").param("partial", String.valueOf(partial))
+                .with(as("clerk-5", "village-clerk", VILLAGE)).contentType(XLSX).content(file))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+    }
+
+    private static void row(Sheet sheet, int index, String... cells) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < cells.length; i++) {
+            if (!cells[i].isEmpty()) {
+                row.createCell(i).setCellValue(cells[i]);
+            }
+        }
+    }
+
+    private static byte[] bytes(XSSFWorkbook workbook) throws Exception {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static String id() {
+        return ResidentId.of("350481", LocalDate.of(1960 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12),
+                1 + (int) (Math.random() * 28)), (int) (Math.random() * 499) * 2 + 1).value();
+    }
+
+    private static String fullWidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(c >= '0' && c <= '9' ? (char) (c - '0' + '０') : (char) c));
+        return wide.toString();
+    }
+}
