@@ -216,7 +216,9 @@ public class RegistryImports {
 
     /**
      * A household loaded before, read again with other rows: its differences applied as corrections (their events
-     * carry the import's correlation id, so each names its source), the registry's record brought up to date.
+     * carry the import's correlation id, so each names its source), the registry's record brought up to date. A member
+     * the newer export no longer lists stays: a member leaves by form 3, with its reason and date, which an export
+     * does not give; the import says so in its notices.
      */
     private List<String> correct(ImportedHousehold form, Loaded before, String digest,
             HouseholdImported.Origin origin) {
@@ -237,7 +239,16 @@ public class RegistryImports {
             }
             known.add(index);
         }
-        List<String> notApplied = household.correctFromRegistry(form, before.status(), known, origin.importedAt());
+        List<String> missing = new ArrayList<>();
+        for (int m = 0; m < household.getMembers().size(); m++) {
+            Member member = household.getMembers().get(m);
+            if (member.active() && !known.contains(m)) {
+                missing.add("成员 " + member.name() + " 不在新的导出中：本系统未作减少；家庭成员自然减少须按表 3 办理（减少原因与日期）");
+            }
+        }
+        List<String> notApplied = new ArrayList<>(household.correctFromRegistry(form, before.status(), known,
+                origin.importedAt()));
+        notApplied.addAll(missing);
         households.save(household);
         Map<String, String> persons = new LinkedHashMap<>(before.persons());
         for (ImportedMember imported : form.members()) {

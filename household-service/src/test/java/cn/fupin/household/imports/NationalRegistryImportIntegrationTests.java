@@ -137,8 +137,9 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
             row.set(6, "返贫");
             row.set(10, "2024");
         });
-        // the second's head fell ill
+        // the second's head fell ill, and its last member is no longer listed
         newer.get(1).getFirst().set(22, "患有大病");
+        List<String> unlisted = newer.get(1).removeLast();
         // the third has a new daughter, and its head's name is spelt otherwise there
         List<String> daughter = new ArrayList<>(newer.get(2).getFirst());
         LocalDate born = LocalDate.of(2023, 4, 5);
@@ -157,10 +158,16 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
                 "city-officer", CITY);
         assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.at("/households/updated").asInt()).isEqualTo(3);
-        assertThat(job.get("notices")).hasSize(1);
-        assertThat(job.get("notices").get(0).get("householdNumber").asString()).isEqualTo(households.get(2)
-                .getFirst().get(4));
-        assertThat(job.get("notices").get(0).get("message").asString()).contains("姓名、性别或与户主关系");
+        assertThat(job.get("notices")).hasSize(2);
+        Map<String, String> notices = new HashMap<>();
+        job.get("notices").forEach(notice -> notices.put(notice.get("householdNumber").asString(),
+                notice.get("message").asString()));
+        assertThat(notices.get(households.get(2).getFirst().get(4))).contains("姓名、性别或与户主关系");
+        assertThat(notices.get(households.get(1).getFirst().get(4))).contains("成员 " + unlisted.get(13),
+                "不在新的导出中", "表 3");
+        assertThat(jdbc.queryForObject("select count(*) from member m join household_registry r"
+                + " on r.household_id = m.household_id where r.registry_number = ? and m.active", Long.class,
+                households.get(1).getFirst().get(4))).as("left as it is").isEqualTo(households.get(1).size());
 
         String returned = households.get(0).getFirst().get(4);
         assertThat(jdbc.queryForObject("select h.status || ' ' || r.returned_year || ' ' || r.status from household h"
