@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -68,6 +70,12 @@ class EdgeSecurity {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("frame-ancestors 'none'")))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // stateless: no web session for anyone. A refused request saved into a new in-memory session (the
+                // default request cache) cost memory per anonymous call, and the session store's hop to another
+                // thread finished the 401 off the connection's event loop, where Reactor Netty could leave the next
+                // keep-alive request of the connection unread (seen as a client timing out after a 401)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .build();
     }
 }
