@@ -2,6 +2,11 @@ package cn.fupin.monitoring.forms;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -24,9 +29,14 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.CellReference;
 
 import cn.fupin.contracts.codebook.Codebook;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.MappingIterator;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 /**
- * Reads a filled 表 5 (its first sheet; a village's list, small enough to read whole): finds the header row under
+ * Reads a filled 表 5 (a workbook's first sheet, or the equivalent CSV in UTF-8 or GBK; a village's list, small
+ * enough to read whole): finds the header row under
  * the title by its headers (with or without the indicator: 户主证件号码 or A4 户主证件号码), then one household per
  * row — the head's ID number as typed (full-width digits, a lower-case x), risks by code or Chinese label, the date
  * in any usual spelling or as an Excel date. A cell that cannot be read is reported on its row and column; the rest
@@ -36,6 +46,9 @@ final class Form5Rows {
 
     private static final int HEADER_SEARCH = 10;
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\D+(\\d{1,2})\\D+(\\d{1,2})\\D*");
+    /** GB 18030 decodes every GBK file (Excel's CSV on Chinese Windows) and more. */
+    private static final Charset GBK = Charset.forName("GB18030");
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvReadFeature.WRAP_AS_ARRAY).build();
 
     /** A row as read: what it asks for, and what could not be read. */
     record Line(int row, String headName, String headIdNumber, List<String> risks, LocalDate appliedOn, String note,
@@ -72,44 +85,90 @@ final class Form5Rows {
         return sheet;
     }
 
+    /** The rows of an XLSX or XLS workbook's first sheet, or of a CSV file (UTF-8 or GBK), then read as 表 5. */
     List<Line> read(byte[] file) {
+        List<Line> lines = new ArrayList<>();
+        boolean found = false;
+        for (Cells row : workbook(file) ? sheet(file) : csv(file)) {
+            if (!found) {
+                if (row.number() > HEADER_SEARCH) {
+                    break;
+                }
+                found = header(row.cells());
+                continue;
+            }
+            if (row.cells().stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            if (lines.size() >= maxRows) {
+                throw new NotForm5Exception("表 5 超过 " + maxRows + " 行的上限：请按村分开导入");
+            }
+            lines.add(line(row.number(), row.cells()));
+        }
+        if (!found) {
+            throw new NotForm5Exception("前 " + HEADER_SEARCH + " 行中没有表 5 的表头行（须含“户主证件号码”）："
+                    + "请使用 GET /api/v1/monitoring-objects/form5/template.xlsx 的表格");
+        }
+        return lines;
+    }
+
+    /** A row's cells as text, with its number as a spreadsheet shows it. */
+    private record Cells(int number, List<String> cells) {
+    }
+
+    /** An XLSX (a ZIP archive) or an XLS (an OLE2 file) by its first bytes, whatever it was called. */
+    private static boolean workbook(byte[] file) {
+        return file.length >= 4 && (file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4
+                || (file[0] & 0xFF) == 0xD0 && (file[1] & 0xFF) == 0xCF && (file[2] & 0xFF) == 0x11
+                        && (file[3] & 0xFF) == 0xE0);
+    }
+
+    private List<Cells> sheet(byte[] file) {
         try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file))) {
             Sheet first = workbook.getSheetAt(0);
             sheet = first.getSheetName();
             DataFormatter formatter = new DataFormatter();
-            List<Line> lines = new ArrayList<>();
-            boolean found = false;
+            List<Cells> rows = new ArrayList<>();
             for (Row row : first) {
-                if (!found) {
-                    if (row.getRowNum() >= HEADER_SEARCH) {
-                        break;
-                    }
-                    found = header(row, formatter);
-                    continue;
-                }
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                     cells.add(cell(row.getCell(c), formatter));
                 }
-                if (cells.stream().allMatch(String::isBlank)) {
-                    continue;
-                }
-                if (lines.size() >= maxRows) {
-                    throw new NotForm5Exception("表 5 超过 " + maxRows + " 行的上限：请按村分开导入");
-                }
-                lines.add(line(row.getRowNum() + 1, cells));
+                rows.add(new Cells(row.getRowNum() + 1, cells));
             }
-            if (!found) {
-                throw new NotForm5Exception("前 " + HEADER_SEARCH + " 行中没有表 5 的表头行（须含“户主证件号码”）："
-                        + "请使用 GET /api/v1/monitoring-objects/form5/template.xlsx 的表格");
-            }
-            return lines;
+            return rows;
         }
         catch (IOException | RuntimeException ex) {
-            if (ex instanceof NotForm5Exception notForm5) {
-                throw notForm5;
+            throw new NotForm5Exception("无法读取上传的工作簿（须为 XLSX、XLS 或 CSV）");
+        }
+    }
+
+    private static List<Cells> csv(byte[] file) {
+        String text = utf8(file) ? new String(file, StandardCharsets.UTF_8) : new String(file, GBK);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        List<Cells> rows = new ArrayList<>();
+        try (MappingIterator<String[]> records = CSV.readerFor(String[].class).readValues(text)) {
+            int number = 0;
+            while (records.hasNextValue()) {
+                rows.add(new Cells(++number, List.of(records.nextValue())));
             }
-            throw new NotForm5Exception("无法读取上传的工作簿（须为 XLSX 或 XLS）");
+        }
+        catch (JacksonException ex) {
+            throw new NotForm5Exception("不是有效的 CSV 文件：" + ex.getOriginalMessage());
+        }
+        return rows;
+    }
+
+    private static boolean utf8(byte[] file) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file));
+            return true;
+        }
+        catch (CharacterCodingException ex) {
+            return false;
         }
     }
 
@@ -123,15 +182,15 @@ final class Form5Rows {
         return problem(row, column, message);
     }
 
-    private boolean header(Row row, DataFormatter formatter) {
+    private boolean header(List<String> cells) {
         Map<String, Integer> found = new HashMap<>();
-        for (Cell cell : row) {
-            String header = text(formatter.formatCellValue(cell)).replaceAll("\\s+", "");
+        for (int i = 0; i < cells.size(); i++) {
+            String header = text(cells.get(i)).replaceAll("\\s+", "");
             for (Form5.Column column : Form5.COLUMNS) {
-                if (header.equals(text(column.header()).replaceAll("\\s+", ""))
-                        || header.equals(text(column.label()).replaceAll("\\s+", ""))) {
-                    found.putIfAbsent(column.field(), cell.getColumnIndex());
-                    headers.putIfAbsent(column.field(), formatter.formatCellValue(cell).strip());
+                if (!header.isEmpty() && (header.equals(text(column.header()).replaceAll("\\s+", ""))
+                        || header.equals(text(column.label()).replaceAll("\\s+", "")))) {
+                    found.putIfAbsent(column.field(), i);
+                    headers.putIfAbsent(column.field(), cells.get(i).strip());
                 }
             }
         }

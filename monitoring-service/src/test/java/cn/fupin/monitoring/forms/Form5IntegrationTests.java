@@ -35,10 +35,10 @@ import cn.fupin.platform.testing.ServiceTestSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * 表 5 both ways, as a village clerk uses it: the blank form with the risks' drop-down, filled and imported — each
- * row proposed through the same service as {@code POST /monitoring-objects}, every bad row named by row, column and
- * indicator, all or nothing unless asked, the same file twice proposing nothing twice, another township's village
- * out of reach.
+ * 表 5 both ways, as a village clerk uses it: the blank form with the risks' drop-down, filled (or as a GBK CSV) and
+ * imported — each row proposed through the same service as {@code POST /monitoring-objects}, every bad row named by
+ * row, column and indicator, all or nothing unless asked, the same file twice proposing nothing twice, another
+ * township's village out of reach.
  */
 @RealInfrastructure
 @SpringBootTest
@@ -113,6 +113,16 @@ class Form5IntegrationTests extends ServiceTestSupport {
         assertThat(again.get("created").asInt()).isZero();
         assertThat(again.get("unchanged").asInt()).isEqualTo(2);
         assertThat(objects()).isEqualTo(2);
+
+        String third = household("EXITED");
+        byte[] gbk = ("户主姓名,户主证件号码,返贫致贫风险1,返贫致贫风险2\n林三," + third + ",因大病,02\n")
+                .getBytes(java.nio.charset.Charset.forName("GB18030"));
+        JsonNode csv = json.readTree(mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE)
+                .param("year", "2020").with(as("clerk-5", "village-clerk", VILLAGE)).contentType("text/csv")
+                .content(gbk)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(csv.get("state").asString()).as(csv.toString()).isEqualTo("SUCCEEDED");
+        assertThat(csv.get("created").asInt()).isEqualTo(1);
+        assertThat(objects()).isEqualTo(3);
 
         mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE).param("year", "2020")
                 .with(as("township-officer", "350481101")).contentType(XLSX).content(file))
