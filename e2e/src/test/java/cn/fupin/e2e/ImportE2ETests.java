@@ -63,11 +63,7 @@ class ImportE2ETests {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String job = accepted.headers().firstValue("Location").orElseThrow();
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode state = Api.json(officer.get(job));
-            seen.add(state);
-            return state;
-        }, state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
+        JsonNode done = follow(officer, job, seen);
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.at("/households/created").asInt()).isEqualTo(HOUSEHOLDS);
@@ -123,11 +119,7 @@ class ImportE2ETests {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String job = accepted.headers().firstValue("Location").orElseThrow();
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode state = Api.json(officer.get(job));
-            seen.add(state);
-            return state;
-        }, state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
+        JsonNode done = follow(officer, job, seen);
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.at("/households/created").asInt()).isEqualTo(FORM_HOUSEHOLDS);
@@ -139,6 +131,15 @@ class ImportE2ETests {
                 .as("the village's clerk reads it too").isEqualTo("SUCCEEDED");
         assertThat(Api.as("xiyang.clerk").get(job).statusCode()).as("the next village's clerk does not")
                 .isEqualTo(404);
+    }
+
+    /** Reads the job every 100 ms until it has finished, keeping every state seen; the last. */
+    private static JsonNode follow(Api caller, String job, List<JsonNode> seen) {
+        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode state = Api.json(caller.get(job));
+            seen.add(state);
+            return state;
+        }, state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
     }
 
     private static byte[] csv(List<List<String>> rows) throws IOException {

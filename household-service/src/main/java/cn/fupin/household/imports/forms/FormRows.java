@@ -15,10 +15,10 @@ import org.apache.poi.ss.util.CellReference;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.household.household.Category;
-import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
 import cn.fupin.household.imports.table.CellValues;
+import cn.fupin.household.imports.table.MemberCells;
 import cn.fupin.household.imports.table.TableRows;
 import cn.fupin.platform.domain.FieldError;
 
@@ -56,12 +56,12 @@ public final class FormRows implements TableRows {
 
     private final FormLayout form;
     private final CellValues values;
+    private final MemberCells members;
     private final String village;
     private final List<FormHousehold> households = new ArrayList<>();
     private final List<Increase> increases = new ArrayList<>();
     private final List<Decrease> decreases = new ArrayList<>();
     private final List<RowError> fileErrors = new ArrayList<>();
-    private final Map<String, Integer> idNumbersSeen = new HashMap<>();
     private final List<Row> current = new ArrayList<>();
     private final Map<String, Integer> keysSeen = new HashMap<>();
     private Map<String, Integer> indexOf;
@@ -82,6 +82,7 @@ public final class FormRows implements TableRows {
     public FormRows(FormLayout form, Codebook codebook, String village, int maxRows) {
         this.form = form;
         this.values = new CellValues(codebook);
+        this.members = new MemberCells(values);
         this.village = village;
         this.maxRows = maxRows;
     }
@@ -271,7 +272,8 @@ public final class FormRows implements TableRows {
         }
         String standard = reading.value("identificationStandard",
                 () -> values.code("A23_identification_standard", household(rows, "identificationStandard")));
-        Boolean military = reading.value("militaryFamily", () -> yesNo(household(rows, "militaryFamily")));
+        Boolean military = reading.value("militaryFamily",
+                () -> values.yesNo(household(rows, "militaryFamily")));
         LocalDate appliedOn = reading.value("appliedOn", () -> CellValues.date(household(rows, "appliedOn"))
                 .orElse(null));
         List<NewMember> members = new ArrayList<>();
@@ -323,46 +325,8 @@ public final class FormRows implements TableRows {
     }
 
     private NewMember member(Row row, Reading reading) {
-        List<String> cells = row.cells();
-        String idNumber = CellValues.idNumber(cell(cells, "idNumber"));
-        String idType = reading.value("idType", () -> values.code("A3_id_type", cell(cells, "idType")));
-        if (idType == null && idNumber != null && idNumber.matches("\\d{17}[\\dX]")) {
-            idType = "01";
-        }
-        if (idNumber != null) {
-            Integer first = idNumbersSeen.putIfAbsent(idNumber, row.number());
-            if (first != null) {
-                reading.fail("idNumber", "证件号码在文件中重复（第 " + first + " 行已有）");
-            }
-        }
         requireFilled(row, reading, "name", "gender", "idNumber", "relation");
-        MemberIndicators indicators = new MemberIndicators(
-                reading.value("politicalStatus", () -> values.code("A7_political_status", cell(cells,
-                        "politicalStatus"))),
-                reading.value("education", () -> values.code("A8_education", cell(cells, "education"))),
-                reading.value("studentStatus", () -> values.code("A9_student_status", cell(cells, "studentStatus"))),
-                reading.value("health", () -> values.codes("A10_health", cell(cells, "health"))),
-                reading.value("labourSkill", () -> values.code("A11_labour_skill", cell(cells, "labourSkill"))),
-                reading.value("workArea", () -> values.code("A12_work_area", cell(cells, "workArea"))),
-                reading.value("workMonths", () -> CellValues.count(cell(cells, "workMonths")).orElse(null)),
-                reading.value("dropoutReason", () -> values.code("A14_dropout_reason", cell(cells, "dropoutReason"))),
-                reading.value("speaksMandarin", () -> yesNo(cell(cells, "speaksMandarin"))),
-                reading.value("pensionInsured", () -> yesNo(cell(cells, "pensionInsured"))),
-                reading.value("medicalInsured", () -> yesNo(cell(cells, "medicalInsured"))),
-                reading.value("criticalIllnessInsured", () -> yesNo(cell(cells, "criticalIllnessInsured"))),
-                reading.value("minimumLiving", () -> yesNo(cell(cells, "minimumLiving"))),
-                reading.value("commercialMedicalInsured", () -> yesNo(cell(cells, "commercialMedicalInsured"))),
-                reading.value("medicalAssistance", () -> yesNo(cell(cells, "medicalAssistance"))));
-        return new NewMember(CellValues.plain(cell(cells, "name")),
-                reading.value("gender", () -> values.code("A2_gender", cell(cells, "gender"))), idType, idNumber,
-                reading.value("relation", () -> values.code("A5_relation", cell(cells, "relation"))),
-                reading.value("ethnicity", () -> values.code("A6_ethnicity", cell(cells, "ethnicity"))),
-                reading.value("birthDate", () -> CellValues.date(cell(cells, "birthDate")).orElse(null)), indicators);
-    }
-
-    private Boolean yesNo(String cell) {
-        String code = values.code("yes_no", cell);
-        return code == null ? null : "1".equals(code);
+        return members.read(row.number(), field -> cell(row.cells(), field), reading);
     }
 
     /** The household's value of a household column: the first of its rows that fills it. */
@@ -385,7 +349,7 @@ public final class FormRows implements TableRows {
     }
 
     /** Reads one household's or row's fields, each failure recorded on its row and column and the field left empty. */
-    private final class Reading {
+    private final class Reading implements MemberCells.Reading {
 
         private final String household;
         private final List<RowError> errors;
@@ -401,7 +365,8 @@ public final class FormRows implements TableRows {
             this.row = row;
         }
 
-        <T> T value(String field, Supplier<T> read) {
+        @Override
+        public <T> T value(String field, Supplier<T> read) {
             try {
                 return read.get();
             }
@@ -411,7 +376,8 @@ public final class FormRows implements TableRows {
             }
         }
 
-        void fail(String field, String message) {
+        @Override
+        public void fail(String field, String message) {
             errors.add(error(row, field, household, message));
         }
     }

@@ -1,6 +1,5 @@
 package cn.fupin.household.imports.national;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +20,10 @@ import cn.fupin.household.household.Category;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
 import cn.fupin.household.household.ImportedHousehold;
-import cn.fupin.household.household.MemberIndicators;
 import cn.fupin.household.household.NewMember;
 import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.household.imports.table.CellValues;
+import cn.fupin.household.imports.table.MemberCells;
 import cn.fupin.household.imports.table.TableRows;
 import cn.fupin.platform.domain.FieldError;
 
@@ -40,7 +39,6 @@ public final class NationalRows implements TableRows {
     /** Rows above the header that may hold a title. */
     private static final int HEADER_SEARCH = 10;
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.(?:indicators\\.)?(\\w+).*");
-    private static final String RESIDENT_ID = "01";
 
     /** A household as read, with where each of its parts stands in the file. */
     public record ReadHousehold(ImportedHousehold household, int firstRow, List<Integer> memberRows,
@@ -58,11 +56,11 @@ public final class NationalRows implements TableRows {
 
     private final NationalColumns columns = NationalColumns.get();
     private final CellValues values;
+    private final MemberCells members;
     private final VillageNames villages;
     private final String scope;
     private final Consumer<ReadHousehold> households;
     private final List<RowError> fileErrors = new ArrayList<>();
-    private final Map<String, Integer> idNumbersSeen = new HashMap<>();
     private final Set<String> householdsSeen = new HashSet<>();
 
     private Map<String, Integer> indexOf;
@@ -81,6 +79,7 @@ public final class NationalRows implements TableRows {
      */
     public NationalRows(Codebook codebook, DivisionTree divisions, String scope, Consumer<ReadHousehold> households) {
         this.values = new CellValues(codebook);
+        this.members = new MemberCells(values);
         this.villages = new VillageNames(divisions);
         this.scope = scope;
         this.households = households;
@@ -269,44 +268,8 @@ public final class NationalRows implements TableRows {
     }
 
     private ImportedMember member(Row row, Reading reading) {
-        List<String> cells = row.cells();
-        String idNumber = CellValues.idNumber(cell(cells, "idNumber"));
-        String idType = reading.value("idType", () -> values.code("A3_id_type", cell(cells, "idType")));
-        if (idType == null && idNumber != null && idNumber.matches("\\d{17}[\\dX]|\\d{15}")) {
-            idType = RESIDENT_ID;
-        }
-        if (idNumber != null) {
-            Integer first = idNumbersSeen.putIfAbsent(idNumber, row.number());
-            if (first != null) {
-                reading.fail("idNumber", "证件号码在文件中重复（第 " + first + " 行已有）");
-            }
-        }
-        MemberIndicators indicators = new MemberIndicators(
-                reading.value("politicalStatus", () -> values.code("A7_political_status", cell(cells,
-                        "politicalStatus"))),
-                reading.value("education", () -> values.code("A8_education", cell(cells, "education"))),
-                reading.value("studentStatus", () -> values.code("A9_student_status", cell(cells, "studentStatus"))),
-                reading.value("health", () -> values.codes("A10_health", cell(cells, "health"))),
-                reading.value("labourSkill", () -> values.code("A11_labour_skill", cell(cells, "labourSkill"))),
-                reading.value("workArea", () -> values.code("A12_work_area", cell(cells, "workArea"))),
-                reading.value("workMonths", () -> CellValues.count(cell(cells, "workMonths")).orElse(null)),
-                reading.value("dropoutReason", () -> values.code("A14_dropout_reason", cell(cells, "dropoutReason"))),
-                yesNo(reading, cells, "speaksMandarin"), yesNo(reading, cells, "pensionInsured"),
-                yesNo(reading, cells, "medicalInsured"), yesNo(reading, cells, "criticalIllnessInsured"),
-                yesNo(reading, cells, "minimumLiving"), yesNo(reading, cells, "commercialMedicalInsured"),
-                yesNo(reading, cells, "medicalAssistance"));
-        LocalDate birthDate = reading.value("birthDate", () -> CellValues.date(cell(cells, "birthDate")).orElse(null));
-        NewMember member = new NewMember(CellValues.plain(cell(cells, "name")),
-                reading.value("gender", () -> values.code("A2_gender", cell(cells, "gender"))), idType, idNumber,
-                reading.value("relation", () -> values.code("A5_relation", cell(cells, "relation"))),
-                reading.value("ethnicity", () -> values.code("A6_ethnicity", cell(cells, "ethnicity"))), birthDate,
-                indicators);
-        return new ImportedMember(CellValues.plain(cell(cells, "personNumber")), member);
-    }
-
-    private Boolean yesNo(Reading reading, List<String> cells, String field) {
-        String code = reading.value(field, () -> values.code("yes_no", cell(cells, field)));
-        return code == null ? null : "1".equals(code);
+        NewMember member = members.read(row.number(), field -> cell(row.cells(), field), reading);
+        return new ImportedMember(CellValues.plain(cell(row.cells(), "personNumber")), member);
     }
 
     private static PovertyStatus povertyStatus(String status, String type) {
@@ -353,7 +316,7 @@ public final class NationalRows implements TableRows {
     }
 
     /** Reads one household's fields, each failure recorded on its row and column and the field left empty. */
-    private final class Reading {
+    private final class Reading implements MemberCells.Reading {
 
         private final String number;
         private final List<RowError> errors;
@@ -369,7 +332,8 @@ public final class NationalRows implements TableRows {
             this.row = row;
         }
 
-        <T> T value(String field, Supplier<T> read) {
+        @Override
+        public <T> T value(String field, Supplier<T> read) {
             try {
                 return read.get();
             }
@@ -386,7 +350,8 @@ public final class NationalRows implements TableRows {
             });
         }
 
-        void fail(String field, String message) {
+        @Override
+        public void fail(String field, String message) {
             errors.add(error(row, field, number, message));
         }
     }

@@ -88,6 +88,12 @@ public final class CellValues {
         return code;
     }
 
+    /** 是 or 否 (1/0, Y/N, √/×); null when blank; throws when it is neither. */
+    public Boolean yesNo(String cell) {
+        String code = code("yes_no", cell);
+        return code == null ? null : "1".equals(code);
+    }
+
     /** Each code of a multi-valued cell; empty when blank; throws when one names none. */
     public List<String> codes(String list, String cell) {
         List<String> codes = new ArrayList<>();
