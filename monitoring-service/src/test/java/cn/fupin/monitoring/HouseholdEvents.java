@@ -50,14 +50,23 @@ public final class HouseholdEvents {
 
     /** A household loaded from the national registry, exited there, head with the ID hash. */
     public void importedExited(String headIdHash) {
+        importedExited(headIdHash, "null");
+    }
+
+    /**
+     * A household loaded from the national registry, exited there, head with the ID hash, with the registry's
+     * monitoring object of it (JSON, or {@code null}).
+     */
+    public void importedExited(String headIdHash, String monitoring) {
         send("HouseholdImported", """
                 {"householdId":"%s","registryNumber":"R-%s","category":"REGISTERED","status":"EXITED",
                  "divisionCode":"%s","size":1,"headName":"邱大水","causes":["01"],
-                 "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},
+                 "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},"monitoring":%s,
                  "members":[{"memberId":"%s","relation":"01","gender":"1","birthYear":1960,"active":true,
                    "idNumberHash":"%s","health":["02"],"labourSkill":"01"}],
                  "origin":{"source":"NATIONAL_REGISTRY","importId":"%s","importedAt":"2020-10-01T00:00:00Z"}}"""
-                .formatted(household, household, village, UUID.randomUUID(), headIdHash, UUID.randomUUID()));
+                .formatted(household, household, village, monitoring, UUID.randomUUID(), headIdHash,
+                        UUID.randomUUID()));
     }
 
     public void status(String name, String status) {

@@ -33,9 +33,11 @@ public final class SyntheticRegistry {
             "监测对象类别", "识别年度", "脱贫年度", "返贫年度", "主要致贫原因", "户联系电话", "姓名", "证件类型", "证件号码", "性别",
             "出生日期", "民族", "与户主关系", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工区域", "务工时间（月）",
             "是否会讲普通话", "是否参加城乡居民基本医疗保险", "是否参加城乡居民基本养老保险", "是否参加大病保险",
-            "是否享受农村居民最低生活保障", "是否接受医疗救助");
+            "是否享受农村居民最低生活保障", "是否接受医疗救助", "风险类型", "纳入监测年度", "风险是否消除", "风险消除年度");
 
     private final Random random;
+    /** Apart from {@link #random}, so that the monitoring columns leave the county's households as they were. */
+    private final Random risks;
     private final SyntheticHouseholds people;
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -55,6 +57,7 @@ public final class SyntheticRegistry {
     public SyntheticRegistry(long seed, SyntheticHouseholds people, DivisionTree divisions, Codebook codebook) {
         this.seed = seed;
         this.random = new Random(seed);
+        this.risks = new Random(seed * 31 + 7);
         this.people = people;
         this.codebook = codebook;
         this.divisions = divisions;
@@ -143,6 +146,7 @@ public final class SyntheticRegistry {
             monitoring = kind < 14 ? "脱贫不稳定户" : "";
         }
         String causes = marginal ? "" : label("A27_poverty_cause", household.getCauses().getFirst());
+        List<String> monitored = monitoring.isEmpty() ? List.of("", "", "", "") : monitored();
         List<List<String>> rows = new ArrayList<>();
         for (int m = 0; m < household.getMembers().size(); m++) {
             MemberInput member = household.getMembers().get(m);
@@ -180,9 +184,26 @@ public final class SyntheticRegistry {
             row.add(yesNo(indicators.getCriticalIllnessInsured()));
             row.add(yesNo(indicators.getMinimumLiving()));
             row.add(yesNo(indicators.getMedicalAssistance()));
+            row.addAll(monitored);
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * A monitoring object's columns: one or two risks, the year it was taken into monitoring (2020 onwards, when
+     * 防返贫监测 began), and for about two in five the risk eliminated a year or two later.
+     */
+    private List<String> monitored() {
+        List<String> codes = List.copyOf(codebook.list("A52_risk").options().keySet());
+        String first = codes.get(risks.nextInt(codes.size()));
+        String second = codes.get(risks.nextInt(codes.size()));
+        String named = label("A52_risk", first) + (second.equals(first) || risks.nextBoolean() ? ""
+                : "、" + label("A52_risk", second));
+        int year = 2020 + risks.nextInt(5);
+        boolean cleared = risks.nextInt(5) < 2;
+        return List.of(named, String.valueOf(year), cleared ? "是" : "否",
+                cleared ? String.valueOf(year + 1 + risks.nextInt(2)) : "");
     }
 
     private String label(String list, String code) {

@@ -12,13 +12,15 @@ import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries.RegistryEntry;
+import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
 
 /**
  * A household as the national registry's whole-county export lays it out (the columns the import reads, headers as
  * the registry exports them): one row per member, the household's columns repeated, codes as their Chinese labels;
- * 户编号 and 人口编号 where the registry gave them (a household registered here has none until it is entered there).
+ * 户编号 and 人口编号 where the registry gave them (a household registered here has none until it is entered there),
+ * and the monitoring object the registry held at the last import (monitoring-service keeps what became of it).
  */
 @Component
 class NationalLayout {
@@ -47,7 +49,10 @@ class NationalLayout {
             row.add(registry == null ? "" : registry.registryNumber());
             row.add(registry == null ? "" : registry.personNumbers().getOrDefault(member.memberId(), ""));
             row.add(status(household));
-            row.add(household.getCategory() == Category.MARGINAL ? "边缘易致贫户" : "");
+            ImportedHousehold.RegistryMonitoring monitoring = registry == null ? null : registry.monitoring();
+            row.add(monitoring == null ? household.getCategory() == Category.MARGINAL ? "边缘易致贫户" : ""
+                    : ImportedHousehold.RegistryMonitoring.MARGINAL.equals(monitoring.objectType()) ? "边缘易致贫户"
+                            : "脱贫不稳定户");
             row.add(registry == null || registry.identifiedYear() == null ? "" : registry.identifiedYear().toString());
             row.add(registry == null || registry.exitedYear() == null ? "" : registry.exitedYear().toString());
             row.add(registry == null || registry.returnedYear() == null ? "" : registry.returnedYear().toString());
@@ -73,6 +78,11 @@ class NationalLayout {
             row.add(yesNo(m.criticalIllnessInsured()));
             row.add(yesNo(m.minimumLiving()));
             row.add(yesNo(m.medicalAssistance()));
+            row.add(monitoring == null ? "" : monitoring.risks().stream().map(code -> label("A52_risk", code))
+                    .collect(Collectors.joining("、")));
+            row.add(monitoring == null || monitoring.year() == null ? "" : monitoring.year().toString());
+            row.add(monitoring == null ? "" : monitoring.riskCleared() ? "是" : "否");
+            row.add(monitoring == null || monitoring.clearedYear() == null ? "" : monitoring.clearedYear().toString());
             rows.add(row);
         }
         return rows;

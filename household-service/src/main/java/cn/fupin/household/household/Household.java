@@ -103,7 +103,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
                 null, 0, members, List.of(), null, origin.importedAt(), origin.importedAt(), null);
         household.size = household.countActive();
-        household.registerEvent(HouseholdImported.of(household, form.registryNumber(), form.history(), origin));
+        household.registerEvent(HouseholdImported.of(household, form, origin));
         return household;
     }
 

@@ -6,15 +6,17 @@ import java.util.UUID;
 
 import cn.fupin.household.household.HouseholdRegistered.RegisteredMember;
 import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
+import cn.fupin.household.household.ImportedHousehold.RegistryMonitoring;
 
 /**
  * A household was loaded from the national registry with the state and history it has there: no review happened
- * here (it happened in the national system), and the event says where it came from. Published by
+ * here (it happened in the national system), and the event says where it came from; the monitoring object the
+ * registry holds for it goes with it, for monitoring-service to take over. Published by
  * {@link HouseholdEvents} with the members' ID numbers as keyed hashes.
  */
 public record HouseholdImported(UUID householdId, String registryNumber, Category category, PovertyStatus status,
         String divisionCode, String naturalVillage, int size, String headName, List<String> causes,
-        RegistryHistory history, List<RegisteredMember> members, Origin origin) {
+        RegistryHistory history, RegistryMonitoring monitoring, List<RegisteredMember> members, Origin origin) {
 
     /**
      * Where the household came from.
@@ -25,10 +27,10 @@ public record HouseholdImported(UUID householdId, String registryNumber, Categor
     public record Origin(String source, UUID importId, Instant importedAt) {
     }
 
-    static HouseholdImported of(Household household, String registryNumber, RegistryHistory history, Origin origin) {
-        return new HouseholdImported(household.getId(), registryNumber, household.getCategory(),
+    static HouseholdImported of(Household household, ImportedHousehold form, Origin origin) {
+        return new HouseholdImported(household.getId(), form.registryNumber(), household.getCategory(),
                 household.getStatus(), household.getDivisionCode(), household.getNaturalVillage(),
-                household.getSize(), household.headName(), household.getCauses(), history,
+                household.getSize(), household.headName(), household.getCauses(), form.history(), form.monitoring(),
                 household.getMembers().stream().map(RegisteredMember::of).toList(), origin);
     }
 }

@@ -150,8 +150,11 @@ public class HouseholdQueries {
     }
 
     /** What the national registry knows a household by: its 户编号, its years, its members' 人口编号. */
+    /**
+     * @param monitoring the registry's monitoring object of the household at the last import, null when none
+     */
     public record RegistryEntry(String registryNumber, Integer identifiedYear, Integer exitedYear,
-            Integer returnedYear, Map<UUID, String> personNumbers) {
+            Integer returnedYear, ImportedHousehold.RegistryMonitoring monitoring, Map<UUID, String> personNumbers) {
     }
 
     /** The registry entries of households imported from the national registry (the others have none yet). */
@@ -170,13 +173,18 @@ public class HouseholdQueries {
                 });
         Map<UUID, RegistryEntry> entries = new HashMap<>();
         jdbc.sql("""
-                select household_id, registry_number, identified_year, exited_year, returned_year
+                select household_id, registry_number, identified_year, exited_year, returned_year, monitoring_type,
+                    monitoring_year, array_to_string(monitoring_risks, ','), risk_cleared, risk_cleared_year
                 from household_registry where household_id in (:ids)""")
                 .param("ids", householdIds)
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
+                    ImportedHousehold.RegistryMonitoring monitoring = rs.getString(6) == null ? null
+                            : new ImportedHousehold.RegistryMonitoring(rs.getString(6), (Integer) rs.getObject(7),
+                                    List.of(rs.getString(8).split(",")), rs.getBoolean(9), (Integer) rs.getObject(10));
                     entries.put(id, new RegistryEntry(rs.getString(2), (Integer) rs.getObject(3),
-                            (Integer) rs.getObject(4), (Integer) rs.getObject(5), persons.getOrDefault(id, Map.of())));
+                            (Integer) rs.getObject(4), (Integer) rs.getObject(5), monitoring,
+                            persons.getOrDefault(id, Map.of())));
                 });
         return entries;
     }

@@ -8,10 +8,11 @@ import java.util.List;
  *
  * @param registryNumber 户编号
  * @param history the years it was identified, exited and returned to poverty, as far as it has
+ * @param monitoring the monitoring object the registry holds for it (防返贫监测), null when it is none
  */
 public record ImportedHousehold(String registryNumber, Category category, PovertyStatus status, String divisionCode,
         String naturalVillage, String phone, List<String> causes, RegistryHistory history,
-        List<ImportedMember> members) {
+        RegistryMonitoring monitoring, List<ImportedMember> members) {
 
     public ImportedHousehold {
         causes = causes == null ? List.of() : List.copyOf(causes);
@@ -27,6 +28,23 @@ public record ImportedHousehold(String registryNumber, Category category, Povert
     public record RegistryHistory(Integer identifiedYear, Integer exitedYear, Integer returnedYear) {
 
         static final RegistryHistory NONE = new RegistryHistory(null, null, null);
+    }
+
+    /**
+     * The household as a monitoring object of the registry: 脱贫不稳定户 or 边缘易致贫户, since which year, its risks
+     * (A52, 1–3), and whether the risk was eliminated there (风险消除) and in which year.
+     *
+     * @param objectType {@code UNSTABLE_EXITED} or {@code MARGINAL}, as monitoring-service names them
+     */
+    public record RegistryMonitoring(String objectType, Integer year, List<String> risks, boolean riskCleared,
+            Integer clearedYear) {
+
+        public static final String UNSTABLE_EXITED = "UNSTABLE_EXITED";
+        public static final String MARGINAL = "MARGINAL";
+
+        public RegistryMonitoring {
+            risks = risks == null ? List.of() : List.copyOf(risks);
+        }
     }
 
     NewHousehold asRegistration() {

@@ -49,7 +49,37 @@ class RegistrationRules {
             errors.add(new FieldError("registryNumber", null, "缺少户编号"));
         }
         checkState(household.category(), household.status(), household.history(), currentYear, errors);
+        if (household.monitoring() != null) {
+            checkMonitoring(household, currentYear, errors);
+        }
         return errors;
+    }
+
+    /**
+     * A monitoring object of the registry: 脱贫不稳定户 are exited registered households, 边缘易致贫户 marginal ones;
+     * risks 1–3 of A52; the risk eliminated no earlier than the household was taken into monitoring.
+     */
+    private void checkMonitoring(ImportedHousehold household, int currentYear, List<FieldError> errors) {
+        ImportedHousehold.RegistryMonitoring monitoring = household.monitoring();
+        boolean unstable = ImportedHousehold.RegistryMonitoring.UNSTABLE_EXITED.equals(monitoring.objectType());
+        if (unstable && (household.category() != Category.REGISTERED || household.status() != PovertyStatus.EXITED)) {
+            errors.add(new FieldError("monitoring.objectType", null, "脱贫不稳定户须为已脱贫的建档立卡户，该户贫困户状态为 "
+                    + household.status()));
+        }
+        if (monitoring.risks().isEmpty() || monitoring.risks().size() > 3) {
+            errors.add(new FieldError("monitoring.risks", "A52", "监测对象须有一至三项风险，现有 " + monitoring.risks().size()
+                    + " 项"));
+        }
+        codes.each("monitoring.risks", "A52", "A52_risk", monitoring.risks(), errors);
+        year("monitoring.year", "纳入监测年度", monitoring.year(), currentYear, errors);
+        year("monitoring.clearedYear", "风险消除年度", monitoring.clearedYear(), currentYear, errors);
+        if (monitoring.clearedYear() != null && !monitoring.riskCleared()) {
+            errors.add(new FieldError("monitoring.clearedYear", null, "风险未消除的监测对象不应有风险消除年度"));
+        }
+        if (monitoring.year() != null && monitoring.clearedYear() != null
+                && monitoring.clearedYear() < monitoring.year()) {
+            errors.add(new FieldError("monitoring.clearedYear", null, "风险消除年度早于纳入监测年度"));
+        }
     }
 
     private static void checkState(Category category, PovertyStatus status, ImportedHousehold.RegistryHistory history,

@@ -123,7 +123,8 @@ public class RegistryImports {
         return new BatchOutcome(created, unchanged, changed, refused, notApplied);
     }
 
-    private record Loaded(UUID householdId, String digest, PovertyStatus status, Map<String, String> persons) {
+    private record Loaded(UUID householdId, String digest, PovertyStatus status, Map<String, String> persons,
+            String monitoringType, boolean riskCleared) {
     }
 
     private Map<String, Loaded> loaded(List<ImportedHousehold> batch) {
@@ -132,14 +133,14 @@ public class RegistryImports {
                 .toArray(String[]::new);
         jdbc.query(connection -> {
             var statement = connection.prepareStatement(
-                    "select registry_number, household_id, digest, status, person_numbers::text from household_registry"
-                            + " where registry_number = any(?)");
+                    "select registry_number, household_id, digest, status, person_numbers::text, monitoring_type,"
+                            + " risk_cleared from household_registry where registry_number = any(?)");
             statement.setArray(1, connection.createArrayOf("text", numbers));
             return statement;
         }, rs -> {
             loaded.put(rs.getString(1), new Loaded(rs.getObject(2, UUID.class), rs.getString(3),
                     PovertyStatus.valueOf(rs.getString(4)), json.readValue(rs.getString(5),
-                            new TypeReference<Map<String, String>>() { })));
+                            new TypeReference<Map<String, String>>() { }), rs.getString(6), rs.getBoolean(7)));
         });
         return loaded;
     }
@@ -205,11 +206,18 @@ public class RegistryImports {
                     .add(form.history().identifiedYear())
                     .add(form.history().exitedYear()).add(form.history().returnedYear())
                     .add(json.writeValueAsString(persons)).add(digests.get(created.get(k))).add(origin.importId())
-                    .add(origin.importedAt()).end();
+                    .add(origin.importedAt());
+            ImportedHousehold.RegistryMonitoring monitoring = form.monitoring();
+            registry.add(monitoring == null ? null : monitoring.objectType())
+                    .add(monitoring == null ? null : monitoring.year())
+                    .add(monitoring == null ? null : monitoring.risks())
+                    .add(monitoring != null && monitoring.riskCleared())
+                    .add(monitoring == null ? null : monitoring.clearedYear()).end();
         }
         copies.copy("household_registry", """
                 household_id, registry_number, status, identified_year, exited_year, returned_year, person_numbers,
-                digest, import_id, imported_at""", registry);
+                digest, import_id, imported_at, monitoring_type, monitoring_year, monitoring_risks, risk_cleared,
+                risk_cleared_year""", registry);
         // written past the repository, the aggregates' events are raised here, as saving them would have
         written.forEach(household -> household.pendingEvents().forEach(events::publishEvent));
     }
@@ -249,6 +257,11 @@ public class RegistryImports {
         List<String> notApplied = new ArrayList<>(household.correctFromRegistry(form, before.status(), known,
                 origin.importedAt()));
         notApplied.addAll(missing);
+        ImportedHousehold.RegistryMonitoring monitoring = form.monitoring();
+        if (!Objects.equals(before.monitoringType(), monitoring == null ? null : monitoring.objectType())
+                || before.riskCleared() != (monitoring != null && monitoring.riskCleared())) {
+            notApplied.add("国扶系统中该户的监测信息已变化：监测对象的纳入与风险消除在本系统须按表 4、表 5 经审核办理，未按导出更改");
+        }
         households.save(household);
         Map<String, String> persons = new LinkedHashMap<>(before.persons());
         for (ImportedMember imported : form.members()) {
@@ -262,10 +275,16 @@ public class RegistryImports {
         }
         jdbc.update("""
                 update household_registry set status = ?, identified_year = ?, exited_year = ?, returned_year = ?,
-                    person_numbers = cast(? as jsonb), digest = ?, import_id = ?, imported_at = ?
+                    person_numbers = cast(? as jsonb), digest = ?, import_id = ?, imported_at = ?,
+                    monitoring_type = ?, monitoring_year = ?, monitoring_risks = string_to_array(?, ','),
+                    risk_cleared = ?, risk_cleared_year = ?
                 where household_id = ?""", form.status().name(), form.history().identifiedYear(),
                 form.history().exitedYear(), form.history().returnedYear(), json.writeValueAsString(persons), digest,
-                origin.importId(), Timestamp.from(origin.importedAt()), before.householdId());
+                origin.importId(), Timestamp.from(origin.importedAt()),
+                monitoring == null ? null : monitoring.objectType(), monitoring == null ? null : monitoring.year(),
+                monitoring == null ? null : String.join(",", monitoring.risks()),
+                monitoring != null && monitoring.riskCleared(), monitoring == null ? null : monitoring.clearedYear(),
+                before.householdId());
         return notApplied;
     }
 

@@ -93,15 +93,28 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
                     select concat_ws('/', coalesce(identified_year::text, ''), coalesce(exited_year::text, ''),
                         coalesce(returned_year::text, '')) from household_registry where registry_number = ?""",
                     String.class, row.get(4))).isEqualTo(row.get(8) + "/" + row.get(9) + "/" + row.get(10));
+            assertThat(jdbc.queryForObject("""
+                    select concat_ws('/', coalesce(monitoring_type, ''), coalesce(monitoring_year::text, ''),
+                        risk_cleared::text, coalesce(risk_cleared_year::text, ''))
+                    from household_registry where registry_number = ?""", String.class, row.get(4)))
+                    .isEqualTo(monitoringOf(row));
         }
+        long monitored = rows.stream().filter(row -> !row.get(7).isEmpty()).map(row -> row.get(4)).distinct().count();
+        assertThat(monitored).as("the generator's county has monitoring objects").isPositive();
 
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
             String importId = job.get("id").asString();
-            await().atMost(Duration.ofSeconds(30)).until(() -> imported(probe, importId).size() == 40);
-            for (ConsumerRecord<String, String> record : imported(probe, importId)) {
+            List<ConsumerRecord<String, String>> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                events.addAll(imported(probe, importId));
+                return events.size() == 40;
+            });
+            for (ConsumerRecord<String, String> record : events) {
                 assertThat(new EventSchemas().violations(record.value())).isEmpty();
                 rows.forEach(row -> assertThat(record.value()).doesNotContain(row.get(15)));
             }
+            assertThat(events.stream().filter(r -> json.readTree(r.value()).at("/data/monitoring").isObject()))
+                    .hasSize((int) monitored);
         }
 
         JsonNode again = awaitFinished(submit(file, CSV, "city-officer", CITY, false).get("id").asString(),
@@ -351,6 +364,77 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
                 .get("id").asString(), "city-officer", CITY);
         assertThat(damaged.get("failure").asString()).isEqualTo("不是可读取的 XLSX 工作簿（文件损坏，或不是 Excel 2007 及以后的"
                 + " .xlsx 格式）");
+    }
+
+    /**
+     * A monitoring object of the registry whose rows are wrong: a kind the system does not manage, an unstable
+     * household that has not exited, a risk not in A52, a risk eliminated before monitoring began; each refused
+     * naming its column, the good one loaded.
+     */
+    @Test
+    void monitoringObjectsOfTheRegistryAreCheckedAsTheFormsAre() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1407, DIVISIONS, CODEBOOK);
+        List<List<List<String>>> households = new ArrayList<>();
+        while (households.size() < 5) {
+            List<List<String>> household = registry.nextHousehold();
+            if (household.getFirst().get(6).equals("已脱贫")) {
+                households.add(household);
+            }
+        }
+        int kind = SyntheticRegistry.HEADERS.indexOf("监测对象类别");
+        int risks = SyntheticRegistry.HEADERS.indexOf("风险类型");
+        int year = SyntheticRegistry.HEADERS.indexOf("纳入监测年度");
+        int cleared = SyntheticRegistry.HEADERS.indexOf("风险是否消除");
+        int clearedYear = SyntheticRegistry.HEADERS.indexOf("风险消除年度");
+        set(households.get(0), Map.of(kind, "脱贫不稳定户", risks, "因大病、因就业不稳", year, "2021", cleared, "否",
+                clearedYear, ""));
+        set(households.get(1), Map.of(kind, "突发严重困难户", risks, "因灾", year, "2022", cleared, "否"));
+        set(households.get(2), Map.of(6, "未脱贫", 9, "", kind, "脱贫不稳定户", risks, "因大病", year, "2021"));
+        set(households.get(3), Map.of(kind, "脱贫不稳定户", risks, "因懒", year, "2021", cleared, "否"));
+        set(households.get(4), Map.of(kind, "脱贫不稳定户", risks, "因学", year, "2023", cleared, "已消除",
+                clearedYear, "2021"));
+        byte[] file = csv(StandardCharsets.UTF_8, SyntheticRegistry.HEADERS,
+                households.stream().flatMap(List::stream).toList());
+
+        JsonNode job = awaitFinished(submit(file, CSV, "city-officer", CITY, true).get("id").asString(),
+                "city-officer", CITY);
+        assertThat(job.at("/households/created").asInt()).as(job.toString()).isEqualTo(1);
+        List<String> errors = new ArrayList<>();
+        job.get("errors").forEach(e -> errors.add(e.get("householdNumber").asString() + " " + e.get("column").asString()
+                + " " + e.path("indicator").asString("") + " " + e.get("message").asString()));
+        assertThat(errors).as(job.toString()).containsExactlyInAnyOrder(
+                number(households.get(1)) + " 监测对象类别  突发严重困难户不在本系统管理的对象之内（贫困户、脱贫不稳定户、边缘易致贫户）",
+                number(households.get(2)) + " 监测对象类别  脱贫不稳定户须为已脱贫的建档立卡户，该户贫困户状态为 POOR",
+                number(households.get(3)) + " 风险类型 A52 不是代码表中的代码或名称：因懒",
+                number(households.get(4)) + " 风险消除年度  风险消除年度早于纳入监测年度");
+        assertThat(jdbc.queryForObject("""
+                select concat_ws('/', monitoring_type, monitoring_year, array_to_string(monitoring_risks, ','),
+                    risk_cleared::text) from household_registry where registry_number = ?""", String.class,
+                number(households.get(0)))).isEqualTo("UNSTABLE_EXITED/2021/01,07/false");
+    }
+
+    private static void set(List<List<String>> household, Map<Integer, String> cells) {
+        for (List<String> row : household) {
+            cells.forEach(row::set);
+        }
+    }
+
+    private static String number(List<List<String>> household) {
+        return household.getFirst().get(4);
+    }
+
+    /** The registry's monitoring columns of a row as household_registry keeps them. */
+    private static String monitoringOf(List<String> row) {
+        String kind = switch (row.get(7)) {
+            case "边缘易致贫户" -> "MARGINAL";
+            case "脱贫不稳定户" -> "UNSTABLE_EXITED";
+            default -> "";
+        };
+        if (kind.isEmpty()) {
+            return "//false/";
+        }
+        int at = SyntheticRegistry.HEADERS.indexOf("纳入监测年度");
+        return kind + "/" + row.get(at) + "/" + "是".equals(row.get(at + 1)) + "/" + row.get(at + 2);
     }
 
     private static String statusOf(List<String> row) {

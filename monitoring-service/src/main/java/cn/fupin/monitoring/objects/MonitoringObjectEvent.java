@@ -60,6 +60,14 @@ sealed interface MonitoringObjectEvent extends PublishedEvent {
                         o.risks(), effective);
     }
 
+    /** Taken over from the national registry, as it stands there. */
+    static MonitoringObjectEvent imported(MonitoringObject o, Integer clearedYear, String householdEventId,
+            UUID importId) {
+        return new MonitoringObjectImported(o.id(), o.type(), o.householdId(), o.divisionCode(), o.year(),
+                o.status(), o.risks(), o.size(), clearedYear,
+                new MonitoringObjectImported.Origin("NATIONAL_REGISTRY", householdEventId, importId));
+    }
+
     static MonitoringObjectEvent assistance(MonitoringObject o, MonitoringObjectStore.Assistance a) {
         return new AssistanceRecorded(o.id(), o.type(), o.householdId(), o.divisionCode(), o.year(), o.status(),
                 a.id(), a.measure(), money(a.amount()), a.date(), null);
@@ -88,6 +96,14 @@ sealed interface MonitoringObjectEvent extends PublishedEvent {
     record MonitoringObjectIdentified(UUID monitoringObjectId, ObjectType objectType, UUID householdId,
             String divisionCode, int year, MonitoringStatus status, UUID caseId, List<String> risks, Integer size,
             String perCapitaIncome, LocalDate effectiveDate) implements MonitoringObjectEvent {
+    }
+
+    record MonitoringObjectImported(UUID monitoringObjectId, ObjectType objectType, UUID householdId,
+            String divisionCode, int year, MonitoringStatus status, List<String> risks, int size, Integer clearedYear,
+            Origin origin) implements MonitoringObjectEvent {
+
+        record Origin(String source, String householdEventId, UUID importId) {
+        }
     }
 
     record AssistanceRecorded(UUID monitoringObjectId, ObjectType objectType, UUID householdId, String divisionCode,

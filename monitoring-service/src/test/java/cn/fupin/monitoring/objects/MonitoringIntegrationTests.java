@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,53 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
         propose("""
                 {"objectType":"UNSTABLE_EXITED","year":2020,"headIdNumber":"%s","risks":["01"]}""".formatted(id))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.headName").value("邱大水"));
+    }
+
+    /**
+     * The registry's monitoring objects come with its households: monitored or cleared as there, no case opened, an
+     * event that names its origin; a later event of the household takes nothing over twice, and the monitored one
+     * cannot be proposed again but receives assistance at once.
+     */
+    @Test
+    void aMonitoringObjectOfTheNationalRegistryIsTakenOverWithoutReview() throws Exception {
+        String id = headId();
+        HouseholdEvents monitored = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        monitored.importedExited(idHash.of(id), """
+                {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["01","07"],"riskCleared":false,
+                 "clearedYear":null}""");
+        HouseholdEvents cleared = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        cleared.importedExited(idHash.of(headId()), """
+                {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["03"],"riskCleared":true,"clearedYear":2022}""");
+        awaitProjected(monitored.household(), 1);
+        awaitProjected(cleared.household(), 1);
+
+        Map<String, Object> object = jdbc.queryForMap("""
+                select id, status, year, risks, request_id, created_by from monitoring_object where household_id = ?""",
+                monitored.household());
+        assertThat(object).containsEntry("status", "MONITORED").containsEntry("year", 2021)
+                .containsEntry("risks", "01,07").containsEntry("created_by", "national-registry");
+        assertThat(object.get("request_id")).as("no review case").isNull();
+        JsonNode imported = event((UUID) object.get("id"), "MonitoringObjectImported");
+        assertThat(imported.at("/data/status").asString()).isEqualTo("MONITORED");
+        assertThat(imported.at("/data/origin/source").asString()).isEqualTo("NATIONAL_REGISTRY");
+        assertThat(imported.at("/data/origin/householdEventId").asString())
+                .isEqualTo("household:household:" + monitored.household() + ":1");
+        assertThat(jdbc.queryForObject("select status from monitoring_object where household_id = ?", String.class,
+                cleared.household())).isEqualTo("RISK_CLEARED");
+
+        monitored.send("HouseholdUpdated", """
+                {"householdId":"%s","divisionCode":"%s","category":"REGISTERED","status":"EXITED","size":1,
+                 "changedFields":["phone"]}""".formatted(monitored.household(), VILLAGE));
+        awaitProjected(monitored.household(), 2);
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_object where household_id = ?", Integer.class,
+                monitored.household())).isEqualTo(1);
+        propose("""
+                {"objectType":"UNSTABLE_EXITED","year":2021,"headIdNumber":"%s","risks":["01"]}""".formatted(id))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/monitoring-objects/" + object.get("id") + "/assistance").with(clerk)
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"measure":"05","content":"大病二次报销","amount":1200,"date":"2021-06-01"}"""))
+                .andExpect(status().isCreated());
     }
 
     @Test

@@ -31,8 +31,8 @@ class MonitoringFacts implements Projection {
 
     @Override
     public Set<String> events() {
-        return Set.of("MonitoringObjectProposed", "MonitoringObjectIdentified", "AssistanceRecorded", "RiskAssessed",
-                "RiskEliminationRequested", "RiskCleared", "RiskReopened");
+        return Set.of("MonitoringObjectProposed", "MonitoringObjectIdentified", "MonitoringObjectImported",
+                "AssistanceRecorded", "RiskAssessed", "RiskEliminationRequested", "RiskCleared", "RiskReopened");
     }
 
     @Override

@@ -19,6 +19,7 @@ import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
+import cn.fupin.household.household.ImportedHousehold.RegistryMonitoring;
 import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.NewMember;
 import cn.fupin.household.household.PovertyStatus;
@@ -175,6 +176,10 @@ public final class NationalRows implements TableRows {
             case "history.exitedYear" -> "exitedYear";
             case "history.returnedYear" -> "returnedYear";
             case "registryNumber" -> "householdNumber";
+            case "monitoring.objectType" -> "monitoringType";
+            case "monitoring.risks" -> "monitoringRisks";
+            case "monitoring.year" -> "monitoringYear";
+            case "monitoring.clearedYear" -> "riskClearedYear";
             case "naturalVillage" -> "naturalVillage";
             case "phone" -> "phone";
             default -> "relation";
@@ -241,8 +246,9 @@ public final class NationalRows implements TableRows {
                 village, scope));
         String status = household(rows, "povertyStatus");
         String type = household(rows, "householdType");
-        String monitoring = household(rows, "monitoringType");
-        boolean marginal = Set.of("边缘易致贫户", "边缘户", "边缘易致贫").contains(CellValues.text(monitoring))
+        String monitoringType = reading.value("monitoringType",
+                () -> monitoringType(household(rows, "monitoringType")));
+        boolean marginal = ImportedHousehold.RegistryMonitoring.MARGINAL.equals(monitoringType)
                 || Set.of("边缘易致贫户", "边缘户").contains(CellValues.text(type));
         PovertyStatus povertyStatus = marginal ? PovertyStatus.MARGINAL
                 : reading.value("povertyStatus", () -> povertyStatus(status, type));
@@ -254,6 +260,7 @@ public final class NationalRows implements TableRows {
                 reading.value("identifiedYear", () -> CellValues.year(household(rows, "identifiedYear")).orElse(null)),
                 reading.value("exitedYear", () -> CellValues.year(household(rows, "exitedYear")).orElse(null)),
                 reading.value("returnedYear", () -> CellValues.year(household(rows, "returnedYear")).orElse(null)));
+        RegistryMonitoring monitoring = monitoring(rows, monitoringType, marginal, reading);
         List<ImportedMember> members = new ArrayList<>();
         List<Integer> memberRows = new ArrayList<>();
         for (Row row : rows) {
@@ -263,8 +270,66 @@ public final class NationalRows implements TableRows {
         }
         ImportedHousehold household = new ImportedHousehold(number, marginal ? Category.MARGINAL : Category.REGISTERED,
                 povertyStatus, divisionCode, CellValues.plain(household(rows, "naturalVillage")),
-                CellValues.plain(household(rows, "phone")), causes, history, members);
+                CellValues.plain(household(rows, "phone")), causes, history, monitoring, members);
         return new ReadHousehold(household, rows.getFirst().number(), memberRows, errors);
+    }
+
+    /**
+     * The registry's monitoring object of the household: its kind, risks, year and elimination. None where the
+     * household is no monitoring object there, or the export names no risk of it (an older layout without the
+     * risk columns): a marginal household is then imported as such, without a monitoring object.
+     */
+    private RegistryMonitoring monitoring(List<Row> rows, String type, boolean marginal, Reading reading) {
+        String objectType = type != null ? type : marginal ? RegistryMonitoring.MARGINAL : null;
+        List<String> risks = reading.value("monitoringRisks",
+                () -> values.codes("A52_risk", household(rows, "monitoringRisks")));
+        if (objectType == null || risks == null || risks.isEmpty()) {
+            return null;
+        }
+        Integer year = reading.value("monitoringYear",
+                () -> CellValues.year(household(rows, "monitoringYear")).orElse(null));
+        Boolean cleared = reading.value("riskCleared", () -> riskCleared(household(rows, "riskCleared")));
+        Integer clearedYear = reading.value("riskClearedYear",
+                () -> CellValues.year(household(rows, "riskClearedYear")).orElse(null));
+        return new RegistryMonitoring(objectType, year, risks, Boolean.TRUE.equals(cleared) || clearedYear != null,
+                clearedYear);
+    }
+
+    /** 监测对象类别 as monitoring-service names it; null for a household that is none. */
+    private static String monitoringType(String cell) {
+        String value = CellValues.text(cell);
+        if (value.isEmpty() || value.equals("否") || value.equals("无")) {
+            return null;
+        }
+        if (value.startsWith("边缘")) {
+            return RegistryMonitoring.MARGINAL;
+        }
+        if (value.startsWith("脱贫不稳定")) {
+            return RegistryMonitoring.UNSTABLE_EXITED;
+        }
+        if (value.startsWith("突发")) {
+            throw new IllegalArgumentException("突发严重困难户不在本系统管理的对象之内（贫困户、脱贫不稳定户、边缘易致贫户）");
+        }
+        throw new IllegalArgumentException("不是监测对象类别（脱贫不稳定户、边缘易致贫户）：" + cell.strip());
+    }
+
+    /** 风险是否消除: 是/否, or the registry's own words (已消除, 未消除). */
+    private Boolean riskCleared(String cell) {
+        String value = CellValues.text(cell);
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (value.startsWith("已消除") || value.equals("风险已消除")) {
+            return true;
+        }
+        if (value.startsWith("未消除") || value.equals("风险未消除")) {
+            return false;
+        }
+        Boolean yes = values.yesNo(cell);
+        if (yes == null) {
+            throw new IllegalArgumentException("不是风险是否消除（是、否、已消除、未消除）：" + cell.strip());
+        }
+        return yes;
     }
 
     private ImportedMember member(Row row, Reading reading) {
