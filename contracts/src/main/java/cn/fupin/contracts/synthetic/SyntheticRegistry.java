@@ -33,10 +33,20 @@ public final class SyntheticRegistry {
             "监测对象类别", "识别年度", "脱贫年度", "返贫年度", "主要致贫原因", "户联系电话", "姓名", "证件类型", "证件号码", "性别",
             "出生日期", "民族", "与户主关系", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工区域", "务工时间（月）",
             "是否会讲普通话", "是否参加城乡居民基本医疗保险", "是否参加城乡居民基本养老保险", "是否参加大病保险",
-            "是否享受农村居民最低生活保障", "是否接受医疗救助", "风险类型", "纳入监测年度", "风险是否消除", "风险消除年度");
+            "是否享受农村居民最低生活保障", "是否接受医疗救助", "风险类型", "纳入监测年度", "风险是否消除", "风险消除年度",
+            "帮扶责任人", "帮扶责任人性别", "帮扶责任人政治面貌", "帮扶单位", "帮扶责任人联系电话", "帮扶开始时间");
+
+    /** The units that send 帮扶责任人 in the synthetic county. */
+    private static final List<String> UNITS = List.of("市农业农村局", "市教育局", "市卫生健康局", "市人力资源和社会保障局",
+            "市住房和城乡建设局", "市水利局", "市供电公司", "乡镇人民政府", "市农村信用合作联社", "市民政局");
+    private static final String SURNAMES = "林陈黄张李王吴刘蔡杨郑许谢邱罗赖";
+    private static final String GIVEN = "建国志强海燕秀英明华丽娟文斌国平春梅晓东";
 
     private final Random random;
-    /** Apart from {@link #random}, so that the monitoring columns leave the county's households as they were. */
+    /**
+     * Apart from {@link #random}, so that the monitoring and helper columns leave the county's households as they
+     * were.
+     */
     private final Random risks;
     private final SyntheticHouseholds people;
     private final Codebook codebook;
@@ -147,6 +157,7 @@ public final class SyntheticRegistry {
         }
         String causes = marginal ? "" : label("A27_poverty_cause", household.getCauses().getFirst());
         List<String> monitored = monitoring.isEmpty() ? List.of("", "", "", "") : monitored();
+        List<String> helper = marginal ? List.of("", "", "", "", "", "") : helper(identified);
         List<List<String>> rows = new ArrayList<>();
         for (int m = 0; m < household.getMembers().size(); m++) {
             MemberInput member = household.getMembers().get(m);
@@ -185,6 +196,7 @@ public final class SyntheticRegistry {
             row.add(yesNo(indicators.getMinimumLiving()));
             row.add(yesNo(indicators.getMedicalAssistance()));
             row.addAll(monitored);
+            row.addAll(helper);
             rows.add(row);
         }
         return rows;
@@ -204,6 +216,17 @@ public final class SyntheticRegistry {
         boolean cleared = risks.nextInt(5) < 2;
         return List.of(named, String.valueOf(year), cleared ? "是" : "否",
                 cleared ? String.valueOf(year + 1 + risks.nextInt(2)) : "");
+    }
+
+    /** A registered household's 帮扶责任人: a cadre of a city unit, helping since the year it was identified. */
+    private List<String> helper(int identified) {
+        String name = SURNAMES.charAt(risks.nextInt(SURNAMES.length())) + ""
+                + GIVEN.charAt(risks.nextInt(GIVEN.length())) + GIVEN.charAt(risks.nextInt(GIVEN.length()));
+        boolean man = risks.nextInt(3) > 0;
+        String phone = "13" + (100_000_000 + risks.nextInt(900_000_000));
+        String start = identified + "-" + String.format("%02d-%02d", 1 + risks.nextInt(12), 1 + risks.nextInt(28));
+        return List.of(name, man ? "男" : "女", risks.nextInt(4) > 0 ? "中共党员" : "群众",
+                UNITS.get(risks.nextInt(UNITS.size())), phone, start);
     }
 
     private String label(String list, String code) {

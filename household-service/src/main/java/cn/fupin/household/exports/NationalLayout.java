@@ -10,11 +10,13 @@ import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import cn.fupin.household.household.Category;
+import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries.RegistryEntry;
 import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
+import cn.fupin.household.privacy.PersonalText;
 
 /**
  * A household as the national registry's whole-county export lays it out (the columns the import reads, headers as
@@ -83,9 +85,28 @@ class NationalLayout {
             row.add(monitoring == null || monitoring.year() == null ? "" : monitoring.year().toString());
             row.add(monitoring == null ? "" : monitoring.riskCleared() ? "是" : "否");
             row.add(monitoring == null || monitoring.clearedYear() == null ? "" : monitoring.clearedYear().toString());
+            row.addAll(helpers(household.getHelpers()));
             rows.add(row);
         }
         return rows;
+    }
+
+    /**
+     * The helpers' columns: names, and phones and units where they differ, joined by 、; gender, political status
+     * and dates of the first helper (the registry's layout has one of each).
+     */
+    private List<String> helpers(List<Helper> helpers) {
+        if (helpers.isEmpty()) {
+            return List.of("", "", "", "", "", "");
+        }
+        Helper first = helpers.getFirst();
+        List<String> units = helpers.stream().map(Helper::unit).distinct().toList();
+        return List.of(helpers.stream().map(Helper::name).collect(Collectors.joining("、")),
+                label("A2_gender", first.gender()), label("A7_political_status", first.politicalStatus()),
+                String.join("、", units),
+                helpers.stream().map(helper -> blank(PersonalText.valueOf(helper.phone())))
+                        .collect(Collectors.joining("、")).replaceAll("^、+$", ""),
+                first.startDate() == null ? "" : first.startDate().toString());
     }
 
     /** The living members, the head first. */

@@ -58,17 +58,7 @@ public class BaseDataChanges {
         if (expectedVersion != null && !expectedVersion.equals(household.getVersion())) {
             throw ApiException.versionMismatch("户", household.getVersion());
         }
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < helpers.size(); i++) {
-            Helper helper = helpers.get(i);
-            String path = "helpers[" + i + "].";
-            codes.required(path + "gender", null, "A2_gender", helper.gender(), errors);
-            codes.optional(path + "politicalStatus", null, "A7_political_status", helper.politicalStatus(), errors);
-            errors.addAll(rules.checkHelper(path, helper));
-            if (helper.endDate() != null && helper.endDate().isBefore(helper.startDate())) {
-                errors.add(new FieldError(path + "endDate", null, "帮扶结束时间早于开始时间"));
-            }
-        }
+        List<FieldError> errors = rules.checkHelpers(helpers);
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }

@@ -101,7 +101,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     static Household imported(ImportedHousehold form, List<Member> members, HouseholdImported.Origin origin) {
         Household household = new Household(UUID.randomUUID(), form.category(), form.status(), form.divisionCode(),
                 form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
-                null, 0, members, List.of(), null, origin.importedAt(), origin.importedAt(), null);
+                null, 0, members, form.helpers().stream().map(helper -> helper.as(UUID.randomUUID())).toList(), null,
+                origin.importedAt(), origin.importedAt(), null);
         household.size = household.countActive();
         household.registerEvent(HouseholdImported.of(household, form, origin));
         return household;
@@ -111,8 +112,8 @@ public class Household extends AbstractAggregateRoot<Household> {
      * A newer export of the national registry corrects the household: its base data, its status there (only when it
      * has not changed here since the last import: {@code statusAtLastImport}), the indicators of the members it
      * knows ({@code knownMembers}: the index of each imported member in this household's members, or -1 for one
-     * new here, who is added without a reason, as 补录). Each change registers its event; what it does not apply is
-     * returned, in words.
+     * new here, who is added without a reason, as 补录), its helpers when the export names others. Each change
+     * registers its event; what it does not apply is returned, in words.
      */
     List<String> correctFromRegistry(ImportedHousehold form, PovertyStatus statusAtLastImport, List<Integer> knownMembers,
             Instant now) {
@@ -148,6 +149,10 @@ public class Household extends AbstractAggregateRoot<Household> {
                 notApplied.add("成员 " + known.name() + " 的姓名、性别或与户主关系与导出不同：须经成员信息更正（附依据）办理");
             }
             correctMember(known.memberId(), given.ethnicity(), given.indicators(), now);
+        }
+        if (!form.helpers().isEmpty()
+                && !form.helpers().equals(helpers.stream().map(ImportedHousehold.ImportedHelper::of).toList())) {
+            assignHelpers(form.helpers().stream().map(helper -> helper.as(UUID.randomUUID())).toList(), now);
         }
         return notApplied;
     }

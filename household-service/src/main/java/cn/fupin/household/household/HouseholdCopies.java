@@ -40,6 +40,9 @@ class HouseholdCopies {
             minimum_living, commercial_medical_insured, medical_assistance, work_location, joined_on,
             increase_reason, left_on, decrease_reason""";
 
+    private static final String HELPERS = """
+            household_id, ordinal, helper_id, name, gender, political_status, unit, start_date, end_date, phone""";
+
     private final DataSource dataSource;
     private final SealedColumns sealed;
 
@@ -48,10 +51,11 @@ class HouseholdCopies {
         this.sealed = sealed;
     }
 
-    /** Households new to the registry (version 0), with their members. */
+    /** Households new to the registry (version 0), with their members and helpers. */
     void insert(List<Household> households) {
         Rows household = new Rows();
         Rows member = new Rows();
+        Rows helper = new Rows();
         for (Household h : households) {
             household.add(h.getId()).add(h.getCategory().name()).add(h.getStatus().name()).add(h.getDivisionCode())
                     .add(h.getNaturalVillage()).add(sealed.text(PersonalText.of(h.getPhone()))).add(h.getSize())
@@ -72,9 +76,18 @@ class HouseholdCopies {
                         .add(i.medicalAssistance()).add(m.workLocation()).add(m.joinedOn()).add(m.increaseReason())
                         .add(m.leftOn()).add(m.decreaseReason()).end();
             }
+            for (int ordinal = 0; ordinal < h.getHelpers().size(); ordinal++) {
+                Helper p = h.getHelpers().get(ordinal);
+                helper.add(h.getId()).add(ordinal).add(p.helperId()).add(p.name()).add(p.gender())
+                        .add(p.politicalStatus()).add(p.unit()).add(p.startDate()).add(p.endDate())
+                        .add(sealed.text(p.phone())).end();
+            }
         }
         copy("household", HOUSEHOLDS, household);
         copy("member", MEMBERS, member);
+        if (!helper.isEmpty()) {
+            copy("helper", HELPERS, helper);
+        }
     }
 
     /**
@@ -142,6 +155,10 @@ class HouseholdCopies {
 
         String text() {
             return text.toString();
+        }
+
+        boolean isEmpty() {
+            return text.isEmpty();
         }
 
         private void escape(String value) {

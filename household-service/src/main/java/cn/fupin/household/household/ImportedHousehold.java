@@ -1,6 +1,10 @@
 package cn.fupin.household.household;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+
+import cn.fupin.household.privacy.PersonalText;
 
 /**
  * One household as the national registry (国扶系统) holds it, read from its export, before the rules have passed it:
@@ -9,15 +13,33 @@ import java.util.List;
  * @param registryNumber 户编号
  * @param history the years it was identified, exited and returned to poverty, as far as it has
  * @param monitoring the monitoring object the registry holds for it (防返贫监测), null when it is none
+ * @param helpers its 帮扶责任人
  */
 public record ImportedHousehold(String registryNumber, Category category, PovertyStatus status, String divisionCode,
         String naturalVillage, String phone, List<String> causes, RegistryHistory history,
-        RegistryMonitoring monitoring, List<ImportedMember> members) {
+        RegistryMonitoring monitoring, List<ImportedMember> members, List<ImportedHelper> helpers) {
 
     public ImportedHousehold {
         causes = causes == null ? List.of() : List.copyOf(causes);
         history = history == null ? RegistryHistory.NONE : history;
         members = List.copyOf(members);
+        helpers = helpers == null ? List.of() : List.copyOf(helpers);
+    }
+
+    /** A 帮扶责任人 as the export names him, before he has an id here. */
+    public record ImportedHelper(String name, String gender, String politicalStatus, String unit, LocalDate startDate,
+            LocalDate endDate, String phone) {
+
+        /** The helper as the rules and the household hold him, under a new id ({@code null} to check only). */
+        Helper as(UUID helperId) {
+            return new Helper(helperId, name, null, gender, politicalStatus, unit, startDate, endDate,
+                    PersonalText.of(phone));
+        }
+
+        static ImportedHelper of(Helper helper) {
+            return new ImportedHelper(helper.name(), helper.gender(), helper.politicalStatus(), helper.unit(),
+                    helper.startDate(), helper.endDate(), helper.phone() == null ? null : helper.phone().value());
+        }
     }
 
     /** A member with its 人口编号. */

@@ -52,6 +52,35 @@ class RegistrationRules {
         if (household.monitoring() != null) {
             checkMonitoring(household, currentYear, errors);
         }
+        errors.addAll(checkHelpers(household.helpers().stream().map(helper -> helper.as(null)).toList()));
+        return errors;
+    }
+
+    /**
+     * 帮扶责任人, as {@code PUT /households/{id}/helpers} and the imports take them: a name, gender and political
+     * status from the codebook, the unit and the start of help, an end not before it, an ID number that is one.
+     */
+    List<FieldError> checkHelpers(List<Helper> helpers) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < helpers.size(); i++) {
+            Helper helper = helpers.get(i);
+            String path = "helpers[" + i + "].";
+            if (helper.name() == null || helper.name().isBlank()) {
+                errors.add(new FieldError(path + "name", null, "帮扶责任人须有姓名"));
+            }
+            codes.required(path + "gender", null, "A2_gender", helper.gender(), errors);
+            codes.optional(path + "politicalStatus", null, "A7_political_status", helper.politicalStatus(), errors);
+            if (helper.unit() == null || helper.unit().isBlank()) {
+                errors.add(new FieldError(path + "unit", null, "帮扶责任人须有帮扶单位"));
+            }
+            if (helper.startDate() == null) {
+                errors.add(new FieldError(path + "startDate", null, "帮扶责任人须有帮扶开始时间"));
+            }
+            else if (helper.endDate() != null && helper.endDate().isBefore(helper.startDate())) {
+                errors.add(new FieldError(path + "endDate", null, "帮扶结束时间早于开始时间"));
+            }
+            errors.addAll(checkHelper(path, helper));
+        }
         return errors;
     }
 
@@ -213,7 +242,7 @@ class RegistrationRules {
      * A helper's ID number, when given, is checked as a member's: a valid 公民身份号码 (18 digits, or the legacy 15)
      * agreeing with the helper's sex.
      */
-    List<FieldError> checkHelper(String path, Helper helper) {
+    private List<FieldError> checkHelper(String path, Helper helper) {
         List<FieldError> errors = new ArrayList<>();
         if (helper.idNumber() != null) {
             checkResidentId(path, helper.gender(), null, ResidentId.parse(helper.idNumber().value()), List.of(),

@@ -66,18 +66,24 @@ class RegistrationRulesTests {
     }
 
     @Test
-    void aHelpersIdNumberIsOptionalAndCheckedAsAMembers() {
+    void aHelperHasANameCodesAUnitAndAStartAndAnIdNumberCheckedAsAMembers() {
         String womansId = "11010519491231002X";
 
-        assertThat(rules.checkHelper("helpers[0].", helper("1", null))).isEmpty();
-        assertThat(rules.checkHelper("helpers[0].", helper("2", womansId.toLowerCase()))).isEmpty();
-        assertThat(rules.checkHelper("helpers[0].", helper("2", "110105491231002"))).isEmpty();
-        assertThat(rules.checkHelper("helpers[0].", helper("1", womansId)))
+        assertThat(rules.checkHelpers(List.of(helper("1", null)))).isEmpty();
+        assertThat(rules.checkHelpers(List.of(helper("2", womansId.toLowerCase())))).isEmpty();
+        assertThat(rules.checkHelpers(List.of(helper("2", "110105491231002")))).isEmpty();
+        assertThat(rules.checkHelpers(List.of(helper("1", womansId))))
                 .extracting(FieldError::field).containsExactly("helpers[0].gender");
-        assertThat(rules.checkHelper("helpers[0].", helper("1", "110105194912310021")))
+        assertThat(rules.checkHelpers(List.of(helper("1", "110105194912310021"))))
                 .extracting(FieldError::field).containsExactly("helpers[0].idNumber");
-        assertThat(rules.checkHelper("helpers[0].", helper("1", womansId + "42")))
+        assertThat(rules.checkHelpers(List.of(helper("1", womansId + "42"))))
                 .extracting(FieldError::field).containsExactly("helpers[0].idNumber");
+        assertThat(rules.checkHelpers(List.of(new Helper(null, " ", null, "3", "99", null, null, null, null))))
+                .extracting(FieldError::field).containsExactly("helpers[0].name", "helpers[0].gender",
+                        "helpers[0].politicalStatus", "helpers[0].unit", "helpers[0].startDate");
+        assertThat(rules.checkHelpers(List.of(new Helper(null, "王帮扶", null, "1", "13", "市扶贫办",
+                LocalDate.of(2020, 3, 1), LocalDate.of(2019, 3, 1), null))))
+                .extracting(FieldError::field).containsExactly("helpers[0].endDate");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.fupin.household.imports.national;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.apache.poi.ss.util.CellReference;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.household.Category;
+import cn.fupin.household.household.ImportedHousehold.ImportedHelper;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.household.household.ImportedHousehold.RegistryHistory;
 import cn.fupin.household.household.ImportedHousehold.RegistryMonitoring;
@@ -40,6 +42,10 @@ public final class NationalRows implements TableRows {
     /** Rows above the header that may hold a title. */
     private static final int HEADER_SEARCH = 10;
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.(?:indicators\\.)?(\\w+).*");
+    private static final Pattern HELPER_PATH = Pattern.compile("helpers\\[\\d+]\\.(\\w+).*");
+    private static final Pattern NAMES = Pattern.compile("[、，,;；/]+");
+    /** A2 未知: a helper whose gender the export does not give. */
+    private static final String UNKNOWN_GENDER = "9";
 
     /** A household as read, with where each of its parts stands in the file. */
     public record ReadHousehold(ImportedHousehold household, int firstRow, List<Integer> memberRows,
@@ -168,6 +174,18 @@ public final class NationalRows implements TableRows {
             int row = index < read.memberRows().size() ? read.memberRows().get(index) : read.firstRow();
             return located(row, fieldOfMember(member.group(2)), error.message(), read);
         }
+        Matcher helper = HELPER_PATH.matcher(error.field());
+        if (helper.matches()) {
+            return located(read.firstRow(), switch (helper.group(1)) {
+                case "gender" -> "helperGender";
+                case "politicalStatus" -> "helperPoliticalStatus";
+                case "unit" -> "helperUnit";
+                case "startDate" -> "helperStart";
+                case "endDate" -> "helperEnd";
+                case "phone" -> "helperPhone";
+                default -> "helperName";
+            }, error.message(), read);
+        }
         String field = switch (error.field().replaceAll("\\[.*", "")) {
             case "address.divisionCode" -> "village";
             case "causes" -> "causes";
@@ -270,7 +288,8 @@ public final class NationalRows implements TableRows {
         }
         ImportedHousehold household = new ImportedHousehold(number, marginal ? Category.MARGINAL : Category.REGISTERED,
                 povertyStatus, divisionCode, CellValues.plain(household(rows, "naturalVillage")),
-                CellValues.plain(household(rows, "phone")), causes, history, monitoring, members);
+                CellValues.plain(household(rows, "phone")), causes, history, monitoring, members,
+                helpers(rows, reading));
         return new ReadHousehold(household, rows.getFirst().number(), memberRows, errors);
     }
 
@@ -293,6 +312,39 @@ public final class NationalRows implements TableRows {
                 () -> CellValues.year(household(rows, "riskClearedYear")).orElse(null));
         return new RegistryMonitoring(objectType, year, risks, Boolean.TRUE.equals(cleared) || clearedYear != null,
                 clearedYear);
+    }
+
+    /**
+     * The household's 帮扶责任人: names separated by 、, their phones (and units, where they differ) in the same
+     * order; gender and political status as codes or labels, 未知 when the export gives no gender.
+     */
+    private List<ImportedHelper> helpers(List<Row> rows, Reading reading) {
+        List<String> names = split(household(rows, "helperName"));
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        List<String> units = split(household(rows, "helperUnit"));
+        List<String> phones = split(household(rows, "helperPhone"));
+        String gender = reading.value("helperGender", () -> values.code("A2_gender", household(rows, "helperGender")));
+        String political = reading.value("helperPoliticalStatus",
+                () -> values.code("A7_political_status", household(rows, "helperPoliticalStatus")));
+        LocalDate start = reading.value("helperStart", () -> CellValues.date(household(rows, "helperStart"))
+                .orElse(null));
+        LocalDate end = reading.value("helperEnd", () -> CellValues.date(household(rows, "helperEnd")).orElse(null));
+        List<ImportedHelper> helpers = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String unit = units.size() == names.size() ? units.get(i)
+                    : CellValues.plain(household(rows, "helperUnit"));
+            helpers.add(new ImportedHelper(names.get(i), gender == null ? UNKNOWN_GENDER : gender, political, unit,
+                    start, end, i < phones.size() ? phones.get(i) : null));
+        }
+        return helpers;
+    }
+
+    private static List<String> split(String cell) {
+        String value = CellValues.plain(cell);
+        return value == null || value.isEmpty() ? List.of()
+                : NAMES.splitAsStream(value).map(String::strip).filter(part -> !part.isEmpty()).toList();
     }
 
     /** 监测对象类别 as monitoring-service names it; null for a household that is none. */
