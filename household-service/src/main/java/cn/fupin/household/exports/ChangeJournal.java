@@ -20,8 +20,9 @@ import cn.fupin.platform.observability.CorrelationId;
 /**
  * Journals, in the transaction that makes it, every change the national registry must be told of: a household
  * identified, exited or returned to poverty, a member added or removed (with the reason and date), base data or
- * indicators corrected (the fields). What came from the national registry itself (its export's import) is
- * journalled too, under the import's correlation id, and left out of every change export.
+ * indicators corrected (the fields); and, from monitoring-service's events, a monitoring object identified or its
+ * risk eliminated. What came from the national registry itself (its export's import) is journalled too, under the
+ * import's correlation id, and left out of every change export.
  */
 @Component
 class ChangeJournal {
@@ -63,6 +64,23 @@ class ChangeJournal {
     @EventListener
     void on(HouseholdUpdated updated) {
         record(updated.householdId(), updated.divisionCode(), "CORRECTED", null, null, null, updated.changedFields());
+    }
+
+    /**
+     * A monitoring object identified or its risk eliminated ({@link MonitoringChanges}), for a household of the
+     * registry: one that is not (any more) is passed over.
+     */
+    void monitoring(UUID household, String divisionCode, String kind, String objectType, List<String> risks,
+            LocalDate effective) {
+        jdbc.sql("""
+                insert into registry_change (household_id, division_code, kind, effective_date, object_type, risks,
+                    occurred_at, correlation_id)
+                select id, :division, :kind, :effective, :type, :risks, :at, :correlation from household
+                where id = :household""")
+                .param("household", household).param("division", divisionCode).param("kind", kind)
+                .param("effective", effective).param("type", objectType).param("risks", risks.toArray(String[]::new))
+                .param("at", Timestamp.from(clock.instant())).param("correlation", MDC.get(CorrelationId.MDC_KEY))
+                .update();
     }
 
     private void record(UUID household, String divisionCode, String kind, UUID member, String reason,

@@ -42,7 +42,7 @@ public class RegistryExports {
     /** The kinds of change, in the order of the export's sheets. */
     enum Kind {
         IDENTIFIED("新识别"), EXITED("脱贫"), RETURNED("返贫"), MEMBER_ADDED("家庭成员增加"), MEMBER_REMOVED("家庭成员减少"),
-        CORRECTED("信息更正");
+        CORRECTED("信息更正"), MONITORING_IDENTIFIED("纳入监测"), RISK_CLEARED("风险消除");
 
         final String sheet;
 
@@ -58,7 +58,7 @@ public class RegistryExports {
 
     /** One journalled change. */
     record Change(long id, UUID householdId, Kind kind, UUID memberId, String reason, LocalDate effectiveDate,
-            List<String> fields, Instant occurredAt) {
+            List<String> fields, Instant occurredAt, String objectType, List<String> risks) {
     }
 
     private final JdbcClient jdbc;
@@ -121,13 +121,15 @@ public class RegistryExports {
             return Optional.empty();
         }
         List<Change> changes = jdbc.sql("""
-                select id, household_id, kind, member_id, reason, effective_date, fields, occurred_at
+                select id, household_id, kind, member_id, reason, effective_date, fields, occurred_at, object_type,
+                    risks
                 from registry_change where export_id = :id order by id""")
                 .param("id", id)
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getObject(2, UUID.class), Kind.valueOf(rs.getString(3)),
                         rs.getObject(4, UUID.class), rs.getString(5),
                         rs.getObject(6, LocalDate.class), List.of((String[]) rs.getArray(7).getArray()),
-                        rs.getTimestamp(8).toInstant()))
+                        rs.getTimestamp(8).toInstant(), rs.getString(9),
+                        List.of((String[]) rs.getArray(10).getArray())))
                 .list();
         List<UUID> ids = changes.stream().map(Change::householdId).distinct().toList();
         Map<UUID, Household> byId = households.all(ids, caller.scope()).stream()
@@ -194,6 +196,8 @@ public class RegistryExports {
             case MEMBER_ADDED -> List.of("增加原因", "增加日期");
             case MEMBER_REMOVED -> List.of("减少原因", "减少日期");
             case CORRECTED -> List.of("更正项", "更正时间");
+            case MONITORING_IDENTIFIED -> List.of("监测对象类别", "监测风险", "纳入监测日期");
+            case RISK_CLEARED -> List.of("监测对象类别", "监测风险", "风险消除日期");
         };
     }
 
@@ -205,6 +209,10 @@ public class RegistryExports {
             case MEMBER_REMOVED -> List.of(layout.label("member_decrease_reason", change.reason()), date);
             case CORRECTED -> List.of(CorrectedFields.describe(change.fields(), household),
                     change.occurredAt().atZone(cn.fupin.contracts.rules.WorkYear.ZONE).toLocalDate().toString());
+            case MONITORING_IDENTIFIED, RISK_CLEARED -> List.of(
+                    "MARGINAL".equals(change.objectType()) ? "边缘易致贫户" : "脱贫不稳定户",
+                    change.risks().stream().map(code -> layout.label("A52_risk", code))
+                            .collect(Collectors.joining("、")), date);
         };
     }
 

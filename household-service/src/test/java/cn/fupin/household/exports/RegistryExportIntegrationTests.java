@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -133,20 +134,45 @@ class RegistryExportIntegrationTests extends ServiceTestSupport {
                 .content("{\"phone\":\"13900000000\"}"))
                 .andExpect(status().isOk());
 
+        // monitoring-service identifies b as monitored after review, clears another's risk, takes one over from the
+        // registry (which never goes back to it)
+        String object = UUID.randomUUID().toString();
+        monitoringEvent("MonitoringObjectIdentified", object, 3, b, village, """
+                "status":"MONITORED","caseId":"%s","risks":["01","07"],"size":2,"perCapitaIncome":null,
+                 "effectiveDate":"2020-11-25\"""".formatted(UUID.randomUUID()));
+        monitoringEvent("RiskCleared", object, 6, b, village, """
+                "status":"RISK_CLEARED","caseId":"%s","risks":["01","07"],"effectiveDate":"2020-12-20\""""
+                .formatted(UUID.randomUUID()));
+        monitoringEvent("MonitoringObjectImported", UUID.randomUUID().toString(), 1, a, village, """
+                "status":"MONITORED","risks":["03"],"size":3,"clearedYear":null,
+                 "origin":{"source":"NATIONAL_REGISTRY","householdEventId":"h:1","importId":null}""");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                select count(*) from registry_change where household_id = ?::uuid and kind in
+                    ('MONITORING_IDENTIFIED', 'RISK_CLEARED')""", Long.class, b.get("id").asString()) == 2);
+
         String body = mvc.perform(post("/api/v1/exports/national-changes").param("area", officer)
                 .with(as("township-officer", officer)))
                 .andExpect(status().isCreated()).andExpect(header().exists("Location"))
-                .andExpect(jsonPath("$.changes").value(3))
+                .andExpect(jsonPath("$.changes").value(5))
                 .andExpect(jsonPath("$.byKind.MEMBER_ADDED").value(1))
                 .andExpect(jsonPath("$.byKind.MEMBER_REMOVED").value(1))
                 .andExpect(jsonPath("$.byKind.CORRECTED").value(1))
+                .andExpect(jsonPath("$.byKind.MONITORING_IDENTIFIED").value(1))
+                .andExpect(jsonPath("$.byKind.RISK_CLEARED").value(1))
                 .andReturn().getResponse().getContentAsString();
         String id = json.readTree(body).get("id").asString();
 
         byte[] workbook = mvc.perform(get("/api/v1/exports/national-changes/" + id + "/workbook.xlsx")
                 .with(as("township-officer", officer))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsByteArray();
-        assertThat(sheetNames(workbook)).containsExactly("新识别", "脱贫", "返贫", "家庭成员增加", "家庭成员减少", "信息更正");
+        assertThat(sheetNames(workbook)).containsExactly("新识别", "脱贫", "返贫", "家庭成员增加", "家庭成员减少", "信息更正",
+                "纳入监测", "风险消除");
+        List<List<String>> monitored = sheet(workbook, "纳入监测");
+        assertThat(monitored).hasSize(1 + b.get("members").size() - 1);
+        assertThat(monitored.get(0).subList(monitored.get(0).size() - 3, monitored.get(0).size()))
+                .containsExactly("监测对象类别", "监测风险", "纳入监测日期");
+        assertThat(monitored.get(1)).endsWith("脱贫不稳定户", "因大病、因就业不稳", "2020-11-25");
+        assertThat(sheet(workbook, "风险消除").get(1)).endsWith("脱贫不稳定户", "因大病、因就业不稳", "2020-12-20");
         assertThat(sheet(workbook, "新识别")).hasSize(1);
         List<List<String>> added = sheet(workbook, "家庭成员增加");
         assertThat(added).hasSize(2);
@@ -168,6 +194,19 @@ class RegistryExportIntegrationTests extends ServiceTestSupport {
                 "家庭成员增加")).as("downloaded again, the same").isEqualTo(added);
         mvc.perform(get("/api/v1/exports/national-changes/" + id).with(as("township-officer", "350481101")))
                 .andExpect(status().isNotFound());
+    }
+
+    /** An event of a monitoring object of the household, as monitoring-service publishes it. */
+    private void monitoringEvent(String name, String object, int sequence, JsonNode household, String village,
+            String fields) {
+        kafka.send("monitoring.events", object, """
+                {"specversion":"1.0","id":"monitoring:monitoring-object:%1$s:%2$d","source":"/fupin/monitoring-service",
+                 "type":"fupin.monitoring.%3$s.v1","subject":"%1$s","time":"2020-12-20T00:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%4$s","actor":"city-1","correlationid":"c-m",
+                 "aggregatetype":"monitoring-object","sequence":%2$d,
+                 "data":{"monitoringObjectId":"%1$s","objectType":"UNSTABLE_EXITED","householdId":"%5$s",
+                  "divisionCode":"%4$s","year":2020,%6$s}}"""
+                .formatted(object, sequence, name, village, household.get("id").asString(), fields));
     }
 
     private JsonNode register(String village, int seed) throws Exception {
