@@ -9,6 +9,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import cn.fupin.platform.pdf.PrintedForm;
+
 /** A form as the answer to download: an Excel workbook or a PDF under its Chinese file name. */
 public final class FormDownload {
 
@@ -38,7 +40,7 @@ public final class FormDownload {
 
     /** A printed form in the format asked for. */
     public static ResponseEntity<Resource> of(String name, PrintedForm form, Format format) {
-        return of(name, format == Format.PDF ? form.pdf() : form.xlsx(), format);
+        return of(name, format == Format.PDF ? form.pdf() : FormSheet.write(form), format);
     }
 
     private static ResponseEntity<Resource> of(String name, byte[] file, Format format) {

@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.fupin.platform.pdf.PrintedForm;
+
 /**
  * A printed form as an Excel sheet, written top to bottom: a centred title, lines of text across the form, bordered
  * tables; A4 landscape, one page wide.

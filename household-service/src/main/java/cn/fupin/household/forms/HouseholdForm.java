@@ -16,6 +16,7 @@ import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.household.MemberIndicators;
+import cn.fupin.platform.pdf.PrintedForm;
 
 /**
  * 信息采集表 as the work plan's annexes lay them out (附件1 for a registered household, 附件4 for a marginal one),

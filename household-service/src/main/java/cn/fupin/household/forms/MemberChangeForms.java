@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.Member;
+import cn.fupin.platform.pdf.PrintedForm;
 
 /**
  * A village's natural changes of household members in a year, as the work plan's annexes lay them out for the

@@ -13,9 +13,16 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -26,6 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
 
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.monitoring.HouseholdEvents;
@@ -38,7 +49,7 @@ import tools.jackson.databind.JsonNode;
  * 表 5 both ways, as a village clerk uses it: the blank form with the risks' drop-down, filled (or as a GBK CSV) and
  * imported — each row proposed through the same service as {@code POST /monitoring-objects}, every bad row named by
  * row, column and indicator, all or nothing unless asked, the same file twice proposing nothing twice, another
- * township's village out of reach.
+ * township's village out of reach; and the village's list printed for signature.
  */
 @RealInfrastructure
 @SpringBootTest
@@ -53,6 +64,17 @@ class Form5IntegrationTests extends ServiceTestSupport {
 
     /** This test's households: the village is shared with other tests. */
     final List<UUID> mine = new ArrayList<>();
+
+    /** household-service as 表 5's print asks it for heads' ID numbers: each household's head, the tokens it saw. */
+    static final Map<UUID, String> HEADS = new ConcurrentHashMap<>();
+    static final List<String> TOKENS = new CopyOnWriteArrayList<>();
+    static volatile boolean householdServiceDown;
+    static final HttpServer HOUSEHOLD_SERVICE = householdService();
+
+    @DynamicPropertySource
+    static void householdServiceStandIn(DynamicPropertyRegistry registry) {
+        registry.add("fupin.owners.household", () -> "http://localhost:" + HOUSEHOLD_SERVICE.getAddress().getPort());
+    }
 
     @BeforeEach
     void theYearIs2020() {
@@ -132,10 +154,81 @@ class Form5IntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("body"));
     }
 
+    /**
+     * The village's list of the year printed for signature: its unstable households with the heads' ID numbers as
+     * household-service gives them to the caller (asked with the caller's token), the risks by name, the places to
+     * sign; another township's village out of reach, and no form with gaps while household-service is down.
+     */
+    @Test
+    void aVillagesListIsPrintedForSignatureWithTheHeadsIdNumbersFromHouseholdService() throws Exception {
+        String first = household("EXITED");
+        String second = household("EXITED");
+        byte[] csv = ("户主证件号码,返贫致贫风险1,返贫致贫风险2\n" + first + ",因大病,07\n" + second + ",因学,\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        mvc.perform(post("/api/v1/monitoring-objects/form5").param("village", VILLAGE).param("year", "2020")
+                .with(as("clerk-5", "village-clerk", VILLAGE)).contentType("text/csv").content(csv))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(2));
+        TOKENS.clear();
+
+        var clerk = as("clerk-5", "village-clerk", VILLAGE);
+        byte[] pdf = mvc.perform(get("/api/v1/monitoring-objects/form5.pdf").param("village", VILLAGE)
+                .param("year", "2020").with(clerk)).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("脱贫不稳定户信息采集表", "年度：2020", first, second, "因大病", "因就业不稳", "因学",
+                "待审核", "填表人", "村负责人签名", "填表日期");
+        assertThat(TOKENS).isNotEmpty().allSatisfy(token -> assertThat(token).startsWith("Bearer "));
+
+        mvc.perform(get("/api/v1/monitoring-objects/form5.pdf").param("village", VILLAGE).param("year", "2020")
+                .with(as("township-officer", "350481101"))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/monitoring-objects/form5.pdf").param("village", VILLAGE)
+                .with(clerk)).andExpect(status().isBadRequest());
+        householdServiceDown = true;
+        try {
+            mvc.perform(get("/api/v1/monitoring-objects/form5.pdf").param("village", VILLAGE).param("year", "2020")
+                    .with(clerk)).andExpect(status().isServiceUnavailable())
+                    .andExpect(jsonPath("$.code").value("household-service-unavailable"));
+        }
+        finally {
+            householdServiceDown = false;
+        }
+    }
+
+    private static HttpServer householdService() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/api/v1/households/", exchange -> {
+                TOKENS.add(exchange.getRequestHeaders().getFirst("Authorization"));
+                String path = exchange.getRequestURI().getPath();
+                String head = HEADS.get(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
+                int status = householdServiceDown ? 500 : head == null ? 404 : 200;
+                byte[] body = (status == 200 ? """
+                        {"members":[{"relation":"02","active":true,"idNumber":"not the head"},
+                          {"relation":"01","active":true,"idNumber":"%s"}]}""".formatted(head) : "{}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(status, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+    }
+
     private String household(String status) {
         String id = id();
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         mine.add(household.household());
+        HEADS.put(household.household(), id);
         household.registered("REGISTERED", "POOR", idHash.of(id), true);
         if (status.equals("EXITED")) {
             household.status("HouseholdExited", "EXITED");

@@ -14,7 +14,7 @@ import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.household.forms.FormTemplates;
 import cn.fupin.household.forms.HouseholdForm;
-import cn.fupin.household.forms.PrintedForm;
+import cn.fupin.platform.pdf.PrintedForm;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.privacy.PersonalDataViews;

@@ -12,7 +12,7 @@ import cn.fupin.contracts.household.api.VillagesApi;
 import cn.fupin.contracts.household.model.VillageYearInput;
 import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.MemberChangeForms;
-import cn.fupin.household.forms.PrintedForm;
+import cn.fupin.platform.pdf.PrintedForm;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.privacy.PersonalDataViews;

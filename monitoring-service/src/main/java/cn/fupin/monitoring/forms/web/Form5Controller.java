@@ -21,12 +21,17 @@ import cn.fupin.contracts.monitoring.api.MonitoringFormsApi;
 import cn.fupin.contracts.monitoring.model.Form5ImportResult;
 import cn.fupin.contracts.monitoring.model.Form5RowError;
 import cn.fupin.monitoring.forms.Form5Import;
+import cn.fupin.monitoring.forms.Form5Print;
 import cn.fupin.monitoring.forms.Form5Template;
 import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.pdf.FormPdf;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 
-/** 表 5 over HTTP (contract tag {@code MonitoringForms}): the blank form, and a village's filled list imported. */
+/**
+ * 表 5 over HTTP (contract tag {@code MonitoringForms}): the blank form, a village's filled list imported, and its
+ * list of the year printed for signature.
+ */
 @RestController
 class Form5Controller implements MonitoringFormsApi {
 
@@ -35,11 +40,13 @@ class Form5Controller implements MonitoringFormsApi {
 
     private final Form5Template template;
     private final Form5Import imports;
+    private final Form5Print print;
     private final DivisionTree divisions;
 
-    Form5Controller(Form5Template template, Form5Import imports, DivisionTree divisions) {
+    Form5Controller(Form5Template template, Form5Import imports, Form5Print print, DivisionTree divisions) {
         this.template = template;
         this.imports = imports;
+        this.print = print;
         this.divisions = divisions;
     }
 
@@ -58,6 +65,18 @@ class Form5Controller implements MonitoringFormsApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("附件5-脱贫不稳定户信息采集表-空白.xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(new ByteArrayResource(template.blank(place)));
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer')")
+    public ResponseEntity<Resource> getForm5Pdf(String village, Integer year) {
+        village(village);
+        byte[] pdf = FormPdf.write(print.of(village, year, Caller.current().username()));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("附件5-脱贫不稳定户信息采集表-" + village + "-" + year + ".pdf", StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(new ByteArrayResource(pdf));
     }
 
     @Override

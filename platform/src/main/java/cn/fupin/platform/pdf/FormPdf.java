@@ -1,4 +1,4 @@
-package cn.fupin.household.forms;
+package cn.fupin.platform.pdf;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,17 +8,12 @@ import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 
-import cn.fupin.platform.pdf.CjkFonts;
-import cn.fupin.platform.pdf.Face;
-import cn.fupin.platform.pdf.PdfCanvas;
-import cn.fupin.platform.pdf.PdfTable;
-
 /**
  * A printed form as a PDF to print and sign: A4 landscape, the reports' Chinese font embedded (ADR 0006), the title
  * centred, tables with their header repeated on every page they run onto, and the signature lines of the paper form
  * drawn as lines to write on; pages numbered.
  */
-final class FormPdf {
+public final class FormPdf {
 
     private static final CjkFonts FONTS = new CjkFonts();
     private static final float TEXT = 10;
@@ -27,7 +22,7 @@ final class FormPdf {
     private FormPdf() {
     }
 
-    static byte[] write(PrintedForm form) {
+    public static byte[] write(PrintedForm form) {
         try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             pdf.getDocumentInformation().setTitle(form.name());
             Face regular = FONTS.regular(pdf);

@@ -1,42 +1,42 @@
-package cn.fupin.household.forms;
+package cn.fupin.platform.pdf;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A paper form as written top to bottom, before it is an Excel sheet ({@link FormSheet}) or a PDF ({@link FormPdf}):
- * its title, lines of text across the form, bordered tables (a header row and its rows) and the lines where it is
- * signed, each as the work plan's annex lays it out.
+ * A paper form as written top to bottom, before it is a PDF ({@link FormPdf}) or an Excel sheet (the service's own
+ * writer): its title, lines of text across the form, bordered tables (a header row and its rows) and the lines where
+ * it is signed, each as the work plan's annex lays it out. Shared by the services that print the five forms.
  */
 public final class PrintedForm {
 
     /** One part of the form, in order. */
-    sealed interface Block {
+    public sealed interface Block {
     }
 
-    record Title(String text) implements Block {
+    public record Title(String text) implements Block {
     }
 
-    record Section(String text) implements Block {
+    public record Section(String text) implements Block {
     }
 
-    record Text(String text) implements Block {
+    public record Text(String text) implements Block {
     }
 
-    record Header(List<String> cells) implements Block {
+    public record Header(List<String> cells) implements Block {
     }
 
-    record Row(List<String> cells) implements Block {
+    public record Row(List<String> cells) implements Block {
     }
 
-    record Skip() implements Block {
+    public record Skip() implements Block {
     }
 
     /** Where the form is signed: each label, the value already known (the clerk's name) or a line to write on. */
-    record Signatures(List<Signature> places) implements Block {
+    public record Signatures(List<Signature> places) implements Block {
     }
 
-    record Signature(String label, String value) {
+    public record Signature(String label, String value) {
     }
 
     private final String name;
@@ -48,65 +48,60 @@ public final class PrintedForm {
      * @param name the sheet's name
      * @param columns how many columns its widest table has
      */
-    PrintedForm(String name, int columns) {
+    public PrintedForm(String name, int columns) {
         this.name = name;
         this.columns = columns;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    int columns() {
+    public int columns() {
         return columns;
     }
 
-    List<Block> blocks() {
+    public List<Block> blocks() {
         return List.copyOf(blocks);
     }
 
     /** Column widths in characters, the first column first. */
-    int[] widths() {
+    public int[] widths() {
         return widths.clone();
     }
 
-    void title(String text) {
+    public void title(String text) {
         blocks.add(new Title(text));
     }
 
-    void section(String text) {
+    public void section(String text) {
         blocks.add(new Section(text));
     }
 
-    void text(String text) {
+    public void text(String text) {
         blocks.add(new Text(text));
     }
 
-    void header(List<String> cells) {
+    public void header(List<String> cells) {
         blocks.add(new Header(List.copyOf(cells)));
     }
 
-    void row(List<String> cells) {
+    public void row(List<String> cells) {
         blocks.add(new Row(List.copyOf(cells)));
     }
 
-    void skip() {
+    public void skip() {
         blocks.add(new Skip());
     }
 
     /** The footer the paper form has: 填表人、联系电话、户主签名、填表日期. */
-    void signatures(String clerk, String signer) {
+    public void signatures(String clerk, String signer) {
         blocks.add(new Signatures(List.of(new Signature("填表人", clerk), new Signature("联系电话", null),
                 new Signature(signer, null), new Signature("填表日期", "      年    月    日"))));
     }
 
-    void widths(int... widths) {
+    public void widths(int... widths) {
         this.widths = widths.clone();
-    }
-
-    /** As an Excel workbook. */
-    public byte[] xlsx() {
-        return FormSheet.write(this);
     }
 
     /** As a PDF, A4 landscape, in the reports' Chinese font. */
