@@ -53,6 +53,8 @@ final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(STARTUP)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    // statements' counts and times for the benchmarks (docs/benchmarks.md): select … from pg_stat_statements
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
@@ -108,6 +110,10 @@ final class PostgresServer implements AutoCloseable {
                 statement.execute("CREATE DATABASE " + DATABASE + " OWNER " + USER);
                 Console.say("PostgreSQL: created database " + DATABASE);
             }
+        }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
         }
     }
 

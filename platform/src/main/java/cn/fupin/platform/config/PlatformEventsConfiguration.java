@@ -28,6 +28,7 @@ import cn.fupin.platform.jdbc.MigrationPart;
 import cn.fupin.platform.outbox.Outbox;
 import cn.fupin.platform.outbox.OutboxProperties;
 import cn.fupin.platform.outbox.OutboxRelay;
+import cn.fupin.platform.outbox.OutboxWakeups;
 import cn.fupin.platform.outbox.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
@@ -99,7 +100,8 @@ public class PlatformEventsConfiguration {
             ProducerFactory<String, String> producers, OutboxProperties properties, MeterRegistry meters) {
         // a template of its own, without observation: the relay sends the causing request's trace context,
         // not a new trace of its own
-        return new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(producers), properties.relay(), meters);
+        return new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(producers), properties.relay(), meters,
+                new OutboxWakeups(jdbc.getDataSource()));
     }
 
     /** The service's own topic, retained for ever so audit tools and rebuilt projections can replay it. */

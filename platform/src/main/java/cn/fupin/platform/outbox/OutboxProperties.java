@@ -20,11 +20,13 @@ public record OutboxProperties(String service, String topic, @DefaultValue("6") 
     /**
      * @param enabled whether this instance runs a relay (only one of all instances publishes at a time)
      * @param batchSize rows read and sent per round
-     * @param idleDelay pause when the outbox is empty
+     * @param idleDelay pause when the outbox is empty and commits are not heard ({@link OutboxWakeups})
      * @param maxBackoff longest pause after a broker failure
+     * @param wakeupTimeout longest sleep while commits are heard: the relay looks anyway after it
      */
     public record Relay(@DefaultValue("true") boolean enabled, @DefaultValue("2000") int batchSize,
-            @DefaultValue("20ms") Duration idleDelay, @DefaultValue("5s") Duration maxBackoff) {
+            @DefaultValue("20ms") Duration idleDelay, @DefaultValue("5s") Duration maxBackoff,
+            @DefaultValue("1s") Duration wakeupTimeout) {
     }
 
     public boolean publishes() {

@@ -29,6 +29,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * producer, wait for the acknowledgements, delete the sent rows, all inside one transaction that holds a
  * PostgreSQL advisory lock, so that of several instances only one relays at a time.
  *
+ * <p>An empty outbox is not polled while commits are heard ({@link OutboxWakeups}): the relay sleeps until outbox
+ * rows are committed, looking anyway after {@code wakeupTimeout}; without them it polls every {@code idleDelay}.
+ *
  * <p>Writers never wait for Kafka: during a broker outage rows pile up in the outbox and the relay backs off;
  * when the broker is back, it sends them in order. A crash between send and delete resends the batch:
  * delivery is at least once, and consumers deduplicate on the deterministic event id.
@@ -43,6 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties.Relay settings;
+    private final OutboxWakeups wakeups;
     private final Counter published;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
@@ -50,9 +54,11 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private long lastBacklogCount;
 
+    /** A relay that polls; {@code wakeups} (null for none) lets it sleep until outbox rows are committed. */
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            OutboxProperties.Relay settings, MeterRegistry meters) {
+            OutboxProperties.Relay settings, MeterRegistry meters, OutboxWakeups wakeups) {
         this.jdbc = jdbc;
+        this.wakeups = wakeups;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
@@ -67,12 +73,18 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        if (wakeups != null) {
+            wakeups.start();
+        }
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
     @Override
     public void stop() {
         running = false;
+        if (wakeups != null) {
+            wakeups.stop();
+        }
         Thread thread = worker;
         if (thread != null) {
             thread.interrupt();
@@ -97,7 +109,7 @@ public class OutboxRelay implements SmartLifecycle {
                 int sent = relayOnce();
                 backoff = settings.idleDelay();
                 if (sent < settings.batchSize()) {
-                    pause(settings.idleDelay());
+                    awaitWork();
                 }
             }
             catch (RuntimeException ex) {
@@ -182,6 +194,21 @@ public class OutboxRelay implements SmartLifecycle {
             lastBacklogCount -= sentNow;
         }
         backlog.set(lastBacklogCount);
+    }
+
+    /** Until outbox rows are committed (or the fallback timeout), when commits are heard; else the idle delay. */
+    private void awaitWork() {
+        if (wakeups == null || !wakeups.listening()) {
+            pause(settings.idleDelay());
+            return;
+        }
+        try {
+            wakeups.await(settings.wakeupTimeout());
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     private void pause(Duration duration) {

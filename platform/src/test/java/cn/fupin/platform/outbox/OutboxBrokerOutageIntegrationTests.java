@@ -56,9 +56,9 @@ class OutboxBrokerOutageIntegrationTests {
     @Test
     void eventsWrittenDuringAnOutageWaitInTheOutboxAndLeaveInOrderWhenTheBrokerIsBack() {
         OutboxProperties.Relay settings = new OutboxProperties.Relay(true, 100, Duration.ofMillis(10),
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), Duration.ofSeconds(1));
         OutboxRelay downRelay = new OutboxRelay(jdbc, transactions, unreachableBroker(), settings,
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(), null);
 
         for (int i = 1; i <= 250; i++) {
             int n = i;
@@ -68,7 +68,7 @@ class OutboxBrokerOutageIntegrationTests {
         assertThatThrownBy(downRelay::relayOnce).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.queryForObject("select count(*) from outbox_event", Long.class)).isEqualTo(250);
 
-        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry());
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), null);
         while (relay.relayOnce() > 0) {
             // drain the backlog batch by batch
         }

@@ -1,0 +1,78 @@
+package cn.fupin.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.fupin.platform.PlatformTestApplication;
+import cn.fupin.platform.testing.RealInfrastructure;
+import cn.fupin.platform.testing.TopicProbe;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * A relay that has gone idle is woken by the commit of an outbox row (the insert trigger's notification), not by its
+ * fallback: both its idle delay and its wake-up timeout are a minute here, yet the event is on the topic in seconds;
+ * a rolled-back row wakes nobody and is never sent.
+ */
+@RealInfrastructure
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "fupin.events.service=test", "fupin.events.topic=wakeups.events",
+                "fupin.events.relay.enabled=false", "spring.flyway.locations=classpath:db/platform-test" })
+class OutboxWakeupsIntegrationTests {
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    record Numbered(int n) {
+    }
+
+    @Test
+    void anIdleRelayIsWokenByTheCommitOfAnOutboxRow() throws Exception {
+        OutboxProperties.Relay settings = new OutboxProperties.Relay(true, 100, Duration.ofMinutes(1),
+                Duration.ofSeconds(1), Duration.ofMinutes(1));
+        OutboxWakeups wakeups = new OutboxWakeups(jdbc.getDataSource());
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), wakeups);
+        relay.start();
+        try (TopicProbe probe = new TopicProbe(brokers, "wakeups.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(wakeups::listening);
+            Thread.sleep(500);
+
+            transactions.executeWithoutResult(status -> {
+                outbox.append(OutgoingEvent.of("thing", "undone", "350481100201", new Numbered(0)));
+                status.setRollbackOnly();
+            });
+            transactions.executeWithoutResult(status -> outbox
+                    .append(OutgoingEvent.of("thing", "woken", "350481100201", new Numbered(1))));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> probe.poll().stream()
+                    .anyMatch(record -> record.key().equals("woken")));
+            assertThat(jdbc.queryForObject("select count(*) from outbox_event", Long.class)).isZero();
+            assertThat(probe.poll()).noneMatch(record -> record.key().equals("undone"));
+        }
+        finally {
+            relay.stop();
+        }
+        assertThat(wakeups.listening()).as("stopped with the relay").isFalse();
+    }
+}
