@@ -48,6 +48,10 @@ public class Outbox {
             insert into outbox_event (event_id, topic, message_key, payload, created_at, traceparent)
             values (?, ?, ?, ?, ?, ?)""";
 
+    private static final String STAGE = """
+            insert into outbox_staging (event_id, topic, message_key, payload, created_at, traceparent)
+            values (?, ?, ?, ?, ?, ?)""";
+
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
     private final OutboxProperties properties;
@@ -72,6 +76,42 @@ public class Outbox {
     /** Appends events in the given order (bulk paths: one statement for the sequences, one batch of rows). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<OutgoingEvent> events) {
+        write(INSERT, events);
+    }
+
+    /**
+     * Stages events of a long transaction in a temporary table of its own (dropped at commit), sequences reserved
+     * as for {@link #appendAll}: they reach the outbox together, by {@link #releaseStaged}, just before the
+     * transaction commits. Rows a long transaction wrote to the outbox itself would lie, uncommitted, in front of
+     * every event committed meanwhile (an import's progress), and the relay would walk them on every round.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stage(List<OutgoingEvent> events) {
+        createStaging();
+        write(STAGE, events);
+    }
+
+    /** Appends the staged events to the outbox in the order staged, in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseStaged() {
+        // created again when a savepoint that created it was rolled back
+        createStaging();
+        jdbc.update("""
+                insert into outbox_event (event_id, topic, message_key, payload, created_at, traceparent)
+                select event_id, topic, message_key, payload, created_at, traceparent from outbox_staging
+                order by seq""");
+        jdbc.execute("truncate outbox_staging");
+    }
+
+    private void createStaging() {
+        jdbc.execute("""
+                create temporary table if not exists outbox_staging (
+                    seq bigint generated always as identity, event_id text not null, topic text not null,
+                    message_key text not null, payload text not null, created_at timestamptz not null,
+                    traceparent text) on commit drop""");
+    }
+
+    private void write(String insert, List<OutgoingEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -88,7 +128,7 @@ public class Outbox {
             rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(), codec.write(envelope),
                     Timestamp.from(now.toInstant()), traceparent });
         }
-        jdbc.batchUpdate(INSERT, rows);
+        jdbc.batchUpdate(insert, rows);
     }
 
     /** Reserves, per aggregate, as many sequence numbers as it has events; returns the first of each. */

@@ -13,9 +13,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The service's one outbox adapter: the {@link PublishedEvent}s raised in a transaction are appended to the outbox
- * in that transaction, and only here — in the order raised, together just before it commits (or a thousand at a
- * time in a long bulk transaction), so a bulk write of many aggregates costs one statement for their sequences and
- * one batch of rows per thousand events.
+ * in that transaction, and only here — in the order raised, together just before it commits, so a bulk write of
+ * many aggregates costs one statement for their sequences and one batch of rows per thousand events. A long bulk
+ * transaction stages them a thousand at a time (and at each savepoint) and releases them into the outbox just
+ * before it commits ({@link Outbox#stage}): the events committed meanwhile by others are relayed without walking
+ * its rows.
  */
 public class PublishedEvents {
 
@@ -38,7 +40,7 @@ public class PublishedEvents {
         pending.events.add(new OutgoingEvent(event.aggregateType(), event.aggregateId(), event.areaCode(),
                 event.eventType(), 1, event));
         if (pending.events.size() >= HELD) {
-            pending.appendHeld();
+            pending.stageHeld();
         }
     }
 
@@ -57,7 +59,7 @@ public class PublishedEvents {
         try {
             return nested.execute(status -> {
                 T result = step.get();
-                pending.appendHeld();
+                pending.stageHeld();
                 return result;
             });
         }
@@ -87,6 +89,7 @@ public class PublishedEvents {
 
         private final PublishedEvents owner;
         private final List<OutgoingEvent> events = new ArrayList<>();
+        private boolean staged;
 
         Pending(PublishedEvents owner) {
             this.owner = owner;
@@ -94,12 +97,24 @@ public class PublishedEvents {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            appendHeld();
+            if (staged) {
+                stageHeld();
+                owner.outbox.releaseStaged();
+            }
+            else {
+                owner.outbox.appendAll(List.copyOf(events));
+                events.clear();
+            }
         }
 
-        void appendHeld() {
-            owner.outbox.appendAll(List.copyOf(events));
+        /** Mid-transaction: the held events go to the transaction's staging table. */
+        void stageHeld() {
+            if (events.isEmpty()) {
+                return;
+            }
+            owner.outbox.stage(List.copyOf(events));
             events.clear();
+            staged = true;
         }
     }
 }

@@ -160,6 +160,47 @@ class PublishedEventsIntegrationTests {
         assertThat(sequenceOf(after)).isEqualTo(1L);
     }
 
+    /**
+     * A long bulk transaction stages its events (none in the outbox while it runs: the relay never walks them) and
+     * releases them, in the order raised, just before it commits; a savepoint that staged events and failed takes
+     * them and the staging table with it, and the transaction still commits.
+     */
+    @Test
+    void aLongBulkTransactionStagesItsEventsAndReleasesThemInOrderWhenItCommits() {
+        String bulk = "bulk-" + UUID.randomUUID();
+        String undone = "undone-" + UUID.randomUUID();
+        int count = PublishedEvents.HELD * 2 + 500;
+        TransactionTemplate nested = new TransactionTemplate(transactionManager);
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        transactions.executeWithoutResult(status -> {
+            assertThatThrownBy(() -> raised.inSavepoint(nested, () -> {
+                for (int n = 0; n <= PublishedEvents.HELD; n++) {
+                    events.publishEvent(new ThingCounted(undone, n));
+                }
+                throw new IllegalStateException("the step failed after staging");
+            })).isInstanceOf(IllegalStateException.class);
+            for (int n = 1; n <= count; n++) {
+                events.publishEvent(new ThingCounted(bulk, n));
+            }
+            assertThat(jdbc.queryForObject("select count(*) from outbox_event where message_key = ?", Long.class,
+                    bulk)).as("staged, not yet in the outbox").isZero();
+        });
+
+        assertThat(sequenceOf(undone)).isNull();
+        try (TopicProbe probe = new TopicProbe(brokers, "raised.events")) {
+            List<EventEnvelope> received = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                probe.poll().stream().filter(record -> record.key().equals(bulk)).map(ConsumerRecord::value)
+                        .map(codec::read).forEach(received::add);
+                return received.size() >= count;
+            });
+            assertThat(received).extracting(EventEnvelope::sequence)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, count).boxed().toList());
+            assertThat(received).extracting(event -> event.data().get("n").asInt())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, count).boxed().toList());
+        }
+    }
+
     @Test
     void anEventRaisedOutsideATransactionIsRefused() {
         assertThatThrownBy(() -> events.publishEvent(new ThingCounted("loose", 1)))
