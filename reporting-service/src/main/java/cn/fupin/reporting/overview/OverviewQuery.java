@@ -7,7 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Counts households and persons (members living in them) for an area and, one level down, its children. */
+/**
+ * Counts households and persons (members living in them) for an area and, one level down, its children: from the
+ * villages' counts by category and status ({@code household_count}, kept by the read model's trigger), a few rows
+ * per village whatever the number of households.
+ */
 @Service
 @Transactional(readOnly = true)
 class OverviewQuery {
@@ -19,7 +23,8 @@ class OverviewQuery {
     }
 
     Counts total(String area) {
-        return jdbc.sql("select count(*), coalesce(sum(size), 0) from household_fact where division_code like :prefix")
+        return jdbc.sql("select coalesce(sum(households), 0), coalesce(sum(persons), 0) from household_count"
+                + " where division_code like :prefix")
                 .param("prefix", area + "%")
                 .query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
     }
@@ -29,8 +34,8 @@ class OverviewQuery {
         if (!List.of("category", "status").contains(column)) {
             throw new IllegalArgumentException(column);
         }
-        return jdbc.sql("select " + column + ", count(*), coalesce(sum(size), 0) from household_fact"
-                + " where division_code like :prefix group by " + column)
+        return jdbc.sql("select " + column + ", sum(households), sum(persons) from household_count"
+                + " where division_code like :prefix group by " + column + " having sum(households) > 0")
                 .param("prefix", area + "%")
                 .query((rs, n) -> Map.entry(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3))))
                 .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -41,14 +46,15 @@ class OverviewQuery {
         if (villages.isEmpty()) {
             return Counts.NONE;
         }
-        return jdbc.sql("select count(*), coalesce(sum(size), 0) from household_fact where division_code in (:villages)")
+        return jdbc.sql("select coalesce(sum(households), 0), coalesce(sum(persons), 0) from household_count"
+                + " where division_code in (:villages)")
                 .param("villages", villages).query((rs, n) -> new Counts(rs.getLong(1), rs.getLong(2))).single();
     }
 
     /** Counts per child area, whose codes are {@code childLength} digits long. */
     Map<String, Counts> byChild(String area, int childLength) {
-        return jdbc.sql("select substr(division_code, 1, :length), count(*), coalesce(sum(size), 0)"
-                + " from household_fact where division_code like :prefix group by 1")
+        return jdbc.sql("select substr(division_code, 1, :length), sum(households), sum(persons)"
+                + " from household_count where division_code like :prefix group by 1 having sum(households) > 0")
                 .param("length", childLength).param("prefix", area + "%")
                 .query((rs, n) -> Map.entry(rs.getString(1), new Counts(rs.getLong(2), rs.getLong(3))))
                 .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -127,6 +127,13 @@ class OverviewIntegrationTests extends ServiceTestSupport {
         mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(as("city-officer", "350481")))
                 .andExpect(jsonPath("$.households").value(1))
                 .andExpect(jsonPath("$.persons").value(3));
+
+        // the villages' counts the overview reads are the facts grouped, whatever came in between
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList("""
+                select division_code, category, status, households, persons from household_count
+                where households > 0 order by 1, 2, 3""")).isEqualTo(jdbc.queryForList("""
+                select division_code, category, status, count(*) as households, sum(size) as persons
+                from household_fact group by 1, 2, 3 order by 1, 2, 3""")));
     }
 
     @Test
