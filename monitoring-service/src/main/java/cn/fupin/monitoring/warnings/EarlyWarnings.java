@@ -40,12 +40,23 @@ public class EarlyWarnings {
         this.clock = clock;
     }
 
+    /**
+     * A household new to the projection (registered, or loaded from the national registry) has no change to warn
+     * of: its first state is what later events are compared with. The year's monitoring line is looked up only for
+     * an annual record, the one event compared with it.
+     */
     @EventListener
     void on(HouseholdChanged changed) {
+        if (changed.before() == null) {
+            return;
+        }
         Map<String, Object> data = json.convertValue(changed.event().data(), new TypeReference<Map<String, Object>>() {
         });
-        int year = data.get("year") instanceof Number number ? number.intValue() : WorkYear.of(clock);
-        BigDecimal monitoringLine = policies.find(year).map(YearlyPolicy::monitoringLine).orElse(null);
+        BigDecimal monitoringLine = null;
+        if ("AnnualRecordSubmitted".equals(changed.event().eventName())) {
+            int year = data.get("year") instanceof Number number ? number.intValue() : WorkYear.of(clock);
+            monitoringLine = policies.find(year).map(YearlyPolicy::monitoringLine).orElse(null);
+        }
         for (WarningRules.Warning warning : WarningRules.of(changed.event().eventName(), data, changed.before(),
                 changed.after(), monitoringLine)) {
             jdbc.sql("""
