@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Monitoring end to end through the gateway with real tokens: an exited household found by its head's ID number
- * (form 5), a marginal household with risks (form 4), assistance, elimination refused with its reasons and then
- * approved through review and seen by reporting, reopening; early warning that lists a household whose year fell
- * under the monitoring line until it is proposed.
+ * (form 5) and printed on the village's 表 5, a marginal household with risks (form 4), assistance, elimination
+ * refused with its reasons and then approved through review and seen by reporting, reopening; early warning that
+ * lists a household whose year fell under the monitoring line until it is proposed.
  */
 class MonitoringE2ETests {
 
@@ -63,6 +63,15 @@ class MonitoringE2ETests {
         assertThat(monitoringObject(object).get("householdId").asString()).isEqualTo(household);
         reviewers.approveAtEveryLevel(reviewers.caseOf(object, "MONITORING_INCLUSION", 1));
         awaitObjectStatus(object, "MONITORED");
+
+        // the village's 表 5 for signature: monitoring-service asks household-service for the heads' ID numbers with
+        // the clerk's own token
+        var form5 = clerk.download("/api/v1/monitoring-objects/form5.pdf?village=" + VILLAGE + "&year=" + YEAR);
+        assertThat(form5.statusCode()).isEqualTo(200);
+        assertThat(form5.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        assertThat(new String(form5.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(Api.as("gongchuan.officer").download("/api/v1/monitoring-objects/form5.pdf?village=" + VILLAGE
+                + "&year=" + YEAR).statusCode()).isEqualTo(404);
 
         var assisted = clerk.post("/api/v1/monitoring-objects/" + object + "/assistance", Map.of("measure", "02",
                 "content", "推荐到工业园区务工", "amount", 1200, "date", LocalDate.now().toString(),
