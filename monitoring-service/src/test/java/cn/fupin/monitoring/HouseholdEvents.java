@@ -11,6 +11,7 @@ public final class HouseholdEvents {
     private final UUID household;
     private final String village;
     private long sequence;
+    private String last;
 
     public HouseholdEvents(KafkaTemplate<String, String> kafka, UUID household, String village) {
         this.kafka = kafka;
@@ -26,13 +27,19 @@ public final class HouseholdEvents {
     public String send(String name, String data) {
         sequence++;
         String id = "household:household:" + household + ":" + sequence;
-        kafka.send("household.events", household.toString(), """
+        last = """
                 {"specversion":"1.0","id":"%s","source":"/fupin/household-service",
                  "type":"fupin.household.%s.v1","subject":"%s","time":"2020-11-01T00:00:00Z",
                  "datacontenttype":"application/json","areacode":"%s","actor":"clerk-a","correlationid":"c1",
                  "aggregatetype":"household","sequence":%d,"data":%s}"""
-                .formatted(id, name, household, village, sequence, data));
+                .formatted(id, name, household, village, sequence, data);
+        kafka.send("household.events", household.toString(), last);
         return id;
+    }
+
+    /** The last event sent again, as a redelivery brings it: the same id and sequence. */
+    public void redeliver() {
+        kafka.send("household.events", household.toString(), last);
     }
 
     /** A household of the category and status, head with the ID hash, members able to work or not. */

@@ -195,8 +195,8 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
 
     /**
      * The registry's monitoring objects come with its households: monitored or cleared as there, no case opened, an
-     * event that names its origin; a later event of the household takes nothing over twice, and the monitored one
-     * cannot be proposed again but receives assistance at once.
+     * event that names its origin; the same event delivered twice and a later event of the household take nothing
+     * over twice, and the monitored one cannot be proposed again but receives assistance at once.
      */
     @Test
     void aMonitoringObjectOfTheNationalRegistryIsTakenOverWithoutReview() throws Exception {
@@ -205,6 +205,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
         monitored.importedExited(idHash.of(id), """
                 {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["01","07"],"riskCleared":false,
                  "clearedYear":null}""");
+        monitored.redeliver();
         HouseholdEvents cleared = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         cleared.importedExited(idHash.of(headId()), """
                 {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["03"],"riskCleared":true,"clearedYear":2022}""");

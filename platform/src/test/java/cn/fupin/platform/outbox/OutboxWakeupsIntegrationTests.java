@@ -56,6 +56,7 @@ class OutboxWakeupsIntegrationTests {
         relay.start();
         try (TopicProbe probe = new TopicProbe(brokers, "wakeups.events")) {
             await().atMost(Duration.ofSeconds(30)).until(wakeups::listening);
+            // not awaiting a result: the relay's first (empty) round must be over, so that only a wake-up can send
             Thread.sleep(500);
 
             transactions.executeWithoutResult(status -> {
