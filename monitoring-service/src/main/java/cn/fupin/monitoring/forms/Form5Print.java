@@ -66,7 +66,6 @@ public class Form5Print {
             form.row(row);
         }
         form.skip();
-        form.text("说明：" + Form5.NOTE);
         form.signatures(clerk, "村负责人签名");
         form.widths(6, 10, 21, 16, 16, 16, 10);
         return form;
