@@ -52,9 +52,8 @@ class NationalLayout {
             row.add(registry == null ? "" : registry.personNumbers().getOrDefault(member.memberId(), ""));
             row.add(status(household));
             ImportedHousehold.RegistryMonitoring monitoring = registry == null ? null : registry.monitoring();
-            row.add(monitoring == null ? household.getCategory() == Category.MARGINAL ? "边缘易致贫户" : ""
-                    : ImportedHousehold.RegistryMonitoring.MARGINAL.equals(monitoring.objectType()) ? "边缘易致贫户"
-                            : "脱贫不稳定户");
+            row.add(monitoring != null ? ImportedHousehold.RegistryMonitoring.label(monitoring.objectType())
+                    : household.getCategory() == Category.MARGINAL ? "边缘易致贫户" : "");
             row.add(registry == null || registry.identifiedYear() == null ? "" : registry.identifiedYear().toString());
             row.add(registry == null || registry.exitedYear() == null ? "" : registry.exitedYear().toString());
             row.add(registry == null || registry.returnedYear() == null ? "" : registry.returnedYear().toString());

@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.HouseholdQueries.RegistryEntry;
+import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.Member;
 import cn.fupin.household.privacy.PersonalDataViews;
 import cn.fupin.platform.security.Caller;
@@ -210,7 +211,7 @@ public class RegistryExports {
             case CORRECTED -> List.of(CorrectedFields.describe(change.fields(), household),
                     change.occurredAt().atZone(cn.fupin.contracts.rules.WorkYear.ZONE).toLocalDate().toString());
             case MONITORING_IDENTIFIED, RISK_CLEARED -> List.of(
-                    "MARGINAL".equals(change.objectType()) ? "边缘易致贫户" : "脱贫不稳定户",
+                    ImportedHousehold.RegistryMonitoring.label(change.objectType()),
                     change.risks().stream().map(code -> layout.label("A52_risk", code))
                             .collect(Collectors.joining("、")), date);
         };

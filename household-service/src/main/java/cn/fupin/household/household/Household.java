@@ -101,8 +101,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     static Household imported(ImportedHousehold form, List<Member> members, HouseholdImported.Origin origin) {
         Household household = new Household(UUID.randomUUID(), form.category(), form.status(), form.divisionCode(),
                 form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
-                null, 0, members, form.helpers().stream().map(helper -> helper.as(UUID.randomUUID())).toList(), null,
-                origin.importedAt(), origin.importedAt(), null);
+                null, 0, members, form.helpersUnderNewIds(), null, origin.importedAt(), origin.importedAt(), null);
         household.size = household.countActive();
         household.registerEvent(HouseholdImported.of(household, form, origin));
         return household;
@@ -152,7 +151,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         }
         if (!form.helpers().isEmpty()
                 && !form.helpers().equals(helpers.stream().map(ImportedHousehold.ImportedHelper::of).toList())) {
-            assignHelpers(form.helpers().stream().map(helper -> helper.as(UUID.randomUUID())).toList(), now);
+            assignHelpers(form.helpersUnderNewIds(), now);
         }
         return notApplied;
     }

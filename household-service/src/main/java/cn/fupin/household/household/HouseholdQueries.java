@@ -149,8 +149,9 @@ public class HouseholdQueries {
         return ids.stream().distinct().map(loaded::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    /** What the national registry knows a household by: its 户编号, its years, its members' 人口编号. */
     /**
+     * What the national registry knows a household by: its 户编号, its years, its members' 人口编号.
+     *
      * @param monitoring the registry's monitoring object of the household at the last import, null when none
      */
     public record RegistryEntry(String registryNumber, Integer identifiedYear, Integer exitedYear,

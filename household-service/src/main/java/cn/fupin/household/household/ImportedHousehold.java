@@ -67,6 +67,16 @@ public record ImportedHousehold(String registryNumber, Category category, Povert
         public RegistryMonitoring {
             risks = risks == null ? List.of() : List.copyOf(risks);
         }
+
+        /** 监测对象类别 as the registry writes it. */
+        public static String label(String objectType) {
+            return MARGINAL.equals(objectType) ? "边缘易致贫户" : "脱贫不稳定户";
+        }
+    }
+
+    /** The helpers as the household holds them, each under a new id. */
+    List<Helper> helpersUnderNewIds() {
+        return helpers.stream().map(helper -> helper.as(UUID.randomUUID())).toList();
     }
 
     NewHousehold asRegistration() {

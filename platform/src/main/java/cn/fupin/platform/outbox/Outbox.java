@@ -44,13 +44,9 @@ public class Outbox {
             on conflict (aggregate_id) do update set last_sequence = event_sequence.last_sequence + excluded.last_sequence
             returning aggregate_id, last_sequence""";
 
-    private static final String INSERT = """
-            insert into outbox_event (event_id, topic, message_key, payload, created_at, traceparent)
-            values (?, ?, ?, ?, ?, ?)""";
-
-    private static final String STAGE = """
-            insert into outbox_staging (event_id, topic, message_key, payload, created_at, traceparent)
-            values (?, ?, ?, ?, ?, ?)""";
+    private static final String COLUMNS = "event_id, topic, message_key, payload, created_at, traceparent";
+    private static final String INSERT = "insert into outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
+    private static final String STAGE = "insert into outbox_staging (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
@@ -96,10 +92,8 @@ public class Outbox {
     public void releaseStaged() {
         // created again when a savepoint that created it was rolled back
         createStaging();
-        jdbc.update("""
-                insert into outbox_event (event_id, topic, message_key, payload, created_at, traceparent)
-                select event_id, topic, message_key, payload, created_at, traceparent from outbox_staging
-                order by seq""");
+        jdbc.update("insert into outbox_event (" + COLUMNS + ") select " + COLUMNS
+                + " from outbox_staging order by seq");
         jdbc.execute("truncate outbox_staging");
     }
 
