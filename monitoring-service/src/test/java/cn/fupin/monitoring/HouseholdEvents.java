@@ -84,14 +84,26 @@ public final class HouseholdEvents {
     }
 
     public String annualRecord(String category, String status, String perCapita, boolean basicNeedsMet) {
+        return annualRecord(category, status, perCapita, basicNeedsMet, "null");
+    }
+
+    /** A year's record taken over from the national registry's export by an import. */
+    public String annualRecordOfRegistry(String category, String status, String perCapita) {
+        return annualRecord(category, status, perCapita, true, """
+                {"source":"NATIONAL_REGISTRY","importId":"%s","importedAt":"2020-10-01T00:00:00Z"}"""
+                .formatted(UUID.randomUUID()));
+    }
+
+    private String annualRecord(String category, String status, String perCapita, boolean basicNeedsMet,
+            String origin) {
         return send("AnnualRecordSubmitted", """
                 {"householdId":"%s","divisionCode":"%s","category":"%s","status":"%s","year":2020,"size":2,
                  "netIncome":"%s","perCapitaIncome":"%s",
                  "conditions":{"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,
-                  "safeHousing":%s,"safeDrinkingWater":true,"dangerousHouseGrade":"1"}}"""
+                  "safeHousing":%s,"safeDrinkingWater":true,"dangerousHouseGrade":"1"},"origin":%s}"""
                 .formatted(household, village, category, status,
                         new java.math.BigDecimal(perCapita).multiply(java.math.BigDecimal.TWO).toPlainString(),
-                        perCapita, basicNeedsMet));
+                        perCapita, basicNeedsMet, origin));
     }
 
     /** review-service's outcome for a monitoring object's request. */

@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,12 @@ public final class SyntheticRegistry {
             "出生日期", "民族", "与户主关系", "文化程度", "在校生状况", "健康状况", "劳动技能", "务工区域", "务工时间（月）",
             "是否会讲普通话", "是否参加城乡居民基本医疗保险", "是否参加城乡居民基本养老保险", "是否参加大病保险",
             "是否享受农村居民最低生活保障", "是否接受医疗救助", "风险类型", "纳入监测年度", "风险是否消除", "风险消除年度",
-            "帮扶责任人", "帮扶责任人性别", "帮扶责任人政治面貌", "帮扶单位", "帮扶责任人联系电话", "帮扶开始时间");
+            "帮扶责任人", "帮扶责任人性别", "帮扶责任人政治面貌", "帮扶单位", "帮扶责任人联系电话", "帮扶开始时间",
+            "工资性收入", "转移性收入", "计划生育金", "最低生活保障金", "特困人员救助供养金", "养老金或离退休金", "生态补偿金",
+            "其他转移性收入", "生产经营性收入", "财产性收入", "资产收益扶贫分红收入", "其他财产性收入", "生产经营性支出", "耕地面积",
+            "牧草地面积", "水面面积", "林地面积", "退耕还林面积", "林果面积", "入户路类型", "与村主干路距离", "是否加入农民专业合作组织",
+            "危房等级", "住房面积", "是否通生活用电", "是否有卫生厕所", "是否解决安全饮用水", "主要燃料类型", "是否有龙头企业带动",
+            "是否有创业致富带头人带动", "是否通广播电视");
 
     /** The units that send 帮扶责任人 in the synthetic county. */
     private static final List<String> UNITS = List.of("市农业农村局", "市教育局", "市卫生健康局", "市人力资源和社会保障局",
@@ -48,6 +54,8 @@ public final class SyntheticRegistry {
      * were.
      */
     private final Random risks;
+    /** Apart too, for the year's income and conditions. */
+    private final Random incomes;
     private final SyntheticHouseholds people;
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -68,6 +76,7 @@ public final class SyntheticRegistry {
         this.seed = seed;
         this.random = new Random(seed);
         this.risks = new Random(seed * 31 + 7);
+        this.incomes = new Random(seed * 17 + 3);
         this.people = people;
         this.codebook = codebook;
         this.divisions = divisions;
@@ -158,6 +167,8 @@ public final class SyntheticRegistry {
         String causes = marginal ? "" : label("A27_poverty_cause", household.getCauses().getFirst());
         List<String> monitored = monitoring.isEmpty() ? List.of("", "", "", "") : monitored();
         List<String> helper = marginal ? List.of("", "", "", "", "", "") : helper(identified);
+        List<String> annual = annual(household, !status.equals("已脱贫") ? 2_500 : !monitoring.isEmpty() ? 5_000 : 9_000,
+                status.equals("已脱贫") && monitoring.isEmpty() ? 11_000 : 4_000);
         List<List<String>> rows = new ArrayList<>();
         for (int m = 0; m < household.getMembers().size(); m++) {
             MemberInput member = household.getMembers().get(m);
@@ -197,6 +208,7 @@ public final class SyntheticRegistry {
             row.add(yesNo(indicators.getMedicalAssistance()));
             row.addAll(monitored);
             row.addAll(helper);
+            row.addAll(annual);
             rows.add(row);
         }
         return rows;
@@ -216,6 +228,44 @@ public final class SyntheticRegistry {
         boolean cleared = risks.nextInt(5) < 2;
         return List.of(named, String.valueOf(year), cleared ? "是" : "否",
                 cleared ? String.valueOf(year + 1 + risks.nextInt(2)) : "");
+    }
+
+    /**
+     * The year's income and conditions (A28–A48) of the household, per-capita net income drawn between {@code low}
+     * and {@code low + spread} yuan: wages most of it, some farming with its costs, transfers (the 低保 allowance only
+     * where a member draws it, as the quality rules expect), a small dividend; a cement road, a safe house for most.
+     */
+    private List<String> annual(RegisterHouseholdRequest household, int low, int spread) {
+        int size = household.getMembers().size();
+        long net = (long) (low + incomes.nextInt(spread)) * size;
+        boolean allowance = household.getMembers().stream()
+                .anyMatch(member -> Boolean.TRUE.equals(member.getIndicators().getMinimumLiving()));
+        long minimumLiving = allowance ? 3_000L * size : 0;
+        long pension = incomes.nextInt(3) == 0 ? 1_200 + incomes.nextInt(2_400) : 0;
+        long ecological = incomes.nextInt(4) == 0 ? 100 + incomes.nextInt(600) : 0;
+        long transfer = minimumLiving + pension + ecological;
+        long dividend = incomes.nextInt(2) == 0 ? 200 + incomes.nextInt(800) : 0;
+        long production = Math.max(0, (net - transfer - dividend) / 4 + incomes.nextInt(2_000));
+        long expenses = production * (20 + incomes.nextInt(20)) / 100;
+        long wage = Math.max(0, net - transfer - dividend - production + expenses);
+        int landTenths = 5 + incomes.nextInt(45);
+        boolean dangerous = incomes.nextInt(50) == 0;
+        return List.of(String.valueOf(wage), String.valueOf(transfer), "0", String.valueOf(minimumLiving), "0",
+                String.valueOf(pension), String.valueOf(ecological), "0", String.valueOf(production),
+                String.valueOf(dividend), String.valueOf(dividend), "0", String.valueOf(expenses),
+                tenths(landTenths), "0", incomes.nextInt(10) == 0 ? "1.5" : "0",
+                String.valueOf(incomes.nextInt(8)), "0", incomes.nextInt(5) == 0 ? "0.8" : "0",
+                label("A37_road_type", incomes.nextInt(10) < 8 ? "03" : "02"),
+                tenths(1 + incomes.nextInt(20)), incomes.nextInt(3) == 0 ? "是" : "否",
+                label("A40_dangerous_house_grade", dangerous ? "3" : incomes.nextInt(3) == 0 ? "2" : "1"),
+                String.valueOf(60 + incomes.nextInt(120)), "是", incomes.nextInt(20) == 0 ? "否" : "是", "是",
+                label("A45_fuel_type", incomes.nextInt(3) == 0 ? "01" : "04"), incomes.nextInt(4) == 0 ? "是" : "否",
+                incomes.nextInt(5) == 0 ? "是" : "否", "是");
+    }
+
+    /** A decimal as the registry writes it: 2.5, 3 (no trailing zeros). */
+    private static String tenths(int tenths) {
+        return BigDecimal.valueOf(tenths, 1).stripTrailingZeros().toPlainString();
     }
 
     /** A registered household's 帮扶责任人: a cadre of a city unit, helping since the year it was identified. */

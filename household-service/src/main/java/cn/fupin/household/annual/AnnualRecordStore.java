@@ -1,32 +1,86 @@
 package cn.fupin.household.annual;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+
+import cn.fupin.platform.jdbc.CopyRows;
 
 /** Annual records, one row per household and year; written whole, guarded by their version. */
 @Repository
 class AnnualRecordStore {
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
 
-    AnnualRecordStore(JdbcClient jdbc) {
+    AnnualRecordStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
     }
 
     Optional<AnnualRecord> find(UUID householdId, int year) {
         return jdbc.sql("select * from annual_record where household_id = :id and year = :year")
                 .param("id", householdId).param("year", year)
                 .query((rs, n) -> read(rs)).optional();
+    }
+
+    /** The stored records of the year of the given households, by household. */
+    Map<UUID, AnnualRecord> findAll(List<UUID> householdIds, int year) {
+        Map<UUID, AnnualRecord> records = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return records;
+        }
+        jdbc.sql("select * from annual_record where household_id = any(:ids) and year = :year")
+                .param("ids", householdIds.toArray(UUID[]::new)).param("year", year)
+                .query((rs, n) -> read(rs)).list().forEach(record -> records.put(record.householdId(), record));
+        return records;
+    }
+
+    Map<UUID, AnnualRecord> latest(List<UUID> householdIds) {
+        Map<UUID, AnnualRecord> records = new HashMap<>();
+        if (householdIds.isEmpty()) {
+            return records;
+        }
+        jdbc.sql("""
+                select distinct on (household_id) * from annual_record where household_id = any(:ids)
+                order by household_id, year desc""")
+                .param("ids", householdIds.toArray(UUID[]::new))
+                .query((rs, n) -> read(rs)).list().forEach(record -> records.put(record.householdId(), record));
+        return records;
+    }
+
+    /** Records new here (version 0), copied in together in the current transaction. */
+    void insertAll(List<AnnualRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        CopyRows rows = new CopyRows();
+        for (AnnualRecord record : records) {
+            columns(record).values().forEach(rows::add);
+            rows.end();
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            rows.copyInto(connection, "annual_record", String.join(", ", columns(records.getFirst()).keySet()));
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
     }
 
     /**

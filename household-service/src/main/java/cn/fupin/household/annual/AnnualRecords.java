@@ -1,17 +1,26 @@
 package cn.fupin.household.annual;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
+import cn.fupin.household.household.HouseholdImported;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.AreaScope;
@@ -65,8 +74,69 @@ public class AnnualRecords {
         if (!store.save(record)) {
             throw ApiException.conflict("concurrent-update", year + " 年度记录刚被他人修改，请重新读取后再提交");
         }
-        events.publishEvent(AnnualRecordSubmitted.of(household, record));
+        events.publishEvent(AnnualRecordSubmitted.of(household, record, null));
         return record;
+    }
+
+    /**
+     * A year's record of a household the national registry's export states, with the household as just written
+     * (null when the import left it unchanged: it is read when needed).
+     */
+    public record TakenOver(UUID householdId, Household household, ImportedYear record) {
+    }
+
+    /**
+     * Takes over the records of a batch of households the national registry's import has just written or read again,
+     * inside its transaction: a record new here is copied in, one the export states otherwise replaces the stored one
+     * (a correction, its version raised), one the same is left. Each record written is published as
+     * {@link AnnualRecordSubmitted} with the import as its origin, after the household's own event.
+     *
+     * @return the households whose record was written
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Set<UUID> takeOver(List<TakenOver> records, HouseholdImported.Origin origin) {
+        Map<Integer, List<TakenOver>> byYear = records.stream()
+                .collect(Collectors.groupingBy(taken -> taken.record().year(), LinkedHashMap::new, Collectors.toList()));
+        Set<UUID> written = new LinkedHashSet<>();
+        Instant now = origin.importedAt();
+        byYear.forEach((year, taken) -> {
+            Map<UUID, AnnualRecord> stored = store.findAll(taken.stream().map(TakenOver::householdId).toList(), year);
+            List<TakenOver> changed = taken.stream().filter(t -> !sameAs(stored.get(t.householdId()), t.record()))
+                    .toList();
+            Map<UUID, Household> read = new HashMap<>();
+            households.all(changed.stream().filter(t -> t.household() == null).map(TakenOver::householdId).toList(),
+                    AreaScope.ALL).forEach(household -> read.put(household.getId(), household));
+            List<AnnualRecord> fresh = new ArrayList<>();
+            List<AnnualRecordSubmitted> submitted = new ArrayList<>();
+            for (TakenOver t : changed) {
+                Household household = t.household() != null ? t.household() : read.get(t.householdId());
+                AnnualRecord before = stored.get(t.householdId());
+                AnnualRecord record = AnnualRecord.submit(household, year, t.record().income(),
+                        t.record().conditions(), before == null ? null : before.version(), now);
+                if (before == null) {
+                    fresh.add(record);
+                }
+                else if (!store.save(record)) {
+                    throw new IllegalStateException(year + " 年度记录在导入时被修改：" + t.householdId());
+                }
+                submitted.add(AnnualRecordSubmitted.of(household, record, origin));
+                written.add(t.householdId());
+            }
+            store.insertAll(fresh);
+            submitted.forEach(events::publishEvent);
+        });
+        return written;
+    }
+
+    private static boolean sameAs(AnnualRecord stored, ImportedYear imported) {
+        return stored != null && stored.income().equals(imported.income())
+                && stored.conditions().equals(imported.conditions());
+    }
+
+    /** Each household's latest record (of its latest year), for those that have one. */
+    @Transactional(readOnly = true)
+    public Map<UUID, AnnualRecord> latest(List<UUID> householdIds) {
+        return store.latest(householdIds);
     }
 
     @Transactional(readOnly = true)

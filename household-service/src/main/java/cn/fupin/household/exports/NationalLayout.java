@@ -1,14 +1,20 @@
 package cn.fupin.household.exports;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
+import cn.fupin.household.annual.AnnualRecord;
+import cn.fupin.household.annual.Conditions;
+import cn.fupin.household.annual.Income;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
@@ -22,13 +28,18 @@ import cn.fupin.household.privacy.PersonalText;
  * A household as the national registry's whole-county export lays it out (the columns the import reads, headers as
  * the registry exports them): one row per member, the household's columns repeated, codes as their Chinese labels;
  * 户编号 and 人口编号 where the registry gave them (a household registered here has none until it is entered there),
- * and the monitoring object the registry held at the last import (monitoring-service keeps what became of it).
+ * the monitoring object the registry held at the last import (monitoring-service keeps what became of it), and the
+ * household's latest income and conditions.
  */
 @Component
 class NationalLayout {
 
-    /** The export's columns, in its order. */
-    static final List<String> HEADERS = SyntheticRegistry.HEADERS;
+    /**
+     * The export's columns, in its order: the registry's, and the year of the income and conditions written (the
+     * household's latest record; the registry's own export is of one year and has no such column).
+     */
+    static final List<String> HEADERS = Stream.concat(SyntheticRegistry.HEADERS.stream(), Stream.of("收入年度"))
+            .toList();
 
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -38,8 +49,12 @@ class NationalLayout {
         this.divisions = divisions;
     }
 
-    /** The rows of the household's members: the living ones, or those given (a member who left). */
-    List<List<String>> rows(Household household, RegistryEntry registry, List<Member> members) {
+    /**
+     * The rows of the household's members: the living ones, or those given (a member who left), with the household's
+     * latest year's record ({@code annual}, null when it has none).
+     */
+    List<List<String>> rows(Household household, RegistryEntry registry, AnnualRecord annual, List<Member> members) {
+        List<String> year = annual(annual);
         List<List<String>> rows = new ArrayList<>();
         for (Member member : members) {
             MemberIndicators m = member.indicators();
@@ -85,6 +100,7 @@ class NationalLayout {
             row.add(monitoring == null ? "" : monitoring.riskCleared() ? "是" : "否");
             row.add(monitoring == null || monitoring.clearedYear() == null ? "" : monitoring.clearedYear().toString());
             row.addAll(helpers(household.getHelpers()));
+            row.addAll(year);
             rows.add(row);
         }
         return rows;
@@ -106,6 +122,31 @@ class NationalLayout {
                 helpers.stream().map(helper -> blank(PersonalText.valueOf(helper.phone())))
                         .collect(Collectors.joining("、")).replaceAll("^、+$", ""),
                 first.startDate() == null ? "" : first.startDate().toString());
+    }
+
+    /** A year's income and conditions (A28–A48) in the export's columns, then the year. */
+    private List<String> annual(AnnualRecord record) {
+        if (record == null) {
+            return Collections.nCopies(32, "");
+        }
+        Income i = record.income();
+        Conditions c = record.conditions();
+        return Stream.of(amount(i.wageIncome()), amount(i.transferIncome()), amount(i.familyPlanningSubsidy()),
+                amount(i.minimumLivingAllowance()), amount(i.extremePovertySupport()), amount(i.pension()),
+                amount(i.ecologicalCompensation()), amount(i.otherTransferIncome()), amount(i.productionIncome()),
+                amount(i.propertyIncome()), amount(i.assetDividend()), amount(i.otherPropertyIncome()),
+                amount(i.productionExpenses()), amount(c.cultivatedLand()), amount(c.grassland()),
+                amount(c.waterSurface()), amount(c.forestLand()), amount(c.returnedFarmland()), amount(c.orchard()),
+                label("A37_road_type", c.roadType()), amount(c.distanceToMainRoad()), yesNo(c.cooperativeMember()),
+                label("A40_dangerous_house_grade", c.dangerousHouseGrade()), amount(c.housingArea()),
+                yesNo(c.electricity()), yesNo(c.sanitaryToilet()), yesNo(c.safeDrinkingWater()),
+                label("A45_fuel_type", c.fuelType()), yesNo(c.leadingEnterprise()), yesNo(c.entrepreneurLeader()),
+                yesNo(c.broadcastTv()), String.valueOf(record.year())).toList();
+    }
+
+    /** An amount as the registry writes it: 1200, 2.5 (no trailing zeros). */
+    private static String amount(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     /** The living members, the head first. */

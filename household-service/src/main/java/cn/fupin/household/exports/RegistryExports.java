@@ -21,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.household.annual.AnnualRecord;
+import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.HouseholdQueries.RegistryEntry;
@@ -64,14 +66,16 @@ public class RegistryExports {
 
     private final JdbcClient jdbc;
     private final HouseholdQueries households;
+    private final AnnualRecords annualRecords;
     private final NationalLayout layout;
     private final PersonalDataViews views;
     private final Clock clock;
 
-    RegistryExports(JdbcClient jdbc, HouseholdQueries households, NationalLayout layout, PersonalDataViews views,
-            Clock clock) {
+    RegistryExports(JdbcClient jdbc, HouseholdQueries households, AnnualRecords annualRecords, NationalLayout layout,
+            PersonalDataViews views, Clock clock) {
         this.jdbc = jdbc;
         this.households = households;
+        this.annualRecords = annualRecords;
         this.layout = layout;
         this.views = views;
         this.clock = clock;
@@ -136,6 +140,7 @@ public class RegistryExports {
         Map<UUID, Household> byId = households.all(ids, caller.scope()).stream()
                 .collect(Collectors.toMap(Household::getId, Function.identity()));
         Map<UUID, RegistryEntry> registry = households.registryEntries(ids);
+        Map<UUID, AnnualRecord> annual = annualRecords.latest(ids);
         Map<UUID, Integer> shown = new HashMap<>();
         try (RegistryWorkbook workbook = new RegistryWorkbook()) {
             for (Kind kind : Kind.values()) {
@@ -150,7 +155,8 @@ public class RegistryExports {
                             : household.getMembers().stream().filter(m -> m.memberId().equals(change.memberId()))
                                     .toList();
                     shown.merge(household.getId(), members.size(), Integer::sum);
-                    for (List<String> row : layout.rows(household, registry.get(household.getId()), members)) {
+                    for (List<String> row : layout.rows(household, registry.get(household.getId()),
+                            annual.get(household.getId()), members)) {
                         List<String> line = new ArrayList<>(row);
                         line.addAll(extraCells(kind, change, household));
                         workbook.row(line);
@@ -173,13 +179,15 @@ public class RegistryExports {
                 if (page.isEmpty()) {
                     break;
                 }
-                Map<UUID, RegistryEntry> registry = households.registryEntries(page.stream().map(Household::getId)
-                        .toList());
+                List<UUID> ids = page.stream().map(Household::getId).toList();
+                Map<UUID, RegistryEntry> registry = households.registryEntries(ids);
+                Map<UUID, AnnualRecord> annual = annualRecords.latest(ids);
                 Map<UUID, Integer> shown = new HashMap<>();
                 for (Household household : page) {
                     List<Member> living = NationalLayout.living(household);
                     shown.put(household.getId(), living.size());
-                    layout.rows(household, registry.get(household.getId()), living).forEach(workbook::row);
+                    layout.rows(household, registry.get(household.getId()), annual.get(household.getId()), living)
+                            .forEach(workbook::row);
                 }
                 views.recordAll(caller, shown, "getNationalRegistryExport");
                 after = page.getLast().getId();

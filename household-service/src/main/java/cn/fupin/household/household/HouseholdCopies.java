@@ -1,23 +1,16 @@
 package cn.fupin.household.household;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.household.privacy.PersonalText;
 import cn.fupin.household.privacy.SealedColumns;
+import cn.fupin.platform.jdbc.CopyRows;
 
 /**
  * Writes new households with their members by PostgreSQL's {@code COPY}, in the current transaction: the bulk
@@ -53,9 +46,9 @@ class HouseholdCopies {
 
     /** Households new to the registry (version 0), with their members and helpers. */
     void insert(List<Household> households) {
-        Rows household = new Rows();
-        Rows member = new Rows();
-        Rows helper = new Rows();
+        CopyRows household = new CopyRows();
+        CopyRows member = new CopyRows();
+        CopyRows helper = new CopyRows();
         for (Household h : households) {
             household.add(h.getId()).add(h.getCategory().name()).add(h.getStatus().name()).add(h.getDivisionCode())
                     .add(h.getNaturalVillage()).add(sealed.text(PersonalText.of(h.getPhone()))).add(h.getSize())
@@ -90,88 +83,14 @@ class HouseholdCopies {
         }
     }
 
-    /**
-     * Rows of a table, in the given columns' order. PostgreSQL copies into no table under row-level security, so the
-     * rows are copied into a temporary table of the same columns (dropped with the transaction) and inserted from
-     * there in one statement, the policies checking each row as for any insert.
-     */
-    void copy(String table, String columns, Rows rows) {
+    /** Copies the rows into the table, in the current transaction ({@link CopyRows#copyInto}). */
+    void copy(String table, String columns, CopyRows rows) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
-        String staging = "copy_" + table;
-        try (var statement = connection.createStatement()) {
-            statement.execute("create temporary table if not exists " + staging + " (like " + table
-                    + ") on commit drop");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + staging + " (" + columns
-                    + ") from stdin", new StringReader(rows.text()));
-            statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + staging);
-            statement.execute("truncate " + staging);
-        }
-        catch (SQLException | IOException ex) {
-            throw new IllegalStateException("COPY failed: " + ex.getMessage(), ex);
+        try {
+            rows.copyInto(connection, table, columns);
         }
         finally {
             DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
-    /** COPY's text format: tab-separated, {@code \N} for null, backslash escapes, arrays and bytea as literals. */
-    static final class Rows {
-
-        private static final HexFormat HEX = HexFormat.of();
-        private final StringBuilder text = new StringBuilder(1 << 16);
-        private boolean first = true;
-
-        Rows add(Object value) {
-            if (!first) {
-                text.append('\t');
-            }
-            first = false;
-            switch (value) {
-                case null -> text.append("\\N");
-                case byte[] bytes -> text.append("\\\\x").append(HEX.formatHex(bytes));
-                case List<?> list -> {
-                    text.append('{');
-                    for (int i = 0; i < list.size(); i++) {
-                        text.append(i == 0 ? "" : ",").append('"');
-                        escape(String.valueOf(list.get(i)).replace("\\", "\\\\").replace("\"", "\\\""));
-                        text.append('"');
-                    }
-                    text.append('}');
-                }
-                case Instant instant -> text.append(instant);
-                case LocalDate date -> text.append(date);
-                case Boolean bool -> text.append(bool ? 't' : 'f');
-                case Number number -> text.append(number);
-                case UUID id -> text.append(id);
-                default -> escape(value.toString());
-            }
-            return this;
-        }
-
-        void end() {
-            text.append('\n');
-            first = true;
-        }
-
-        String text() {
-            return text.toString();
-        }
-
-        boolean isEmpty() {
-            return text.isEmpty();
-        }
-
-        private void escape(String value) {
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '\t' -> text.append("\\t");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
-                }
-            }
         }
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
 import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.jdbc.CopyRows;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +59,13 @@ public class RegistryImports {
     /**
      * What became of each household of a batch, by its index there: created, unchanged, corrected ({@code changed}:
      * a newer export's differences applied, but for what {@code notApplied} says), refused.
+     *
+     * @param written the households created or corrected, as written
+     * @param kept every household of the batch in the registry now (written, or left as it was), by its id
      */
     public record BatchOutcome(List<Integer> created, List<Integer> unchanged, List<Integer> changed,
-            Map<Integer, List<FieldError>> refused, Map<Integer, List<String>> notApplied) {
+            Map<Integer, List<FieldError>> refused, Map<Integer, List<String>> notApplied,
+            Map<Integer, Household> written, Map<Integer, UUID> kept) {
     }
 
     /**
@@ -107,20 +112,28 @@ public class RegistryImports {
             refused.put(i, errors);
             created.remove(Integer.valueOf(i));
         });
+        Map<Integer, Household> written = new LinkedHashMap<>();
+        Map<Integer, UUID> kept = new LinkedHashMap<>();
         if (write && !created.isEmpty()) {
-            write(batch, created, digests, origin);
+            List<Household> households = write(batch, created, digests, origin);
+            for (int k = 0; k < created.size(); k++) {
+                written.put(created.get(k), households.get(k));
+            }
         }
         Map<Integer, List<String>> notApplied = new LinkedHashMap<>();
         if (write) {
             for (int i : changed) {
-                List<String> left = correct(batch.get(i), loaded.get(batch.get(i).registryNumber()), digests.get(i),
-                        origin);
+                Loaded before = loaded.get(batch.get(i).registryNumber());
+                List<String> left = new ArrayList<>();
+                written.put(i, correct(batch.get(i), before, digests.get(i), origin, left));
                 if (!left.isEmpty()) {
                     notApplied.put(i, left);
                 }
             }
+            written.forEach((i, household) -> kept.put(i, household.getId()));
+            unchanged.forEach(i -> kept.put(i, loaded.get(batch.get(i).registryNumber()).householdId()));
         }
-        return new BatchOutcome(created, unchanged, changed, refused, notApplied);
+        return new BatchOutcome(created, unchanged, changed, refused, notApplied, written, kept);
     }
 
     private record Loaded(UUID householdId, String digest, PovertyStatus status, Map<String, String> persons,
@@ -182,7 +195,7 @@ public class RegistryImports {
         return refused;
     }
 
-    private void write(List<ImportedHousehold> batch, List<Integer> created, Map<Integer, String> digests,
+    private List<Household> write(List<ImportedHousehold> batch, List<Integer> created, Map<Integer, String> digests,
             HouseholdImported.Origin origin) {
         List<Household> written = new ArrayList<>(created.size());
         for (int i : created) {
@@ -191,7 +204,7 @@ public class RegistryImports {
             written.add(Household.imported(form, members, origin));
         }
         copies.insert(written);
-        HouseholdCopies.Rows registry = new HouseholdCopies.Rows();
+        CopyRows registry = new CopyRows();
         for (int k = 0; k < created.size(); k++) {
             ImportedHousehold form = batch.get(created.get(k));
             Household household = written.get(k);
@@ -220,16 +233,17 @@ public class RegistryImports {
                 risk_cleared_year""", registry);
         // written past the repository, the aggregates' events are raised here, as saving them would have
         written.forEach(household -> household.pendingEvents().forEach(events::publishEvent));
+        return written;
     }
 
     /**
      * A household loaded before, read again with other rows: its differences applied as corrections (their events
      * carry the import's correlation id, so each names its source), the registry's record brought up to date. A member
      * the newer export no longer lists stays: a member leaves by form 3, with its reason and date, which an export
-     * does not give; the import says so in its notices.
+     * does not give; the import says so in its notices ({@code notApplied}).
      */
-    private List<String> correct(ImportedHousehold form, Loaded before, String digest,
-            HouseholdImported.Origin origin) {
+    private Household correct(ImportedHousehold form, Loaded before, String digest, HouseholdImported.Origin origin,
+            List<String> notApplied) {
         Household household = households.findById(before.householdId()).orElseThrow();
         Map<String, UUID> byPersonNumber = new HashMap<>();
         before.persons().forEach((member, number) -> byPersonNumber.put(number, UUID.fromString(member)));
@@ -254,8 +268,7 @@ public class RegistryImports {
                 missing.add("成员 " + member.name() + " 不在新的导出中：本系统未作减少；家庭成员自然减少须按表 3 办理（减少原因与日期）");
             }
         }
-        List<String> notApplied = new ArrayList<>(household.correctFromRegistry(form, before.status(), known,
-                origin.importedAt()));
+        notApplied.addAll(household.correctFromRegistry(form, before.status(), known, origin.importedAt()));
         notApplied.addAll(missing);
         ImportedHousehold.RegistryMonitoring monitoring = form.monitoring();
         if (!Objects.equals(before.monitoringType(), monitoring == null ? null : monitoring.objectType())
@@ -285,7 +298,7 @@ public class RegistryImports {
                 monitoring == null ? null : String.join(",", monitoring.risks()),
                 monitoring != null && monitoring.riskCleared(), monitoring == null ? null : monitoring.clearedYear(),
                 before.householdId());
-        return notApplied;
+        return household;
     }
 
     private static String idNumberOf(NewMember member) {

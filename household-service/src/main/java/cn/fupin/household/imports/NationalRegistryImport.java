@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.rules.WorkYear;
+import cn.fupin.household.annual.AnnualRecords;
+import cn.fupin.household.annual.ImportedYear;
 import cn.fupin.household.household.HouseholdImported;
 import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.RegistryImports;
@@ -30,7 +33,7 @@ import cn.fupin.platform.domain.FieldError;
 
 /**
  * Runs one import of the national registry's export: the file is read row by row, its households checked and
- * written a batch at a time, all in one transaction — kept whole, or (all or nothing, with a bad row) not at all;
+ * written a batch at a time with the year's income and conditions the export states, all in one transaction — kept whole, or (all or nothing, with a bad row) not at all;
  * with {@code partial}, the good households are kept and the bad ones reported. Progress is written beside it, so it
  * can be read while the import runs.
  */
@@ -41,6 +44,7 @@ class NationalRegistryImport {
     static final int BATCH = 500;
 
     private final RegistryImports registry;
+    private final AnnualRecords annualRecords;
     private final ImportProgress progress;
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -49,10 +53,11 @@ class NationalRegistryImport {
     /** Rows a file may have: a province's export is split by county. */
     private final int maxRows;
 
-    NationalRegistryImport(RegistryImports registry, ImportProgress progress, Codebook codebook, DivisionTree divisions,
-            PlatformTransactionManager transactionManager, Clock clock,
+    NationalRegistryImport(RegistryImports registry, AnnualRecords annualRecords, ImportProgress progress,
+            Codebook codebook, DivisionTree divisions, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${fupin.imports.max-rows:2000000}") int maxRows) {
         this.registry = registry;
+        this.annualRecords = annualRecords;
         this.progress = progress;
         this.codebook = codebook;
         this.divisions = divisions;
@@ -121,9 +126,9 @@ class NationalRegistryImport {
 
         Run(ImportJob job) {
             this.job = job;
-            this.rows = new NationalRows(codebook, divisions, job.areaCode(), this::add);
-            this.origin = new HouseholdImported.Origin(job.kind().name(), job.id(), clock.instant());
             this.year = LocalDate.now(clock.withZone(WorkYear.ZONE)).getYear();
+            this.rows = new NationalRows(codebook, divisions, job.areaCode(), year, this::add);
+            this.origin = new HouseholdImported.Origin(job.kind().name(), job.id(), clock.instant());
         }
 
         @Override
@@ -176,9 +181,20 @@ class NationalRegistryImport {
                     }
                 }
             }
+            Set<UUID> recorded = write ? annualRecords.takeOver(takenOver(outcome), origin) : Set.of();
             int created = write ? outcome.created().size() : 0;
             int updated = write ? outcome.changed().size() : 0;
-            counts = counts.plus(new ImportJob.Counts(created, updated, outcome.unchanged().size(), refused.size()));
+            int unchanged = 0;
+            for (int i : outcome.unchanged()) {
+                // a household the same in the export but for its year's record: corrected too
+                if (recorded.contains(outcome.kept().get(i))) {
+                    updated++;
+                }
+                else {
+                    unchanged++;
+                }
+            }
+            counts = counts.plus(new ImportJob.Counts(created, updated, unchanged, refused.size()));
             outcome.notApplied().forEach((i, words) -> words.forEach(notice -> notices.add(new ImportJob.RowError(
                     sheet, batch.get(i).firstRow(), "户编号", null, null, batch.get(i).household().registryNumber(),
                     notice))));
@@ -187,6 +203,18 @@ class NationalRegistryImport {
             ImportJob.Counts sofar = counts;
             int errorCount = errors.size();
             progress.progressed(job.id(), done, sofar, errorCount);
+        }
+
+        /** The year's records the export states for the households of the batch now in the registry. */
+        private List<AnnualRecords.TakenOver> takenOver(RegistryImports.BatchOutcome outcome) {
+            List<AnnualRecords.TakenOver> records = new ArrayList<>();
+            outcome.kept().forEach((i, householdId) -> {
+                ImportedYear annual = batch.get(i).annual();
+                if (annual != null) {
+                    records.add(new AnnualRecords.TakenOver(householdId, outcome.written().get(i), annual));
+                }
+            });
+            return records;
         }
 
         void fileErrors() {

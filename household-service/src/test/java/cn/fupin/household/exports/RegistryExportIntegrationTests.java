@@ -41,6 +41,7 @@ import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.contracts.synthetic.SyntheticHouseholds;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
@@ -76,7 +77,9 @@ class RegistryExportIntegrationTests extends ServiceTestSupport {
                 .andReturn().getResponse().getContentAsByteArray();
 
         List<List<String>> exported = sheet(export, "全县全字段");
-        assertThat(exported.getFirst()).isEqualTo(SyntheticRegistry.HEADERS);
+        assertThat(exported.getFirst()).isEqualTo(NationalLayout.HEADERS);
+        assertThat(exported.getFirst().subList(0, SyntheticRegistry.HEADERS.size()))
+                .isEqualTo(SyntheticRegistry.HEADERS);
         Map<String, List<String>> byPerson = new HashMap<>();
         exported.subList(1, exported.size()).forEach(row -> byPerson.put(row.get(5), row));
         assertThat(byPerson).hasSize(rows.size());
@@ -89,6 +92,8 @@ class RegistryExportIntegrationTests extends ServiceTestSupport {
                 assertThat(back.get(c)).as(SyntheticRegistry.HEADERS.get(c) + " of " + row.get(5))
                         .isEqualTo(row.get(c));
             }
+            assertThat(back.getLast()).as("收入年度: the year the import took the incomes for")
+                    .isEqualTo(String.valueOf(LocalDate.now(WorkYear.ZONE).getYear()));
         }
         assertThat(jdbc.queryForObject("""
                 select count(*) from personal_data_view where operation = 'getNationalRegistryExport'""", Long.class))

@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.events.EventSchemas;
 import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.ServiceTestSupport;
@@ -411,6 +414,115 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
                 select concat_ws('/', monitoring_type, monitoring_year, array_to_string(monitoring_risks, ','),
                     risk_cleared::text) from household_registry where registry_number = ?""", String.class,
                 number(households.get(0)))).isEqualTo("UNSTABLE_EXITED/2021/01,07/false");
+    }
+
+    /**
+     * The export's income and conditions (A28–A48) become the year's records, per-capita income computed as the API
+     * computes it, published after the household with the import as their origin; a newer export's other wage is a
+     * correction; bad amounts, codes and years are refused naming their column.
+     */
+    @Test
+    void theYearsIncomeAndConditionsAreTakenOverAsAnnualRecordsAndANewerExportCorrectsThem() throws Exception {
+        SyntheticRegistry registry = new SyntheticRegistry(1408, DIVISIONS, CODEBOOK);
+        List<List<List<String>>> households = new ArrayList<>();
+        while (households.size() < 3) {
+            List<List<String>> household = registry.nextHousehold();
+            if (household.getFirst().get(6).equals("已脱贫")) {
+                households.add(household);
+            }
+        }
+        int wage = SyntheticRegistry.HEADERS.indexOf("工资性收入");
+        int road = SyntheticRegistry.HEADERS.indexOf("入户路类型");
+        List<String> headers = new ArrayList<>(SyntheticRegistry.HEADERS);
+        headers.add("收入年度");
+        households.forEach(household -> household.forEach(row -> row.add("")));
+        set(households.get(2), Map.of(headers.size() - 1, "2019年"));
+        JsonNode job = awaitFinished(submit(csv(StandardCharsets.UTF_8, headers,
+                households.stream().flatMap(List::stream).toList()), CSV, "city-officer", CITY, false)
+                .get("id").asString(), "city-officer", CITY);
+        assertThat(job.get("errors")).as(job.toString()).isEmpty();
+        assertThat(job.get("ignoredColumns")).isEmpty();
+
+        int thisYear = LocalDate.now(WorkYear.ZONE).getYear();
+        for (List<List<String>> household : households) {
+            List<String> head = household.getFirst();
+            Map<String, Object> record = jdbc.queryForMap("""
+                    select a.year, a.wage_income, a.size, a.net_income, a.per_capita_income, a.road_type,
+                        a.dangerous_house_grade, a.version from annual_record a
+                    join household_registry r on r.household_id = a.household_id where r.registry_number = ?""",
+                    number(household));
+            assertThat(record.get("year")).isEqualTo(household == households.get(2) ? 2019 : thisYear);
+            assertThat((BigDecimal) record.get("wage_income")).isEqualByComparingTo(head.get(wage));
+            assertThat(record.get("size")).isEqualTo(household.size());
+            BigDecimal net = amount(head, "工资性收入").add(amount(head, "转移性收入"))
+                    .add(amount(head, "生产经营性收入")).add(amount(head, "财产性收入")).subtract(amount(head, "生产经营性支出"));
+            assertThat((BigDecimal) record.get("net_income")).isEqualByComparingTo(net);
+            assertThat((BigDecimal) record.get("per_capita_income")).isEqualByComparingTo(
+                    net.divide(BigDecimal.valueOf(household.size()), 2, RoundingMode.HALF_UP));
+            assertThat(record.get("road_type")).isEqualTo(head.get(road).equals("水泥路") ? "03" : "02");
+            assertThat(record.get("version")).isEqualTo(0L);
+        }
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            String importId = job.get("id").asString();
+            List<JsonNode> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                probe.poll().stream().filter(r -> r.value().contains(importId) && (r.value().contains(
+                        "HouseholdImported") || r.value().contains("AnnualRecordSubmitted")))
+                        .forEach(r -> events.add(json.readTree(r.value())));
+                return events.size() == 6;
+            });
+            for (JsonNode event : events) {
+                assertThat(new EventSchemas().violations(event.toString())).isEmpty();
+            }
+            Map<String, List<String>> byHousehold = new HashMap<>();
+            events.forEach(event -> byHousehold.computeIfAbsent(event.at("/data/householdId").asString(),
+                    id -> new ArrayList<>()).add(event.get("type").asString().replaceAll(".*\\.(\\w+)\\.v1", "$1")));
+            assertThat(byHousehold.values()).allSatisfy(types -> assertThat(types)
+                    .containsExactly("HouseholdImported", "AnnualRecordSubmitted"));
+            assertThat(events).filteredOn(event -> event.get("type").asString().contains("AnnualRecordSubmitted"))
+                    .allSatisfy(event -> assertThat(event.at("/data/origin/importId").asString()).isEqualTo(importId));
+        }
+
+        // a newer export: the first household earns more
+        households.get(0).forEach(row -> row.set(wage, String.valueOf(Long.parseLong(row.get(wage)) + 1000)));
+        JsonNode newer = awaitFinished(submit(csv(StandardCharsets.UTF_8, headers,
+                households.stream().flatMap(List::stream).toList()), CSV, "city-officer", CITY, false)
+                .get("id").asString(), "city-officer", CITY);
+        assertThat(newer.at("/households/updated").asInt()).as(newer.toString()).isEqualTo(1);
+        assertThat(newer.at("/households/unchanged").asInt()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("""
+                select a.version || ' ' || a.wage_income from annual_record a
+                join household_registry r on r.household_id = a.household_id where r.registry_number = ?""",
+                String.class, number(households.get(0))))
+                .isEqualTo("1 " + households.get(0).getFirst().get(wage) + ".00");
+
+        // bad cells: a negative wage, a road that is no code, a year to come
+        SyntheticRegistry more = new SyntheticRegistry(1409, DIVISIONS, CODEBOOK);
+        List<List<List<String>>> bad = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            List<List<String>> household = more.nextHousehold();
+            household.forEach(row -> row.add(""));
+            bad.add(household);
+        }
+        set(bad.get(0), Map.of(wage, "-500"));
+        set(bad.get(1), Map.of(road, "羊肠小道"));
+        set(bad.get(2), Map.of(headers.size() - 1, "2099"));
+        JsonNode refused = awaitFinished(submit(csv(StandardCharsets.UTF_8, headers,
+                bad.stream().flatMap(List::stream).toList()), CSV, "city-officer", CITY, false)
+                .get("id").asString(), "city-officer", CITY);
+        assertThat(refused.get("state").asString()).isEqualTo("REJECTED");
+        List<String> errors = new ArrayList<>();
+        refused.get("errors").forEach(e -> errors.add(e.get("householdNumber").asString() + " "
+                + e.get("column").asString() + " " + e.path("indicator").asString("") + " "
+                + e.get("message").asString()));
+        assertThat(errors).containsExactlyInAnyOrder(
+                number(bad.get(0)) + " 工资性收入 A28 不能为负数：-500",
+                number(bad.get(1)) + " 入户路类型 A37 不是代码表中的代码或名称：羊肠小道",
+                number(bad.get(2)) + " 收入年度  收入年度须在 2014 至 " + thisYear + " 年之间：2099");
+    }
+
+    private static BigDecimal amount(List<String> row, String header) {
+        return new BigDecimal(row.get(SyntheticRegistry.HEADERS.indexOf(header)));
     }
 
     private static void set(List<List<String>> household, Map<Integer, String> cells) {

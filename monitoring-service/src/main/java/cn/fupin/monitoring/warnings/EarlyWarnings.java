@@ -42,12 +42,13 @@ public class EarlyWarnings {
 
     /**
      * A household new to the projection (registered, or loaded from the national registry) has no change to warn
-     * of: its first state is what later events are compared with. The year's monitoring line is looked up only for
-     * an annual record, the one event compared with it.
+     * of: its first state is what later events are compared with; nor has a year's record taken over from the
+     * registry's export (its {@code origin} says so: the registry's own monitoring came with the household). The
+     * year's monitoring line is looked up only for an annual record, the one event compared with it.
      */
     @EventListener
     void on(HouseholdChanged changed) {
-        if (changed.before() == null) {
+        if (changed.before() == null || changed.event().data().hasNonNull("origin")) {
             return;
         }
         Map<String, Object> data = json.convertValue(changed.event().data(), new TypeReference<Map<String, Object>>() {

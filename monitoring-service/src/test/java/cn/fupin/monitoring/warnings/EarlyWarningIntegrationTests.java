@@ -78,6 +78,29 @@ class EarlyWarningIntegrationTests extends ServiceTestSupport {
         org.assertj.core.api.Assertions.assertThat(listed(household.household())).isNull();
     }
 
+    /**
+     * A year's record taken over from the national registry is the registry's state, not a change here: the income
+     * is projected but warns of nothing; the same income entered here afterwards does.
+     */
+    @Test
+    void aRecordTakenOverFromTheRegistryWarnsOfNothingButOneEnteredHereDoes() throws Exception {
+        HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        household.registered("MARGINAL", "MARGINAL", null, true);
+        household.annualRecordOfRegistry("MARGINAL", "MARGINAL", "5200.00");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from household_summary where household_id = ? and per_capita_income = 5200",
+                Long.class, household.household()) == 1);
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select count(*) from early_warning where household_id = ?", Long.class, household.household()))
+                .isZero();
+        org.assertj.core.api.Assertions.assertThat(listed(household.household())).isNull();
+
+        household.annualRecord("MARGINAL", "MARGINAL", "5100.00", true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> listed(household.household()) != null);
+        org.assertj.core.api.Assertions.assertThat(listed(household.household()).at("/warnings/0/trigger").asString())
+                .isEqualTo("INCOME_BELOW_MONITORING_LINE");
+    }
+
     @Test
     void aPoorHouseholdIsNotWatchedAndANewSeriousIllnessIsAFact() throws Exception {
         HouseholdEvents poor = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);

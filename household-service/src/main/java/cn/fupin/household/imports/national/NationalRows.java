@@ -1,5 +1,6 @@
 package cn.fupin.household.imports.national;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import org.apache.poi.ss.util.CellReference;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.annual.Conditions;
+import cn.fupin.household.annual.ImportedYear;
+import cn.fupin.household.annual.Income;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.ImportedHousehold.ImportedHelper;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
@@ -44,12 +48,20 @@ public final class NationalRows implements TableRows {
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.(?:indicators\\.)?(\\w+).*");
     private static final Pattern HELPER_PATH = Pattern.compile("helpers\\[\\d+]\\.(\\w+).*");
     private static final Pattern NAMES = Pattern.compile("[、，,;；/]+");
+    /** The columns of a year's income and conditions (A28–A48). */
+    private static final List<String> ANNUAL = List.of("wageIncome", "transferIncome", "familyPlanningSubsidy",
+            "minimumLivingAllowance", "extremePovertySupport", "pension", "ecologicalCompensation",
+            "otherTransferIncome", "productionIncome", "propertyIncome", "assetDividend", "otherPropertyIncome",
+            "productionExpenses", "cultivatedLand", "grassland", "waterSurface", "forestLand", "returnedFarmland",
+            "orchard", "roadType", "distanceToMainRoad", "cooperativeMember", "dangerousHouseGrade", "housingArea",
+            "electricity", "sanitaryToilet", "safeDrinkingWater", "fuelType", "leadingEnterprise",
+            "entrepreneurLeader", "broadcastTv");
     /** A2 未知: a helper whose gender the export does not give. */
     private static final String UNKNOWN_GENDER = "9";
 
     /** A household as read, with where each of its parts stands in the file. */
-    public record ReadHousehold(ImportedHousehold household, int firstRow, List<Integer> memberRows,
-            List<RowError> readErrors) {
+    public record ReadHousehold(ImportedHousehold household, ImportedYear annual, int firstRow,
+            List<Integer> memberRows, List<RowError> readErrors) {
 
         public boolean unreadable() {
             return !readErrors.isEmpty();
@@ -66,6 +78,7 @@ public final class NationalRows implements TableRows {
     private final MemberCells members;
     private final VillageNames villages;
     private final String scope;
+    private final int year;
     private final Consumer<ReadHousehold> households;
     private final List<RowError> fileErrors = new ArrayList<>();
     private final Set<String> householdsSeen = new HashSet<>();
@@ -82,13 +95,16 @@ public final class NationalRows implements TableRows {
 
     /**
      * @param scope the division-code prefix the importer may write; households outside it are refused
+     * @param year the work year: the year of the incomes where the export names none, and the latest it may name
      * @param households receives each household once its last row is read
      */
-    public NationalRows(Codebook codebook, DivisionTree divisions, String scope, Consumer<ReadHousehold> households) {
+    public NationalRows(Codebook codebook, DivisionTree divisions, String scope, int year,
+            Consumer<ReadHousehold> households) {
         this.values = new CellValues(codebook);
         this.members = new MemberCells(values);
         this.villages = new VillageNames(divisions);
         this.scope = scope;
+        this.year = year;
         this.households = households;
     }
 
@@ -290,7 +306,55 @@ public final class NationalRows implements TableRows {
                 povertyStatus, divisionCode, CellValues.plain(household(rows, "naturalVillage")),
                 CellValues.plain(household(rows, "phone")), causes, history, monitoring, members,
                 helpers(rows, reading));
-        return new ReadHousehold(household, rows.getFirst().number(), memberRows, errors);
+        reading.at(rows.getFirst().number());
+        return new ReadHousehold(household, annual(rows, reading), rows.getFirst().number(), memberRows, errors);
+    }
+
+    /**
+     * The household's income and conditions of the year (A28–A48); none where the export has none of their columns
+     * or leaves them all blank for the household.
+     */
+    private ImportedYear annual(List<Row> rows, Reading reading) {
+        if (ANNUAL.stream().allMatch(field -> household(rows, field).isBlank())) {
+            return null;
+        }
+        Integer recordYear = reading.value("incomeYear", () -> {
+            int given = CellValues.year(household(rows, "incomeYear")).orElse(year);
+            if (given < 2014 || given > year) {
+                throw new IllegalArgumentException("收入年度须在 2014 至 " + year + " 年之间：" + given);
+            }
+            return given;
+        });
+        Income income = new Income(amount(rows, "wageIncome", reading), amount(rows, "transferIncome", reading),
+                amount(rows, "familyPlanningSubsidy", reading), amount(rows, "minimumLivingAllowance", reading),
+                amount(rows, "extremePovertySupport", reading), amount(rows, "pension", reading),
+                amount(rows, "ecologicalCompensation", reading), amount(rows, "otherTransferIncome", reading),
+                amount(rows, "productionIncome", reading), amount(rows, "propertyIncome", reading),
+                amount(rows, "assetDividend", reading), amount(rows, "otherPropertyIncome", reading),
+                amount(rows, "productionExpenses", reading));
+        Conditions conditions = new Conditions(amount(rows, "cultivatedLand", reading),
+                amount(rows, "grassland", reading), amount(rows, "waterSurface", reading),
+                amount(rows, "forestLand", reading), amount(rows, "returnedFarmland", reading),
+                amount(rows, "orchard", reading), code(rows, "roadType", reading),
+                amount(rows, "distanceToMainRoad", reading), yesNo(rows, "cooperativeMember", reading),
+                code(rows, "dangerousHouseGrade", reading), amount(rows, "housingArea", reading),
+                yesNo(rows, "electricity", reading), yesNo(rows, "sanitaryToilet", reading),
+                yesNo(rows, "safeDrinkingWater", reading), code(rows, "fuelType", reading),
+                yesNo(rows, "leadingEnterprise", reading), yesNo(rows, "entrepreneurLeader", reading),
+                yesNo(rows, "broadcastTv", reading));
+        return recordYear == null ? null : new ImportedYear(recordYear, income, conditions);
+    }
+
+    private BigDecimal amount(List<Row> rows, String field, Reading reading) {
+        return reading.value(field, () -> CellValues.amount(household(rows, field)).orElse(null));
+    }
+
+    private String code(List<Row> rows, String field, Reading reading) {
+        return reading.value(field, () -> values.code(columns.column(field).list(), household(rows, field)));
+    }
+
+    private Boolean yesNo(List<Row> rows, String field, Reading reading) {
+        return reading.value(field, () -> values.yesNo(household(rows, field)));
     }
 
     /**

@@ -1,5 +1,7 @@
 package cn.fupin.household.imports.table;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -140,6 +142,27 @@ public final class CellValues {
             throw new IllegalArgumentException("不是年份：" + cell);
         }
         return Optional.of(Integer.parseInt(year.group(1)));
+    }
+
+    /**
+     * An amount not below zero (1200, 1,200.5, 1200元, 3.5亩), to two places, half up; empty when blank; throws when
+     * it is no number or is negative.
+     */
+    public static Optional<BigDecimal> amount(String cell) {
+        String value = text(cell).replaceAll("[,\\s]|元|亩|平方米|M2|公里|KM", "");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal amount = new BigDecimal(value);
+            if (amount.signum() < 0) {
+                throw new IllegalArgumentException("不能为负数：" + cell.strip());
+            }
+            return Optional.of(amount.setScale(2, RoundingMode.HALF_UP));
+        }
+        catch (NumberFormatException ex) {
+            throw new IllegalArgumentException("不是数字：" + cell.strip());
+        }
     }
 
     /** A whole number (6, 6个月); empty when blank; throws when it is none. */
