@@ -55,6 +55,12 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     // statements' counts and times for the benchmarks (docs/benchmarks.md): select … from pg_stat_statements
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    // a county's import writes gigabytes of WAL in one transaction: at the defaults (128 MB of
+                    // buffers, 1 GB of WAL) it forced a checkpoint every few hundred megabytes, each followed by
+                    // full-page writes; a server for the registry is given more of both
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_timeout", "15min")
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();

@@ -51,9 +51,16 @@ class DataIssueTriggers {
         thisYear(event.householdId());
     }
 
+    /**
+     * A record entered here; not one taken over from the national registry's export, which is the registry's data
+     * as loaded with its household (neither is checked as it arrives: the import's households are checked together by
+     * a self-check, {@link SelfChecks}).
+     */
     @EventListener
     void on(AnnualRecordSubmitted event) {
-        issues.reevaluate(event.householdId(), event.year());
+        if (event.origin() == null) {
+            issues.reevaluate(event.householdId(), event.year());
+        }
     }
 
     private void thisYear(UUID householdId) {

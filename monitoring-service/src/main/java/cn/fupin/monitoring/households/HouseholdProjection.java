@@ -1,7 +1,6 @@
 package cn.fupin.monitoring.households;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +36,11 @@ class HouseholdProjection {
     private final EventBatches batches;
     private final HouseholdSummaries summaries;
     private final ApplicationEventPublisher publisher;
-    private final Clock clock;
 
-    HouseholdProjection(EventBatches batches, HouseholdSummaries summaries, ApplicationEventPublisher publisher,
-            Clock clock) {
+    HouseholdProjection(EventBatches batches, HouseholdSummaries summaries, ApplicationEventPublisher publisher) {
         this.batches = batches;
         this.summaries = summaries;
         this.publisher = publisher;
-        this.clock = clock;
     }
 
     /** A poll's records at once, in one transaction ({@link EventBatches}): an import's households come by thousands. */
@@ -73,7 +69,7 @@ class HouseholdProjection {
             default -> withBase(before, data, before.members(), before.headIdHash(), before.causes(),
                     event.sequence());
         };
-        summaries.save(after, clock.instant());
+        summaries.save(after);
         publisher.publishEvent(new HouseholdChanged(before, after, event));
     }
 

@@ -1,9 +1,10 @@
 package cn.fupin.monitoring.households;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.fupin.platform.inbox.WriteBehind;
 import cn.fupin.platform.security.AreaScope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,10 +27,15 @@ public class HouseholdSummaries {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Clock clock;
+    /** The summaries a batch of events changed, written in one statement as the batch commits. */
+    private final WriteBehind<UUID, HouseholdSummary> written = new WriteBehind<>(this::saveAll,
+            (gathered, newer) -> newer);
 
-    HouseholdSummaries(JdbcClient jdbc, JsonMapper json) {
+    HouseholdSummaries(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     public Optional<HouseholdSummary> find(UUID householdId, AreaScope scope) {
@@ -44,32 +51,56 @@ public class HouseholdSummaries {
                 .query(this::row).list();
     }
 
+    /** The household as the current batch left it, else as stored (locked for the transaction). */
     Optional<HouseholdSummary> findForUpdate(UUID householdId) {
+        HouseholdSummary pending = written.pending(householdId);
+        if (pending != null) {
+            return Optional.of(pending);
+        }
         return jdbc.sql("select " + COLUMNS + " from household_summary where household_id = :id for update")
                 .param("id", householdId).query(this::row).optional();
     }
 
-    void save(HouseholdSummary summary, Instant at) {
+    /** Keeps the household's summary, written with the rest of the batch as its transaction commits. */
+    void save(HouseholdSummary summary) {
+        written.put(summary.householdId(), summary);
+    }
+
+    private void saveAll(List<HouseholdSummary> summaries) {
         jdbc.sql("""
                 insert into household_summary (household_id, division_code, category, status, size, head_name,
                     head_id_hash, members, causes, income_year, per_capita_income, basic_needs, last_sequence,
                     updated_at)
-                values (:id, :division, :category, :status, :size, :head, :hash, cast(:members as jsonb),
-                    cast(:causes as jsonb), :incomeYear, :income, cast(:needs as jsonb), :sequence, :at)
+                select id, division, category, status, size, head, hash, cast(members as jsonb),
+                    cast(causes as jsonb), income_year, income, cast(needs as jsonb), sequence, :at
+                from unnest(:ids, :divisions, :categories, :statuses, :sizes, :heads, :hashes, :members, :causes,
+                    :incomeYears, :incomes, :needs, :sequences)
+                    as s (id, division, category, status, size, head, hash, members, causes, income_year, income,
+                        needs, sequence)
                 on conflict (household_id) do update set division_code = excluded.division_code,
                     category = excluded.category, status = excluded.status, size = excluded.size,
                     head_name = excluded.head_name, head_id_hash = excluded.head_id_hash, members = excluded.members,
                     causes = excluded.causes, income_year = excluded.income_year,
                     per_capita_income = excluded.per_capita_income, basic_needs = excluded.basic_needs,
                     last_sequence = excluded.last_sequence, updated_at = excluded.updated_at""")
-                .param("id", summary.householdId()).param("division", summary.divisionCode())
-                .param("category", summary.category()).param("status", summary.status())
-                .param("size", summary.size()).param("head", summary.headName()).param("hash", summary.headIdHash())
-                .param("members", json.writeValueAsString(summary.members()))
-                .param("causes", json.writeValueAsString(summary.causes()))
-                .param("incomeYear", summary.incomeYear()).param("income", summary.perCapitaIncome())
-                .param("needs", summary.basicNeeds() == null ? null : json.writeValueAsString(summary.basicNeeds()))
-                .param("sequence", summary.lastSequence()).param("at", Timestamp.from(at)).update();
+                .param("ids", summaries.stream().map(HouseholdSummary::householdId).toArray(UUID[]::new))
+                .param("divisions", summaries.stream().map(HouseholdSummary::divisionCode).toArray(String[]::new))
+                .param("categories", summaries.stream().map(HouseholdSummary::category).toArray(String[]::new))
+                .param("statuses", summaries.stream().map(HouseholdSummary::status).toArray(String[]::new))
+                .param("sizes", summaries.stream().map(HouseholdSummary::size).toArray(Integer[]::new))
+                .param("heads", summaries.stream().map(HouseholdSummary::headName).toArray(String[]::new))
+                .param("hashes", summaries.stream().map(HouseholdSummary::headIdHash).toArray(String[]::new))
+                .param("members", summaries.stream().map(h -> json.writeValueAsString(h.members()))
+                        .toArray(String[]::new))
+                .param("causes", summaries.stream().map(h -> json.writeValueAsString(h.causes()))
+                        .toArray(String[]::new))
+                .param("incomeYears", summaries.stream().map(HouseholdSummary::incomeYear).toArray(Integer[]::new))
+                .param("incomes", summaries.stream().map(HouseholdSummary::perCapitaIncome)
+                        .toArray(BigDecimal[]::new))
+                .param("needs", summaries.stream().map(h -> h.basicNeeds() == null ? null
+                        : json.writeValueAsString(h.basicNeeds())).toArray(String[]::new))
+                .param("sequences", summaries.stream().map(HouseholdSummary::lastSequence).toArray(Long[]::new))
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 
     private HouseholdSummary row(ResultSet rs, int n) throws SQLException {

@@ -1,11 +1,18 @@
 package cn.fupin.platform.events;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes the structured-mode JSON of {@link EventEnvelope}s. */
 public class EventCodec {
+
+    private static final Pattern TYPE = Pattern.compile("^fupin\\.[a-z]+\\.([A-Z][A-Za-z]+)\\.v[0-9]+$");
 
     private final JsonMapper mapper;
 
@@ -36,6 +43,32 @@ public class EventCodec {
         }
         EventType.parse(envelope.type());
         return envelope;
+    }
+
+    /**
+     * The name of the event a record holds (such as {@code HouseholdRegistered}), read from its envelope's
+     * {@code type} without reading the rest: a consumer that reads few of a topic's events skips the others at this
+     * cost. Null when the record is no JSON object or its type is missing or malformed ({@link #read} says why).
+     */
+    public String peekName(String json) {
+        try (JsonParser parser = mapper.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String property = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("type".equals(property)) {
+                    Matcher type = TYPE.matcher(value == JsonToken.VALUE_STRING ? parser.getString() : "");
+                    return type.matches() ? type.group(1) : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
     }
 
     /** Binds an event's data to the consumer's own view of it. */

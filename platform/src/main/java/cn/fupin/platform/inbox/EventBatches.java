@@ -60,7 +60,11 @@ public class EventBatches {
     private record Read(int record, EventEnvelope event, Consumer<EventEnvelope> effect) {
     }
 
-    /** Applies the events; when one fails, those before it are kept and the failing record is named. */
+    /**
+     * Applies the events; when one fails, those before it are kept and the failing record is named. When the batch
+     * fails as a whole (rows written behind its effects, {@link WriteBehind}, refused at its commit), its events are
+     * applied again one at a time to find the one that fails.
+     */
     private void keep(String consumer, List<Read> reads) {
         Map<EventEnvelope, Consumer<EventEnvelope>> effects = new IdentityHashMap<>();
         reads.forEach(read -> effects.put(read.event(), read.effect()));
@@ -72,6 +76,19 @@ public class EventBatches {
                     event -> effects.get(event).accept(event));
             throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(),
                     reads.get(failed.index()).record());
+        }
+        catch (RuntimeException failed) {
+            if (reads.size() == 1) {
+                throw new BatchListenerFailedException(failed.getMessage(), failed, reads.getFirst().record());
+            }
+            for (Read read : reads) {
+                try {
+                    inbox.handleAllOnce(consumer, List.of(read.event()), read.effect());
+                }
+                catch (RuntimeException one) {
+                    throw new BatchListenerFailedException(one.getMessage(), one, read.record());
+                }
+            }
         }
     }
 

@@ -19,6 +19,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.platform.PlatformTestApplication;
 import cn.fupin.platform.events.EventCodec;
@@ -39,6 +41,15 @@ class InboxIntegrationTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
+
+    @Autowired
+    EventBatches batches;
+
+    @Autowired
+    EventCodec codec;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
@@ -99,6 +110,47 @@ class InboxIntegrationTests {
     }
 
     @Test
+    void rowsWrittenBehindABatchAreWrittenOnceAtItsCommitAndNotAtAllWhenItRollsBack() {
+        List<List<String>> writes = new ArrayList<>();
+        WriteBehind<String, String> rows = new WriteBehind<>(writes::add, (gathered, newer) -> gathered + "+" + newer);
+
+        transactions.executeWithoutResult(status -> {
+            rows.put("a", "a1");
+            rows.put("b", "b1");
+            rows.put("a", "a2");
+            assertThat(rows.pending("a")).isEqualTo("a1+a2");
+            assertThat(writes).as("nothing before the commit").isEmpty();
+        });
+        assertThat(writes).containsExactly(List.of("a1+a2", "b1"));
+
+        transactions.executeWithoutResult(status -> {
+            rows.put("c", "c1");
+            status.setRollbackOnly();
+        });
+        assertThat(writes).hasSize(1);
+        assertThat(rows.pending("a")).as("nothing pending outside a transaction").isNull();
+
+        rows.put("d", "d1");
+        assertThat(writes).as("outside a transaction, at once").last().isEqualTo(List.of("d1"));
+    }
+
+    @Test
+    void aBatchWhoseRowsAreRefusedAtCommitIsAppliedAgainOneByOneToNameTheFailingRecord() {
+        WriteBehind<String, String> rows = new WriteBehind<>(ids -> {
+            if (ids.contains("household:w2:1")) {
+                throw new IllegalStateException("the read model refused " + ids);
+            }
+        }, (gathered, newer) -> newer);
+        List<String> records = List.of(json("household:w1:1"), json("household:w2:1"), json("household:w3:1"));
+
+        assertThatThrownBy(() -> batches.consume("write-behind", records, event -> e -> rows.put(e.id(), e.id())))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class,
+                        failed -> assertThat(failed.getIndex()).isEqualTo(1));
+        assertThat(inbox.handleAllOnce("write-behind", List.of(event("household:w1:1"), event("household:w2:1"),
+                event("household:w3:1")), e -> { })).as("the record before it kept, the others not").isEqualTo(2);
+    }
+
+    @Test
     void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicWithItsReason() {
         kafka.send("strict.events", "k1", "this is not json");
 
@@ -109,6 +161,10 @@ class InboxIntegrationTests {
             assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-message").value()))
                     .contains("CloudEvents");
         }
+    }
+
+    private String json(String id) {
+        return codec.write(event(id));
     }
 
     private static EventEnvelope event(String id) {

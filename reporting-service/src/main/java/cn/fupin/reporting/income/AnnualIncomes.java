@@ -1,12 +1,15 @@
 package cn.fupin.reporting.income;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.inbox.WriteBehind;
 import cn.fupin.reporting.Projection;
 import tools.jackson.databind.JsonNode;
 
@@ -15,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 class AnnualIncomes implements Projection {
 
     private final JdbcClient jdbc;
+    /** Each household's latest income of a year in a batch, written in one statement as the batch commits. */
+    private final WriteBehind<String, Income> incomes = new WriteBehind<>(this::upsert,
+            (gathered, newer) -> newer.sequence() > gathered.sequence() ? newer : gathered);
 
     AnnualIncomes(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -33,19 +39,35 @@ class AnnualIncomes implements Projection {
     @Override
     public void apply(EventEnvelope event) {
         JsonNode data = event.data();
+        Income income = new Income(UUID.fromString(data.required("householdId").asString()),
+                data.required("year").asInt(), data.required("divisionCode").asString(),
+                data.required("category").asString(), data.required("size").asInt(),
+                new BigDecimal(data.required("perCapitaIncome").asString()), event.sequence());
+        incomes.put(income.householdId() + "/" + income.year(), income);
+    }
+
+    /** A household's income of a year as of the event with this sequence. */
+    private record Income(UUID householdId, int year, String divisionCode, String category, int size,
+            BigDecimal perCapitaIncome, long sequence) {
+    }
+
+    /** Stores the incomes; one older than what is stored (redelivered, out of order) changes nothing. */
+    private void upsert(List<Income> incomes) {
         jdbc.sql("""
                 insert into annual_income (household_id, year, division_code, category, size, per_capita_income,
                     last_sequence)
-                values (:household, :year, :division, :category, :size, :income, :sequence)
+                select * from unnest(:households, :years, :divisions, :categories, :sizes, :incomes, :sequences)
                 on conflict (household_id, year) do update set division_code = excluded.division_code,
                     category = excluded.category, size = excluded.size,
                     per_capita_income = excluded.per_capita_income, last_sequence = excluded.last_sequence
                 where annual_income.last_sequence < excluded.last_sequence""")
-                .param("household", java.util.UUID.fromString(data.required("householdId").asString()))
-                .param("year", data.required("year").asInt())
-                .param("division", data.required("divisionCode").asString())
-                .param("category", data.required("category").asString()).param("size", data.required("size").asInt())
-                .param("income", new BigDecimal(data.required("perCapitaIncome").asString()))
-                .param("sequence", event.sequence()).update();
+                .param("households", incomes.stream().map(Income::householdId).toArray(UUID[]::new))
+                .param("years", incomes.stream().map(Income::year).toArray(Integer[]::new))
+                .param("divisions", incomes.stream().map(Income::divisionCode).toArray(String[]::new))
+                .param("categories", incomes.stream().map(Income::category).toArray(String[]::new))
+                .param("sizes", incomes.stream().map(Income::size).toArray(Integer[]::new))
+                .param("incomes", incomes.stream().map(Income::perCapitaIncome).toArray(BigDecimal[]::new))
+                .param("sequences", incomes.stream().map(Income::sequence).toArray(Long[]::new))
+                .update();
     }
 }

@@ -43,6 +43,10 @@ class RequestEvents {
 
     @KafkaListener(topics = { "household.events", "monitoring.events" })
     void on(String value) {
+        String name = codec.peekName(value);
+        if (name != null && !REQUESTS.containsKey(name)) {
+            return; // most of both topics: read no further
+        }
         EventEnvelope event = codec.read(value);
         String subjectField = REQUESTS.get(event.eventName());
         if (subjectField == null) {

@@ -26,6 +26,9 @@ public final class CellValues {
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\D*.*");
     private static final Pattern SEPARATORS = Pattern.compile("[、,;/|\\s]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** What an amount's cell may hold besides the number: thousands separators, spaces, its unit. */
+    private static final Pattern AMOUNT_NOISE = Pattern.compile("[,\\s]|元|亩|平方米|M2|公里|KM");
 
     private final Map<String, Map<String, String>> codesByList = new HashMap<>();
 
@@ -69,7 +72,7 @@ public final class CellValues {
 
     /** An ID number: no spaces, the check letter upper-case; null when blank. */
     public static String idNumber(String cell) {
-        String value = text(cell).replaceAll("\\s+", "");
+        String value = SPACES.matcher(text(cell)).replaceAll("");
         return value.isEmpty() ? null : value;
     }
 
@@ -149,7 +152,7 @@ public final class CellValues {
      * it is no number or is negative.
      */
     public static Optional<BigDecimal> amount(String cell) {
-        String value = text(cell).replaceAll("[,\\s]|元|亩|平方米|M2|公里|KM", "");
+        String value = AMOUNT_NOISE.matcher(text(cell)).replaceAll("");
         if (value.isEmpty()) {
             return Optional.empty();
         }

@@ -1,0 +1,81 @@
+package cn.fupin.platform.inbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rows a consumer's effects write, gathered while a batch of events takes effect and written together just before
+ * the batch's transaction commits ({@link EventBatches}: one transaction per poll): a bulk import's thousands of
+ * events then cost one statement per table and batch instead of one per event. Rows of one key are merged as they
+ * come ({@code merge}: the later state wins), and an effect reads what the batch has gathered before what is stored
+ * ({@link #pending}). Outside a transaction a row is written at once.
+ *
+ * @param <K> what identifies a row (a household's id)
+ * @param <V> the row
+ */
+public final class WriteBehind<K, V> {
+
+    private final Object resource = new Object();
+    private final Consumer<List<V>> writer;
+    private final BinaryOperator<V> merge;
+
+    /**
+     * @param writer writes the rows gathered, in one statement or a few, in the current transaction
+     * @param merge the row to keep of the one gathered and a newer one for the same key
+     */
+    public WriteBehind(Consumer<List<V>> writer, BinaryOperator<V> merge) {
+        this.writer = writer;
+        this.merge = merge;
+    }
+
+    /** Gathers a row, to be written before the transaction commits. */
+    public void put(K key, V row) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            writer.accept(List.of(row));
+            return;
+        }
+        gathered().merge(key, row, merge);
+    }
+
+    /** The row gathered for the key in this transaction, null when none. */
+    public V pending(K key) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+        return rows == null ? null : rows.get(key);
+    }
+
+    private Map<K, V> gathered() {
+        @SuppressWarnings("unchecked")
+        Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+        if (rows == null) {
+            Map<K, V> fresh = new LinkedHashMap<>();
+            TransactionSynchronizationManager.bindResource(resource, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    if (!fresh.isEmpty()) {
+                        writer.accept(new ArrayList<>(fresh.values()));
+                        fresh.clear();
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(resource);
+                }
+            });
+            rows = fresh;
+        }
+        return rows;
+    }
+}
