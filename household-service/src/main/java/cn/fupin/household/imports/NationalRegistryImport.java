@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -78,14 +81,7 @@ class NationalRegistryImport {
         Run run = new Run(job);
         try {
             transactions.executeWithoutResult(status -> {
-                try {
-                    format.read(file, run);
-                    run.rows.finish();
-                    run.flush();
-                }
-                catch (IOException | UnreadableTableException ex) {
-                    throw new Unreadable(ex.getMessage());
-                }
+                run.readAndWrite(format, file);
                 run.fileErrors();
                 if (!job.partial() && !run.errors.isEmpty()) {
                     status.setRollbackOnly();
@@ -104,6 +100,21 @@ class NationalRegistryImport {
                 run.notices, run.rows.ignoredHeaders(), null);
     }
 
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            }
+            catch (InterruptedException ex) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The file could not be read as an export: nothing is kept. */
     private static final class Unreadable extends RuntimeException {
         Unreadable(String message) {
@@ -111,12 +122,23 @@ class NationalRegistryImport {
         }
     }
 
-    /** One import's state while it reads. */
+    /**
+     * One import's state while it runs on two threads: a reader turns the file's rows into households, batch by
+     * batch, while the job's thread checks and writes the batches read before in the job's transaction (the reader
+     * touches no database), so that reading the next batch overlaps with writing this one.
+     */
     private final class Run implements TableRows {
+
+        /** Batches read and not yet written: the reader waits when it is this far ahead. */
+        private static final int AHEAD = 4;
+        private static final Batch END = new Batch(List.of(), "", 0);
 
         private final ImportJob job;
         private final NationalRows rows;
-        private final List<ReadHousehold> batch = new ArrayList<>(BATCH);
+        private final BlockingQueue<Batch> read = new ArrayBlockingQueue<>(AHEAD);
+        private volatile boolean stopped;
+        private volatile RuntimeException readFailure;
+        private List<ReadHousehold> reading = new ArrayList<>(BATCH);
         private final List<ImportJob.RowError> errors = new ArrayList<>();
         private final List<ImportJob.RowError> notices = new ArrayList<>();
         private final HouseholdImported.Origin origin;
@@ -144,18 +166,86 @@ class NationalRegistryImport {
             rows.row(number, cells);
         }
 
-        private void add(ReadHousehold household) {
-            batch.add(household);
-            if (batch.size() == BATCH) {
-                flush();
+        /** Households read together, with the sheet they stand on and the rows read up to them. */
+        private record Batch(List<ReadHousehold> households, String sheet, int rowsRead) {
+        }
+
+        /** Reads the file on a thread of its own and writes its batches on this one, as they come. */
+        void readAndWrite(TableFormat format, Path file) {
+            Thread reader = Thread.ofPlatform().name("national-import-reader").start(() -> {
+                try {
+                    format.read(file, this);
+                    rows.finish();
+                    hand();
+                }
+                catch (IOException | UnreadableTableException ex) {
+                    readFailure = new Unreadable(ex.getMessage());
+                }
+                catch (RuntimeException ex) {
+                    readFailure = ex;
+                }
+                finally {
+                    put(END);
+                }
+            });
+            try {
+                for (Batch batch = next(); batch != END; batch = next()) {
+                    write(batch);
+                }
+            }
+            finally {
+                stopped = true;
+                read.clear();
+                joinUninterruptibly(reader);
+            }
+            if (readFailure != null) {
+                throw readFailure;
             }
         }
 
-        /** Checks and (while the import is to be kept) writes the households read so far. */
-        void flush() {
-            if (batch.isEmpty()) {
-                return;
+        private Batch next() {
+            try {
+                return read.take();
             }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("导入被中断", ex);
+            }
+        }
+
+        /** Hands a batch to the writer; gives up when the writer has stopped (it failed). */
+        private void put(Batch batch) {
+            try {
+                while (!stopped && !read.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    // the writer is behind: wait
+                }
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            if (stopped && batch != END) {
+                throw new IllegalStateException("写入已停止");
+            }
+        }
+
+        private void add(ReadHousehold household) {
+            reading.add(household);
+            if (reading.size() == BATCH) {
+                hand();
+            }
+        }
+
+        private void hand() {
+            if (!reading.isEmpty()) {
+                put(new Batch(reading, sheet, rows.rowsRead()));
+                reading = new ArrayList<>(BATCH);
+            }
+        }
+
+        /** Checks and (while the import is to be kept) writes a batch of households. */
+        private void write(Batch given) {
+            List<ReadHousehold> batch = given.households();
+            String sheet = given.sheet();
             List<ImportedHousehold> households = batch.stream().map(ReadHousehold::household).toList();
             Set<Integer> unreadable = new HashSet<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -171,17 +261,17 @@ class NationalRegistryImport {
                 ReadHousehold read = batch.get(i);
                 Set<String> located = new HashSet<>();
                 for (NationalRows.RowError error : read.readErrors()) {
-                    errors.add(rowError(error));
+                    errors.add(rowError(sheet, error));
                     located.add(error.row() + "/" + error.column());
                 }
                 for (FieldError error : outcome.refused().getOrDefault(i, List.of())) {
                     NationalRows.RowError at = rows.locate(read, error);
                     if (located.add(at.row() + "/" + at.column())) {
-                        errors.add(rowError(at));
+                        errors.add(rowError(sheet, at));
                     }
                 }
             }
-            Set<UUID> recorded = write ? annualRecords.takeOver(takenOver(outcome), origin) : Set.of();
+            Set<UUID> recorded = write ? annualRecords.takeOver(takenOver(batch, outcome), origin) : Set.of();
             int created = write ? outcome.created().size() : 0;
             int updated = write ? outcome.changed().size() : 0;
             int unchanged = 0;
@@ -198,15 +288,12 @@ class NationalRegistryImport {
             outcome.notApplied().forEach((i, words) -> words.forEach(notice -> notices.add(new ImportJob.RowError(
                     sheet, batch.get(i).firstRow(), "户编号", null, null, batch.get(i).household().registryNumber(),
                     notice))));
-            batch.clear();
-            int done = rows.rowsRead();
-            ImportJob.Counts sofar = counts;
-            int errorCount = errors.size();
-            progress.progressed(job.id(), done, sofar, errorCount);
+            progress.progressed(job.id(), given.rowsRead(), counts, errors.size());
         }
 
         /** The year's records the export states for the households of the batch now in the registry. */
-        private List<AnnualRecords.TakenOver> takenOver(RegistryImports.BatchOutcome outcome) {
+        private List<AnnualRecords.TakenOver> takenOver(List<ReadHousehold> batch,
+                RegistryImports.BatchOutcome outcome) {
             List<AnnualRecords.TakenOver> records = new ArrayList<>();
             outcome.kept().forEach((i, householdId) -> {
                 ImportedYear annual = batch.get(i).annual();
@@ -218,10 +305,10 @@ class NationalRegistryImport {
         }
 
         void fileErrors() {
-            rows.fileErrors().forEach(error -> errors.add(rowError(error)));
+            rows.fileErrors().forEach(error -> errors.add(rowError(sheet, error)));
         }
 
-        private ImportJob.RowError rowError(NationalRows.RowError error) {
+        private static ImportJob.RowError rowError(String sheet, NationalRows.RowError error) {
             return new ImportJob.RowError(sheet, error.row(), error.column(), error.cell(), error.indicator(),
                     error.householdNumber(), error.message());
         }
