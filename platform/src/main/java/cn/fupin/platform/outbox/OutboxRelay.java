@@ -3,7 +3,6 @@ package cn.fupin.platform.outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -133,20 +132,23 @@ public class OutboxRelay implements SmartLifecycle {
             if (!Boolean.TRUE.equals(leader)) {
                 return 0;
             }
-            // taken out and read in one statement; sent before this transaction commits, so a failed send puts them
-            // back. Exactly the committed rows read: a lower id still uncommitted stays for the next round.
-            List<Row> rows = new ArrayList<>(jdbc.query("""
-                    delete from outbox_event where id in (select id from outbox_event order by id limit ?)
-                    returning id, topic, message_key, payload, traceparent""",
+            List<Row> rows = jdbc.query(
+                    "select id, topic, message_key, payload, traceparent from outbox_event order by id limit ?",
                     (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)),
-                    settings.batchSize()));
+                    settings.batchSize());
             if (rows.isEmpty()) {
                 backlog.set(0);
                 return 0;
             }
-            rows.sort(Comparator.comparingLong(Row::id));
             send(rows);
+            // exactly the sent ids: a lower id still uncommitted when the batch was read must stay for the next round
+            Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("delete from outbox_event where id = any(?)");
+                statement.setArray(1, connection.createArrayOf("bigint", ids));
+                return statement;
+            });
             refreshBacklog(rows.size());
             return rows.size();
         });
