@@ -40,6 +40,8 @@ class NationalLayout {
      */
     static final List<String> HEADERS = Stream.concat(SyntheticRegistry.HEADERS.stream(), Stream.of("收入年度"))
             .toList();
+    /** The columns of a year's record, from 工资性收入 to the year. */
+    private static final int ANNUAL_COLUMNS = HEADERS.size() - HEADERS.indexOf("工资性收入");
 
     private final Codebook codebook;
     private final DivisionTree divisions;
@@ -127,7 +129,7 @@ class NationalLayout {
     /** A year's income and conditions (A28–A48) in the export's columns, then the year. */
     private List<String> annual(AnnualRecord record) {
         if (record == null) {
-            return Collections.nCopies(32, "");
+            return Collections.nCopies(ANNUAL_COLUMNS, "");
         }
         Income i = record.income();
         Conditions c = record.conditions();
