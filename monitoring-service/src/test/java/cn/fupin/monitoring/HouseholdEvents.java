@@ -65,15 +65,21 @@ public final class HouseholdEvents {
      * monitoring object of it (JSON, or {@code null}).
      */
     public void importedExited(String headIdHash, String monitoring) {
+        importedExited(headIdHash, monitoring, "null");
+    }
+
+    /** ... and the year's record the export states (JSON, or {@code null}). */
+    public void importedExited(String headIdHash, String monitoring, String annualRecord) {
         send("HouseholdImported", """
                 {"householdId":"%s","registryNumber":"R-%s","category":"REGISTERED","status":"EXITED",
                  "divisionCode":"%s","size":1,"headName":"邱大水","causes":["01"],
                  "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},"monitoring":%s,
                  "members":[{"memberId":"%s","relation":"01","gender":"1","birthYear":1960,"active":true,
                    "idNumberHash":"%s","health":["02"],"labourSkill":"01"}],
-                 "origin":{"source":"NATIONAL_REGISTRY","importId":"%s","importedAt":"2020-10-01T00:00:00Z"}}"""
+                 "origin":{"source":"NATIONAL_REGISTRY","importId":"%s","importedAt":"2020-10-01T00:00:00Z"},
+                 "annualRecord":%s}"""
                 .formatted(household, household, village, monitoring, UUID.randomUUID(), headIdHash,
-                        UUID.randomUUID()));
+                        UUID.randomUUID(), annualRecord));
     }
 
     public void status(String name, String status) {

@@ -1,11 +1,11 @@
 package cn.fupin.household.annual;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdEvent;
 import cn.fupin.household.household.HouseholdImported;
+import cn.fupin.household.household.YearFigures;
 
 /**
  * A year's income and conditions were entered or corrected, with the computed per-capita income (money as
@@ -15,27 +15,15 @@ import cn.fupin.household.household.HouseholdImported;
  */
 public record AnnualRecordSubmitted(UUID householdId, String divisionCode, String category, String status, int year,
         int size, String wageIncome, String transferIncome, String productionIncome, String propertyIncome,
-        String productionExpenses, String netIncome, String perCapitaIncome, Needs conditions,
+        String productionExpenses, String netIncome, String perCapitaIncome, YearFigures.Needs conditions,
         HouseholdImported.Origin origin) implements HouseholdEvent {
-    /** The basic needs as reports and early warning count them. */
-    public record Needs(boolean noCompulsoryEducationDropout, boolean basicMedicalInsurance, boolean safeHousing,
-            boolean safeDrinkingWater, String dangerousHouseGrade) {
-    }
 
     static AnnualRecordSubmitted of(Household household, AnnualRecord record, HouseholdImported.Origin origin) {
-        Income income = record.income();
-        BasicNeeds needs = record.basicNeeds();
+        YearFigures figures = record.figures();
         return new AnnualRecordSubmitted(household.getId(), household.getDivisionCode(),
-                household.getCategory().name(), household.getStatus().name(), record.year(), record.size(),
-                money(income.wageIncome()), money(income.transferIncome()), money(income.productionIncome()),
-                money(income.propertyIncome()), money(income.productionExpenses()), money(record.netIncome()),
-                money(record.perCapitaIncome()),
-                new Needs(needs.noCompulsoryEducationDropout(), needs.basicMedicalInsurance(), needs.safeHousing(),
-                        needs.safeDrinkingWater(), record.conditions().dangerousHouseGrade()),
+                household.getCategory().name(), household.getStatus().name(), figures.year(), figures.size(),
+                figures.wageIncome(), figures.transferIncome(), figures.productionIncome(), figures.propertyIncome(),
+                figures.productionExpenses(), figures.netIncome(), figures.perCapitaIncome(), figures.conditions(),
                 origin);
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -22,6 +22,7 @@ import cn.fupin.household.household.CodeCheck;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdImported;
 import cn.fupin.household.household.HouseholdQueries;
+import cn.fupin.household.household.YearFigures;
 import cn.fupin.workplan.WorkWindows;
 import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
@@ -81,26 +82,39 @@ public class AnnualRecords {
     /**
      * A year's record of a household the national registry's export states, with the household as just written
      * (null when the import left it unchanged: it is read when needed).
+     *
+     * @param created whether the import has just created the household: its record goes in its announcement
      */
-    public record TakenOver(UUID householdId, Household household, ImportedYear record) {
+    public record TakenOver(UUID householdId, Household household, ImportedYear record, boolean created) {
+    }
+
+    /**
+     * What taking over a batch's records did.
+     *
+     * @param written the households whose record was written
+     * @param announced the records of the households created with them, to go in each one's
+     *        {@link HouseholdImported} ({@link cn.fupin.household.household.RegistryImports#announce})
+     */
+    public record TakenOverRecords(Set<UUID> written, Map<UUID, YearFigures> announced) {
     }
 
     /**
      * Takes over the records of a batch of households the national registry's import has just written or read again,
      * inside its transaction: a record new here is copied in, one the export states otherwise replaces the stored one
-     * (a correction, its version raised), one the same is left. Each record written is published as
-     * {@link AnnualRecordSubmitted} with the import as its origin, after the household's own event.
-     *
-     * @return the households whose record was written
+     * (a correction, its version raised), one the same is left. The record of a household created with it goes in the
+     * household's own event; any other written is published as {@link AnnualRecordSubmitted} with the import as its
+     * origin.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Set<UUID> takeOver(List<TakenOver> records, HouseholdImported.Origin origin) {
+    public TakenOverRecords takeOver(List<TakenOver> records, HouseholdImported.Origin origin) {
         Map<Integer, List<TakenOver>> byYear = records.stream()
                 .collect(Collectors.groupingBy(taken -> taken.record().year(), LinkedHashMap::new, Collectors.toList()));
         Set<UUID> written = new LinkedHashSet<>();
+        Map<UUID, YearFigures> announced = new HashMap<>();
         Instant now = origin.importedAt();
         byYear.forEach((year, taken) -> {
-            Map<UUID, AnnualRecord> stored = store.findAll(taken.stream().map(TakenOver::householdId).toList(), year);
+            List<UUID> known = taken.stream().filter(t -> !t.created()).map(TakenOver::householdId).toList();
+            Map<UUID, AnnualRecord> stored = known.isEmpty() ? Map.of() : store.findAll(known, year);
             List<TakenOver> changed = taken.stream().filter(t -> !sameAs(stored.get(t.householdId()), t.record()))
                     .toList();
             Map<UUID, Household> read = new HashMap<>();
@@ -119,13 +133,18 @@ public class AnnualRecords {
                 else if (!store.save(record)) {
                     throw new IllegalStateException(year + " 年度记录在导入时被修改：" + t.householdId());
                 }
-                submitted.add(AnnualRecordSubmitted.of(household, record, origin));
+                if (t.created()) {
+                    announced.put(t.householdId(), record.figures());
+                }
+                else {
+                    submitted.add(AnnualRecordSubmitted.of(household, record, origin));
+                }
                 written.add(t.householdId());
             }
             store.insertAll(fresh);
             submitted.forEach(events::publishEvent);
         });
-        return written;
+        return new TakenOverRecords(written, announced);
     }
 
     private static boolean sameAs(AnnualRecord stored, ImportedYear imported) {

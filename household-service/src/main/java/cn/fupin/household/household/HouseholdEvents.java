@@ -65,7 +65,8 @@ class HouseholdEvents {
     record Imported(UUID householdId, String registryNumber, Category category, PovertyStatus status,
             String divisionCode, String naturalVillage, int size, String headName, List<String> causes,
             ImportedHousehold.RegistryHistory history, ImportedHousehold.RegistryMonitoring monitoring,
-            List<PublishedMember> members, HouseholdImported.Origin origin) implements HouseholdEvent {
+            List<PublishedMember> members, HouseholdImported.Origin origin, YearFigures annualRecord)
+            implements HouseholdEvent {
 
         @Override
         public String eventType() {
@@ -84,7 +85,8 @@ class HouseholdEvents {
     void on(HouseholdImported event) {
         events.publishEvent(new Imported(event.householdId(), event.registryNumber(), event.category(),
                 event.status(), event.divisionCode(), event.naturalVillage(), event.size(), event.headName(),
-                event.causes(), event.history(), event.monitoring(), published(event.members()), event.origin()));
+                event.causes(), event.history(), event.monitoring(), published(event.members()), event.origin(),
+                event.annualRecord()));
     }
 
     @EventListener

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Loads households from the national registry in batches, inside the caller's transaction: each batch is checked
  * with the rules of a registration ({@link RegistrationRules#checkImported}), against the registry in one query for
  * its ID numbers and one for its household numbers, and its new households are copied in together
- * ({@link HouseholdCopies}), each with one {@link HouseholdImported} event. A household already loaded with the same rows is left as it is.
+ * ({@link HouseholdCopies}), each announced by one {@link HouseholdImported} event once the year's record taken over
+ * with it is known ({@link #announce}). A household already loaded with the same rows is left as it is.
  */
 @Service
 public class RegistryImports {
@@ -69,8 +70,9 @@ public class RegistryImports {
     }
 
     /**
-     * Checks a batch and, when {@code write}, writes its good new households. An import that will not be kept (all
-     * or nothing, and a row already refused) goes on checking without writing, so that it reports every bad row.
+     * Checks a batch and, when {@code write}, writes its good new households (announced by {@link #announce}) and
+     * corrects those a newer export states otherwise. An import that will not be kept (all or nothing, and a row
+     * already refused) goes on checking without writing, so that it reports every bad row.
      *
      * @param unreadable the households whose rows could not all be read: checked, never written
      * @param currentYear the work year: no history after it
@@ -134,6 +136,26 @@ public class RegistryImports {
             unchanged.forEach(i -> kept.put(i, loaded.get(batch.get(i).registryNumber()).householdId()));
         }
         return new BatchOutcome(created, unchanged, changed, refused, notApplied, written, kept);
+    }
+
+    /**
+     * Announces the households a batch created, each by its {@link HouseholdImported} with the year's record taken
+     * over with it ({@code records}, by household; none for a household without): written past the repository, their
+     * events are raised here, as saving them would have. Households a batch corrected announced themselves as they
+     * were saved.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void announce(BatchOutcome outcome, Map<UUID, YearFigures> records) {
+        for (int i : outcome.created()) {
+            Household household = outcome.written().get(i);
+            if (household == null) {
+                continue;
+            }
+            for (Object event : household.pendingEvents()) {
+                events.publishEvent(event instanceof HouseholdImported imported
+                        ? imported.withAnnualRecord(records.get(household.getId())) : event);
+            }
+        }
     }
 
     private record Loaded(UUID householdId, String digest, PovertyStatus status, Map<String, String> persons,
@@ -231,8 +253,6 @@ public class RegistryImports {
                 household_id, registry_number, status, identified_year, exited_year, returned_year, person_numbers,
                 digest, import_id, imported_at, monitoring_type, monitoring_year, monitoring_risks, risk_cleared,
                 risk_cleared_year""", registry);
-        // written past the repository, the aggregates' events are raised here, as saving them would have
-        written.forEach(household -> household.pendingEvents().forEach(events::publishEvent));
         return written;
     }
 

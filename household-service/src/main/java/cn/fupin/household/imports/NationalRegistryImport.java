@@ -271,7 +271,12 @@ class NationalRegistryImport {
                     }
                 }
             }
-            Set<UUID> recorded = write ? annualRecords.takeOver(takenOver(batch, outcome), origin) : Set.of();
+            Set<UUID> recorded = Set.of();
+            if (write) {
+                AnnualRecords.TakenOverRecords taken = annualRecords.takeOver(takenOver(batch, outcome), origin);
+                registry.announce(outcome, taken.announced());
+                recorded = taken.written();
+            }
             int created = write ? outcome.created().size() : 0;
             int updated = write ? outcome.changed().size() : 0;
             int unchanged = 0;
@@ -295,10 +300,12 @@ class NationalRegistryImport {
         private List<AnnualRecords.TakenOver> takenOver(List<ReadHousehold> batch,
                 RegistryImports.BatchOutcome outcome) {
             List<AnnualRecords.TakenOver> records = new ArrayList<>();
+            Set<Integer> created = new HashSet<>(outcome.created());
             outcome.kept().forEach((i, householdId) -> {
                 ImportedYear annual = batch.get(i).annual();
                 if (annual != null) {
-                    records.add(new AnnualRecords.TakenOver(householdId, outcome.written().get(i), annual));
+                    records.add(new AnnualRecords.TakenOver(householdId, outcome.written().get(i), annual,
+                            created.contains(i)));
                 }
             });
             return records;

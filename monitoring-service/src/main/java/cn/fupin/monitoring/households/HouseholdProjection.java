@@ -61,7 +61,8 @@ class HouseholdProjection {
             throw new InvalidEventException("户 " + id + " 的 " + event.eventName() + " 先于登记事件到达");
         }
         HouseholdSummary after = switch (event.eventName()) {
-            case "HouseholdRegistered", "HouseholdImported" -> registered(id, data, event.sequence());
+            case "HouseholdRegistered" -> registered(id, data, event.sequence());
+            case "HouseholdImported" -> imported(id, data, event.sequence());
             case "MemberAdded" -> memberAdded(before, data, event.sequence());
             case "MemberRemoved" -> memberRemoved(before, data, event.sequence());
             case "HouseholdUpdated" -> updated(before, data, event.sequence());
@@ -81,6 +82,13 @@ class HouseholdProjection {
         return new HouseholdSummary(id, data.required("divisionCode").asString(), data.required("category").asString(),
                 data.required("status").asString(), data.required("size").asInt(), text(data, "headName"),
                 headHash(members), members, causes, null, null, null, sequence);
+    }
+
+    /** A household from the national registry, with the year's record it may carry. */
+    private static HouseholdSummary imported(UUID id, JsonNode data, long sequence) {
+        HouseholdSummary household = registered(id, data, sequence);
+        JsonNode record = data.path("annualRecord");
+        return record.isObject() ? annualRecord(household, record, sequence) : household;
     }
 
     private static HouseholdSummary memberAdded(HouseholdSummary before, JsonNode data, long sequence) {

@@ -195,8 +195,9 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
 
     /**
      * The registry's monitoring objects come with its households: monitored or cleared as there, no case opened, an
-     * event that names its origin; the same event delivered twice and a later event of the household take nothing
-     * over twice, and the monitored one cannot be proposed again but receives assistance at once.
+     * event that names its origin, the year's income the household came with its latest; the same event delivered
+     * twice and a later event of the household take nothing over twice, and the monitored one cannot be proposed
+     * again but receives assistance at once.
      */
     @Test
     void aMonitoringObjectOfTheNationalRegistryIsTakenOverWithoutReview() throws Exception {
@@ -204,7 +205,11 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
         HouseholdEvents monitored = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         monitored.importedExited(idHash.of(id), """
                 {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["01","07"],"riskCleared":false,
-                 "clearedYear":null}""");
+                 "clearedYear":null}""", """
+                {"year":2021,"size":1,"wageIncome":"6800.00","transferIncome":null,"productionIncome":null,
+                 "propertyIncome":null,"productionExpenses":null,"netIncome":"6800.00","perCapitaIncome":"6800.00",
+                 "conditions":{"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,"safeHousing":true,
+                  "safeDrinkingWater":true,"dangerousHouseGrade":null}}""");
         monitored.redeliver();
         HouseholdEvents cleared = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         cleared.importedExited(idHash.of(headId()), """
@@ -225,6 +230,9 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
                 .isEqualTo("household:household:" + monitored.household() + ":1");
         assertThat(jdbc.queryForObject("select status from monitoring_object where household_id = ?", String.class,
                 cleared.household())).isEqualTo("RISK_CLEARED");
+        mvc.perform(get("/api/v1/monitoring-objects/" + object.get("id")).with(clerk))
+                .andExpect(jsonPath("$.latestIncome.year").value(2021))
+                .andExpect(jsonPath("$.latestIncome.perCapitaIncome").value("6800.00"));
 
         monitored.send("HouseholdUpdated", """
                 {"householdId":"%s","divisionCode":"%s","category":"REGISTERED","status":"EXITED","size":1,

@@ -13,7 +13,10 @@ import cn.fupin.platform.inbox.WriteBehind;
 import cn.fupin.reporting.Projection;
 import tools.jackson.databind.JsonNode;
 
-/** Each household's per-capita net income per year, from {@code AnnualRecordSubmitted}; the latest wins. */
+/**
+ * Each household's per-capita net income per year, from {@code AnnualRecordSubmitted} and from the year's record a
+ * {@code HouseholdImported} carries; the latest wins.
+ */
 @Repository
 class AnnualIncomes implements Projection {
 
@@ -33,16 +36,20 @@ class AnnualIncomes implements Projection {
 
     @Override
     public Set<String> events() {
-        return Set.of("AnnualRecordSubmitted");
+        return Set.of("AnnualRecordSubmitted", "HouseholdImported");
     }
 
     @Override
     public void apply(EventEnvelope event) {
-        JsonNode data = event.data();
-        Income income = new Income(UUID.fromString(data.required("householdId").asString()),
-                data.required("year").asInt(), data.required("divisionCode").asString(),
-                data.required("category").asString(), data.required("size").asInt(),
-                new BigDecimal(data.required("perCapitaIncome").asString()), event.sequence());
+        JsonNode household = event.data();
+        JsonNode record = "HouseholdImported".equals(event.eventName()) ? household.path("annualRecord") : household;
+        if (!record.isObject()) {
+            return;
+        }
+        Income income = new Income(UUID.fromString(household.required("householdId").asString()),
+                record.required("year").asInt(), household.required("divisionCode").asString(),
+                household.required("category").asString(), record.required("size").asInt(),
+                new BigDecimal(record.required("perCapitaIncome").asString()), event.sequence());
         incomes.put(income.householdId() + "/" + income.year(), income);
     }
 

@@ -67,6 +67,11 @@ class OverviewIntegrationTests extends ServiceTestSupport {
     }
 
     static String imported(UUID id, String village, String status, int size) {
+        return imported(id, village, status, size, "null");
+    }
+
+    /** With the year's record the export states (JSON, or {@code null}). */
+    static String imported(UUID id, String village, String status, int size, String annualRecord) {
         return """
                 {"specversion":"1.0","id":"household:household:%1$s:1","source":"/fupin/household-service",
                  "type":"fupin.household.HouseholdImported.v1","subject":"%1$s","time":"2026-11-28T10:00:00Z",
@@ -76,17 +81,24 @@ class OverviewIntegrationTests extends ServiceTestSupport {
                          "divisionCode":"%2$s","size":%4$d,"members":[],"causes":["01"],
                          "history":{"identifiedYear":2014,"exitedYear":2018,"returnedYear":null},
                          "origin":{"source":"NATIONAL_REGISTRY","importId":"%5$s",
-                                   "importedAt":"2026-11-28T10:00:00Z"}}}"""
-                .formatted(id, village, status, size, UUID.randomUUID());
+                                   "importedAt":"2026-11-28T10:00:00Z"},"annualRecord":%6$s}}"""
+                .formatted(id, village, status, size, UUID.randomUUID(), annualRecord);
     }
 
-    /** A county's households loaded from the national registry count in the state they have there. */
+    /**
+     * A county's households loaded from the national registry count in the state they have there, and the year's
+     * income an imported household carries counts as its income of that year.
+     */
     @Test
     void importedHouseholdsCountInTheirState() throws Exception {
         String village = "350481104201";
         UUID exited = UUID.randomUUID();
         UUID poor = UUID.randomUUID();
-        kafka.send("household.events", exited.toString(), imported(exited, village, "EXITED", 3));
+        kafka.send("household.events", exited.toString(), imported(exited, village, "EXITED", 3, """
+                {"year":2020,"size":3,"wageIncome":"21000.00","transferIncome":"1500.00","productionIncome":null,
+                 "propertyIncome":null,"productionExpenses":null,"netIncome":"22500.00","perCapitaIncome":"7500.00",
+                 "conditions":{"noCompulsoryEducationDropout":true,"basicMedicalInsurance":true,"safeHousing":true,
+                  "safeDrinkingWater":true,"dangerousHouseGrade":"1"}}"""));
         kafka.send("household.events", poor.toString(), imported(poor, village, "POOR", 2));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
@@ -95,6 +107,10 @@ class OverviewIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.households").value(2))
                 .andExpect(jsonPath("$.byStatus[?(@.code == 'EXITED')].persons").value(3))
                 .andExpect(jsonPath("$.byStatus[?(@.code == 'POOR')].households").value(1));
+        // what the income report (with the year's published lines) and the reconciliation count
+        assertThat(jdbc.queryForList("select household_id || ' ' || year || ' ' || size || ' ' || per_capita_income"
+                + " from annual_income where household_id in (?, ?)", String.class, exited, poor))
+                .containsExactly(exited + " 2020 3 7500.00");
     }
 
     static String memberChange(String type, UUID id, long sequence, String village, int size) {
