@@ -1,7 +1,10 @@
 package cn.fupin.platform.events;
 
+import java.time.OffsetDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -24,8 +27,22 @@ public class EventCodec {
         return mapper.writeValueAsString(envelope);
     }
 
-    public JsonNode toTree(Object payload) {
-        return mapper.valueToTree(payload);
+    /**
+     * Writes an event whose data is still the publisher's object ({@code envelope}'s own data is ignored): the data
+     * is serialised once, straight into the envelope, not first into a tree.
+     */
+    public String write(EventEnvelope envelope, Object data) {
+        return mapper.writeValueAsString(new Written(envelope.specversion(), envelope.id(), envelope.source(),
+                envelope.type(), envelope.subject(), envelope.time(), envelope.datacontenttype(),
+                envelope.dataschema(), envelope.areacode(), envelope.actor(), envelope.correlationid(),
+                envelope.aggregatetype(), envelope.sequence(), envelope.traceparent(), data));
+    }
+
+    /** {@link EventEnvelope}'s fields in its order, with data of any type. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record Written(String specversion, String id, String source, String type, String subject,
+            OffsetDateTime time, String datacontenttype, String dataschema, String areacode, String actor,
+            String correlationid, String aggregatetype, long sequence, String traceparent, Object data) {
     }
 
     /** Parses a record value; anything that is not a Fupin CloudEvent is an {@link InvalidEventException}. */

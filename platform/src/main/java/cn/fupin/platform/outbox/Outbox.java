@@ -119,7 +119,8 @@ public class Outbox {
         for (OutgoingEvent event : events) {
             long sequence = nextSequence.merge(event.aggregateId(), 1L, Long::sum) - 1;
             EventEnvelope envelope = envelope(event, sequence, now, caller.userId(), correlationId, traceparent);
-            rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(), codec.write(envelope),
+            rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(),
+                    codec.write(envelope, event.data()),
                     Timestamp.from(now.toInstant()), traceparent });
         }
         jdbc.batchUpdate(insert, rows);
@@ -149,6 +150,7 @@ public class Outbox {
         return first;
     }
 
+    /** The event's envelope; its data is written from the event's own object ({@link EventCodec#write(EventEnvelope, Object)}). */
     private EventEnvelope envelope(OutgoingEvent event, long sequence, OffsetDateTime time, String actor,
             String correlationId, String traceparent) {
         String service = properties.service();
@@ -158,7 +160,7 @@ public class Outbox {
                 + ".schema.json";
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, id, "/fupin/" + service + "-service", type,
                 event.aggregateId(), time, "application/json", schema, event.areaCode(), actor, correlationId,
-                event.aggregateType(), sequence, traceparent, codec.toTree(event.data()));
+                event.aggregateType(), sequence, traceparent, null);
     }
 
     /** The W3C trace context of the current span, so consumers continue the causing request's trace. */

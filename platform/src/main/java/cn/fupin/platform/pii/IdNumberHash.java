@@ -15,13 +15,24 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class IdNumberHash {
 
-    private final SecretKeySpec key;
+    /** A keyed MAC per thread (each hash resets it): not looked up and keyed again for every number. */
+    private final ThreadLocal<Mac> macs;
 
     public IdNumberHash(String key) {
         if (key == null || key.length() < 16) {
             throw new IllegalArgumentException("fupin.pii.id-hash-key must be at least 16 characters");
         }
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec spec = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(spec);
+                return mac;
+            }
+            catch (GeneralSecurityException ex) {
+                throw new IllegalStateException("HmacSHA256 unavailable", ex);
+            }
+        });
     }
 
     /** The hash of an ID number as written (blank and case-insensitive check letter normalised), or null. */
@@ -29,14 +40,7 @@ public final class IdNumberHash {
         if (idNumber == null || idNumber.isBlank()) {
             return null;
         }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(
-                    mac.doFinal(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 unavailable", ex);
-        }
+        return HexFormat.of().formatHex(
+                macs.get().doFinal(idNumber.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
     }
 }
