@@ -46,12 +46,17 @@ class HouseholdProjection {
     /** A poll's records at once, in one transaction ({@link EventBatches}): an import's households come by thousands. */
     @KafkaListener(topics = "household.events", groupId = "monitoring-service.households", batch = "true")
     void on(List<String> records) {
-        batches.consume(CONSUMER, records, event -> READ.contains(event.eventName()) ? this::apply : null);
+        batches.consume(CONSUMER, records, event -> READ.contains(event.eventName()) ? this::apply : null,
+                events -> summaries.readAhead(events.stream().map(HouseholdProjection::householdId).toList()));
+    }
+
+    private static UUID householdId(EventEnvelope event) {
+        return UUID.fromString(event.data().required("householdId").asString());
     }
 
     private void apply(EventEnvelope event) {
         JsonNode data = event.data();
-        UUID id = UUID.fromString(data.required("householdId").asString());
+        UUID id = householdId(event);
         HouseholdSummary before = summaries.findForUpdate(id).orElse(null);
         if (before != null && event.sequence() <= before.lastSequence()) {
             return;

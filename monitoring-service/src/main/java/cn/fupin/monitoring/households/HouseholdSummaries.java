@@ -5,13 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import cn.fupin.platform.inbox.ReadAhead;
 import cn.fupin.platform.inbox.WriteBehind;
 import cn.fupin.platform.security.AreaScope;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +36,9 @@ public class HouseholdSummaries {
     private final WriteBehind<UUID, HouseholdSummary> written = new WriteBehind<>(this::saveAll,
             (gathered, newer) -> newer);
 
+    /** The summaries a batch of events will change, read (and locked) together before it takes effect. */
+    private final ReadAhead<UUID, HouseholdSummary> locked = new ReadAhead<>(this::lockAll);
+
     HouseholdSummaries(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
@@ -51,11 +58,27 @@ public class HouseholdSummaries {
                 .query(this::row).list();
     }
 
+    /** Reads and locks the households a batch's events will change, in one query ({@link #findForUpdate}). */
+    void readAhead(Collection<UUID> householdIds) {
+        locked.read(householdIds);
+    }
+
+    private Map<UUID, HouseholdSummary> lockAll(List<UUID> householdIds) {
+        Map<UUID, HouseholdSummary> found = new HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from household_summary where household_id = any(:ids) for update")
+                .param("ids", householdIds.toArray(UUID[]::new)).query(this::row).list()
+                .forEach(summary -> found.put(summary.householdId(), summary));
+        return found;
+    }
+
     /** The household as the current batch left it, else as stored (locked for the transaction). */
     Optional<HouseholdSummary> findForUpdate(UUID householdId) {
         HouseholdSummary pending = written.pending(householdId);
         if (pending != null) {
             return Optional.of(pending);
+        }
+        if (locked.wasRead(householdId)) {
+            return Optional.ofNullable(locked.get(householdId));
         }
         return jdbc.sql("select " + COLUMNS + " from household_summary where household_id = :id for update")
                 .param("id", householdId).query(this::row).optional();

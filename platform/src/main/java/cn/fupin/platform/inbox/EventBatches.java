@@ -35,6 +35,15 @@ public class EventBatches {
      * @param effectOf what an event does to this consumer; null for an event it does not read
      */
     public void consume(String consumer, List<String> records, Function<EventEnvelope, Consumer<EventEnvelope>> effectOf) {
+        consume(consumer, records, effectOf, events -> { });
+    }
+
+    /**
+     * @param prepare given the events about to take effect, in their transaction, before the first does: to read
+     *        together what their effects will read ({@link ReadAhead})
+     */
+    public void consume(String consumer, List<String> records, Function<EventEnvelope, Consumer<EventEnvelope>> effectOf,
+            Consumer<List<EventEnvelope>> prepare) {
         List<Read> reads = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -49,11 +58,11 @@ public class EventBatches {
                 reads.add(new Read(i, event, effect));
             }
             catch (RuntimeException ex) {
-                keep(consumer, reads);
+                keep(consumer, reads, prepare);
                 throw new BatchListenerFailedException(ex.getMessage(), ex, i);
             }
         }
-        keep(consumer, reads);
+        keep(consumer, reads, prepare);
     }
 
     /** An event of the batch, the record it came from and what it does. */
@@ -65,15 +74,15 @@ public class EventBatches {
      * fails as a whole (rows written behind its effects, {@link WriteBehind}, refused at its commit), its events are
      * applied again one at a time to find the one that fails.
      */
-    private void keep(String consumer, List<Read> reads) {
+    private void keep(String consumer, List<Read> reads, Consumer<List<EventEnvelope>> prepare) {
         Map<EventEnvelope, Consumer<EventEnvelope>> effects = new IdentityHashMap<>();
         reads.forEach(read -> effects.put(read.event(), read.effect()));
+        Consumer<EventEnvelope> effect = event -> effects.get(event).accept(event);
         try {
-            inbox.handleAllOnce(consumer, events(reads), event -> effects.get(event).accept(event));
+            inbox.handleAllOnce(consumer, events(reads), prepare, effect);
         }
         catch (Inbox.BatchEffectFailed failed) {
-            inbox.handleAllOnce(consumer, events(reads.subList(0, failed.index())),
-                    event -> effects.get(event).accept(event));
+            inbox.handleAllOnce(consumer, events(reads.subList(0, failed.index())), prepare, effect);
             throw new BatchListenerFailedException(failed.getMessage(), failed.getCause(),
                     reads.get(failed.index()).record());
         }
@@ -83,7 +92,7 @@ public class EventBatches {
             }
             for (Read read : reads) {
                 try {
-                    inbox.handleAllOnce(consumer, List.of(read.event()), read.effect());
+                    inbox.handleAllOnce(consumer, List.of(read.event()), prepare, read.effect());
                 }
                 catch (RuntimeException one) {
                     throw new BatchListenerFailedException(one.getMessage(), one, read.record());

@@ -64,6 +64,15 @@ public class Inbox {
      * @throws BatchEffectFailed naming the index of the event whose effect failed
      */
     public int handleAllOnce(String consumer, List<EventEnvelope> events, Consumer<EventEnvelope> effect) {
+        return handleAllOnce(consumer, events, fresh -> { }, effect);
+    }
+
+    /**
+     * As {@link #handleAllOnce(String, List, Consumer)}, {@code prepare} given the events that will take effect, in
+     * the transaction, before the first does (to read together what their effects will read: {@link ReadAhead}).
+     */
+    public int handleAllOnce(String consumer, List<EventEnvelope> events, Consumer<List<EventEnvelope>> prepare,
+            Consumer<EventEnvelope> effect) {
         if (events.isEmpty()) {
             return 0;
         }
@@ -82,6 +91,7 @@ public class Inbox {
                             events.stream().map(EventEnvelope::type).toArray()));
                     return statement;
                 }, (rs, n) -> rs.getString(1)));
+                prepare.accept(events.stream().filter(event -> fresh.contains(event.id())).toList());
                 int applied = 0;
                 for (int i = 0; i < events.size(); i++) {
                     EventEnvelope event = events.get(i);

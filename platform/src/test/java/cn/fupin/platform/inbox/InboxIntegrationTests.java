@@ -150,6 +150,29 @@ class InboxIntegrationTests {
                 event("household:w3:1")), e -> { })).as("the record before it kept, the others not").isEqualTo(2);
     }
 
+    /**
+     * What a batch's events will read is read once, for the events that take effect (not one delivered before), before
+     * the first of them; each effect finds it, a key not found is known absent, and nothing is kept past the batch.
+     */
+    @Test
+    void aBatchReadsAheadOnceWhatItsNewEventsWillRead() {
+        List<List<String>> reads = new ArrayList<>();
+        ReadAhead<String, String> stored = new ReadAhead<>(keys -> {
+            reads.add(keys);
+            return keys.contains("household:r1:1") ? java.util.Map.of("household:r1:1", "row of r1") : java.util.Map.of();
+        });
+        inbox.handleOnce("read-ahead", event("household:r0:1"), e -> { });
+        List<String> seen = new ArrayList<>();
+
+        batches.consume("read-ahead", List.of(json("household:r0:1"), json("household:r1:1"), json("household:r2:1")),
+                event -> e -> seen.add(stored.wasRead(e.id()) + " " + stored.get(e.id())),
+                events -> stored.read(events.stream().map(EventEnvelope::id).toList()));
+
+        assertThat(reads).containsExactly(List.of("household:r1:1", "household:r2:1"));
+        assertThat(seen).containsExactly("true row of r1", "true null");
+        assertThat(stored.wasRead("household:r1:1")).as("nothing kept past the batch").isFalse();
+    }
+
     @Test
     void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicWithItsReason() {
         kafka.send("strict.events", "k1", "this is not json");
