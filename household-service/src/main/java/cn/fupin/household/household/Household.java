@@ -16,6 +16,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.privacy.PersonalText;
 import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.domain.Ids;
 import cn.fupin.platform.domain.RuleViolation;
 
 /**
@@ -84,7 +85,7 @@ public class Household extends AbstractAggregateRoot<Household> {
      * caller has validated the data ({@link RegistrationRules}).
      */
     public static Household register(NewHousehold form, List<Member> members, Instant now) {
-        Household household = new Household(UUID.randomUUID(), form.category(),
+        Household household = new Household(Ids.next(), form.category(),
                 PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(),
                 PersonalText.of(form.phone()), form.identificationStandard(), form.militaryFamily(), form.bankName(),
                 PersonalText.of(form.bankAccount()),
@@ -99,7 +100,7 @@ public class Household extends AbstractAggregateRoot<Household> {
      * ({@link RegistrationRules#checkImported}).
      */
     static Household imported(ImportedHousehold form, List<Member> members, HouseholdImported.Origin origin) {
-        Household household = new Household(UUID.randomUUID(), form.category(), form.status(), form.divisionCode(),
+        Household household = new Household(Ids.next(), form.category(), form.status(), form.divisionCode(),
                 form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
                 null, 0, members, form.helpersUnderNewIds(), null, origin.importedAt(), origin.importedAt(), null);
         household.size = household.countActive();

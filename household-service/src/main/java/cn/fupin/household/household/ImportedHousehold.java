@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.fupin.household.privacy.PersonalText;
+import cn.fupin.platform.domain.Ids;
 
 /**
  * One household as the national registry (国扶系统) holds it, read from its export, before the rules have passed it:
@@ -76,7 +77,7 @@ public record ImportedHousehold(String registryNumber, Category category, Povert
 
     /** The helpers as the household holds them, each under a new id. */
     List<Helper> helpersUnderNewIds() {
-        return helpers.stream().map(helper -> helper.as(UUID.randomUUID())).toList();
+        return helpers.stream().map(helper -> helper.as(Ids.next())).toList();
     }
 
     NewHousehold asRegistration() {

@@ -10,6 +10,7 @@ import org.springframework.data.relational.core.mapping.Table;
 import cn.fupin.contracts.identifiers.DisabilityCertificate;
 import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.household.privacy.IdNumber;
+import cn.fupin.platform.domain.Ids;
 
 /**
  * A household member (家庭成员) with the form indicators.
@@ -44,7 +45,7 @@ public record Member(UUID memberId, String name, String gender, String idType, I
 
     /** A member as the form gives it, once the rules have passed it. */
     static Member fromForm(NewMember given, String workLocation) {
-        return new Member(UUID.randomUUID(), given.name().trim(), given.gender(), given.idType(),
+        return new Member(Ids.next(), given.name().trim(), given.gender(), given.idType(),
                 normalisedIdNumber(given.idType(), given.idNumber()), given.relation(), given.ethnicity(),
                 given.birthDate(), given.indicators(), workLocation, true, null, null, null, null);
     }

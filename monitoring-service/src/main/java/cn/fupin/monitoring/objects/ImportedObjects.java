@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.monitoring.households.HouseholdChanged;
 import cn.fupin.monitoring.households.HouseholdSummary;
+import cn.fupin.platform.domain.Ids;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,7 @@ class ImportedObjects {
         MonitoringStatus status = cleared ? MonitoringStatus.RISK_CLEARED : MonitoringStatus.MONITORED;
         Instant importedAt = changed.event().time() != null ? changed.event().time().toInstant() : clock.instant();
         int year = monitoring.hasNonNull("year") ? monitoring.get("year").asInt() : WorkYear.of(clock);
-        MonitoringObject object = new MonitoringObject(UUID.randomUUID(), household.householdId(),
+        MonitoringObject object = new MonitoringObject(Ids.next(), household.householdId(),
                 ObjectType.valueOf(monitoring.required("objectType").asString()), household.divisionCode(), year,
                 status, risks, household.headName(), household.size(), household.perCapitaIncome(), null, null, null,
                 null, null, importedAt, cleared ? importedAt : null, IMPORTED_BY, clock.instant(), 0);

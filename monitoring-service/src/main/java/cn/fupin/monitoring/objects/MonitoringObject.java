@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import cn.fupin.platform.domain.Ids;
 import cn.fupin.platform.domain.RuleViolation;
 
 /**
@@ -68,7 +69,7 @@ public class MonitoringObject {
     /** A new object, proposed for inclusion: its request goes to review. */
     public static MonitoringObject propose(UUID householdId, ObjectType type, String divisionCode, int year,
             List<String> risks, String headName, int size, BigDecimal perCapitaIncome, String by, Instant now) {
-        return new MonitoringObject(UUID.randomUUID(), householdId, type, divisionCode, year,
+        return new MonitoringObject(Ids.next(), householdId, type, divisionCode, year,
                 MonitoringStatus.PROPOSED, risks, headName, size, perCapitaIncome, UUID.randomUUID(), INCLUSION,
                 "PENDING", null, null, null, null, by, now, 0);
     }

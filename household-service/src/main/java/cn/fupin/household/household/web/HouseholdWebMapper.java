@@ -63,7 +63,7 @@ interface HouseholdWebMapper {
     @Mapping(target = "phone", expression = "java(shownPhone(helper.phone(), fullView))")
     cn.fupin.contracts.household.model.Helper toDto(Helper helper, @org.mapstruct.Context boolean fullView);
 
-    @Mapping(target = "helperId", expression = "java(java.util.UUID.randomUUID())")
+    @Mapping(target = "helperId", expression = "java(cn.fupin.platform.domain.Ids.next())")
     Helper toDomain(HelperInput helper);
 
     HouseholdSummary toDto(HouseholdQueries.Summary summary);
