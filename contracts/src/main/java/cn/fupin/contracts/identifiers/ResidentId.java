@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A citizen identity number (公民身份号码) per GB 11643-1999: 6-digit region, 8-digit birth date, 3-digit
@@ -19,6 +20,8 @@ public record ResidentId(String value, LocalDate birthDate, boolean male, boolea
 
     private static final int[] WEIGHTS = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
     private static final String CHECK_CHARACTERS = "10X98765432";
+    private static final Pattern CURRENT = Pattern.compile("\\d{17}[\\dX]");
+    private static final Pattern LEGACY = Pattern.compile("\\d{15}");
 
     /** Parses a number, or empty when its length, digits, birth date or check character are wrong. */
     public static Optional<ResidentId> parse(String raw) {
@@ -26,14 +29,14 @@ public record ResidentId(String value, LocalDate birthDate, boolean male, boolea
             return Optional.empty();
         }
         String value = raw.trim().toUpperCase(Locale.ROOT);
-        if (value.matches("\\d{17}[\\dX]")) {
+        if (CURRENT.matcher(value).matches()) {
             if (value.charAt(17) != checkCharacter(value.substring(0, 17))) {
                 return Optional.empty();
             }
             return date(value.substring(6, 14))
                     .map(date -> new ResidentId(value, date, (value.charAt(16) - '0') % 2 == 1, false));
         }
-        if (value.matches("\\d{15}")) {
+        if (LEGACY.matcher(value).matches()) {
             return date("19" + value.substring(6, 12))
                     .map(date -> new ResidentId(value, date, (value.charAt(14) - '0') % 2 == 1, true));
         }
