@@ -74,10 +74,23 @@ public final class CopyRows {
         try (var statement = connection.createStatement()) {
             statement.execute("create temporary table if not exists " + staging + " (like " + table
                     + ") on commit drop");
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + staging + " (" + columns
-                    + ") from stdin", new StringReader(text.toString()));
+            copyStraightInto(connection, staging, columns);
             statement.execute("insert into " + table + " (" + columns + ") select " + columns + " from " + staging);
             statement.execute("truncate " + staging);
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException("COPY into " + table + " failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Copies the rows straight into {@code table}, which must be under no row-level security (a transaction's own
+     * temporary table): one {@code COPY}, no table in between.
+     */
+    public void copyStraightInto(Connection connection, String table, String columns) {
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " (" + columns
+                    + ") from stdin", new StringReader(text.toString()));
         }
         catch (SQLException | IOException ex) {
             throw new IllegalStateException("COPY into " + table + " failed: " + ex.getMessage(), ex);

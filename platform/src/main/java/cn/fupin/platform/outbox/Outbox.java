@@ -15,12 +15,14 @@ import java.util.UUID;
 
 import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.jdbc.CopyRows;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.security.Caller;
 import io.micrometer.tracing.Span;
@@ -46,7 +48,6 @@ public class Outbox {
 
     private static final String COLUMNS = "event_id, topic, message_key, payload, created_at, traceparent";
     private static final String INSERT = "insert into outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
-    private static final String STAGE = "insert into outbox_staging (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
 
     private final JdbcTemplate jdbc;
     private final EventCodec codec;
@@ -72,7 +73,7 @@ public class Outbox {
     /** Appends events in the given order (bulk paths: one statement for the sequences, one batch of rows). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<OutgoingEvent> events) {
-        write(INSERT, events);
+        write(events);
     }
 
     /**
@@ -84,7 +85,21 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void stage(List<OutgoingEvent> events) {
         createStaging();
-        write(STAGE, events);
+        if (events.isEmpty()) {
+            return;
+        }
+        // copied in: the staging table is the transaction's own, under no row security
+        CopyRows staged = new CopyRows();
+        rows(events).forEach(row -> {
+            for (Object column : row) {
+                staged.add(column);
+            }
+            staged.end();
+        });
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            staged.copyStraightInto(connection, "outbox_staging", COLUMNS);
+            return null;
+        });
     }
 
     /** Appends the staged events to the outbox in the order staged, in one statement. */
@@ -105,10 +120,14 @@ public class Outbox {
                     traceparent text) on commit drop""");
     }
 
-    private void write(String insert, List<OutgoingEvent> events) {
-        if (events.isEmpty()) {
-            return;
+    private void write(List<OutgoingEvent> events) {
+        if (!events.isEmpty()) {
+            jdbc.batchUpdate(INSERT, rows(events));
         }
+    }
+
+    /** The events' outbox rows ({@link #COLUMNS}), each numbered in its aggregate's sequence. */
+    private List<Object[]> rows(List<OutgoingEvent> events) {
         Map<String, Long> nextSequence = reserveSequences(events);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Caller caller = Caller.currentOrSystem();
@@ -123,7 +142,7 @@ public class Outbox {
                     codec.write(envelope, event.data()),
                     Timestamp.from(now.toInstant()), traceparent });
         }
-        jdbc.batchUpdate(insert, rows);
+        return rows;
     }
 
     /** Reserves, per aggregate, as many sequence numbers as it has events; returns the first of each. */
