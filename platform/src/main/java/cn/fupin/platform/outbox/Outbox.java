@@ -169,7 +169,7 @@ public class Outbox {
         return first;
     }
 
-    /** The event's envelope; its data is written from the event's own object ({@link EventCodec#write(EventEnvelope, Object)}). */
+    /** The event's envelope, without its data: that is written from the event's own object. */
     private EventEnvelope envelope(OutgoingEvent event, long sequence, OffsetDateTime time, String actor,
             String correlationId, String traceparent) {
         String service = properties.service();
