@@ -11,7 +11,6 @@ import java.io.Writer;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
-import cn.fupin.contracts.identifiers.ResidentId;
+import cn.fupin.contracts.household.model.MemberInput;
 import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import tools.jackson.databind.JsonNode;
 
@@ -96,16 +95,15 @@ class ImportE2ETests {
             Sheet form = workbook.getSheetAt(0);
             List<String> headers = new ArrayList<>();
             form.getRow(2).forEach(cell -> headers.add(cell.getStringCellValue()));
-            long seed = System.nanoTime();
             for (int i = 0; i < FORM_HOUSEHOLDS; i++) {
-                LocalDate born = LocalDate.of(1950 + i % 40, 1 + i % 12, 1 + i % 28);
-                String id = ResidentId.of("350481", born, (int) ((seed + i * 7L) % 500) * 2 + 1).value();
+                // from the tests' one generator: an ID number made up here could be one another test's household holds
+                MemberInput head = WorkPlanFixture.SYNTHETIC.next(village).getMembers().getFirst();
                 Row row = form.createRow(3 + i);
                 row.createCell(headers.indexOf("户序号")).setCellValue(String.valueOf(i + 1));
                 row.createCell(headers.indexOf("A27a 主要致贫原因")).setCellValue("因病");
                 row.createCell(headers.indexOf("A1 姓名")).setCellValue("户主" + (i + 1));
-                row.createCell(headers.indexOf("A2 性别")).setCellValue("男");
-                row.createCell(headers.indexOf("A4 证件号码")).setCellValue(id);
+                row.createCell(headers.indexOf("A2 性别")).setCellValue("1".equals(head.getGender()) ? "男" : "女");
+                row.createCell(headers.indexOf("A4 证件号码")).setCellValue(head.getIdNumber());
                 row.createCell(headers.indexOf("A5 与户主关系")).setCellValue("户主");
             }
             workbook.write(out);
