@@ -1,8 +1,6 @@
 package cn.fupin.platform.events;
 
 import java.time.OffsetDateTime;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -14,8 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Reads and writes the structured-mode JSON of {@link EventEnvelope}s. */
 public class EventCodec {
-
-    private static final Pattern TYPE = Pattern.compile("^fupin\\.[a-z]+\\.([A-Z][A-Za-z]+)\\.v[0-9]+$");
 
     private final JsonMapper mapper;
 
@@ -76,14 +72,13 @@ public class EventCodec {
                 String property = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("type".equals(property)) {
-                    Matcher type = TYPE.matcher(value == JsonToken.VALUE_STRING ? parser.getString() : "");
-                    return type.matches() ? type.group(1) : null;
+                    return value == JsonToken.VALUE_STRING ? EventType.parse(parser.getString()).name() : null;
                 }
                 parser.skipChildren();
             }
             return null;
         }
-        catch (JacksonException ex) {
+        catch (JacksonException | InvalidEventException ex) {
             return null;
         }
     }

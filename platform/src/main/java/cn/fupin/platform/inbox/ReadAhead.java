@@ -1,12 +1,10 @@
 package cn.fupin.platform.inbox;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -20,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class ReadAhead<K, V> {
 
-    private final Object resource = new Object();
+    private final TransactionMap<K, V> rows = new TransactionMap<>(read -> { });
     private final Function<List<K>, Map<K, V>> reader;
 
     /** @param reader reads the rows of the keys it is given, in the current transaction (locking them if it must) */
@@ -33,48 +31,24 @@ public final class ReadAhead<K, V> {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
-        Map<K, V> rows = rows();
-        List<K> unread = keys.stream().distinct().filter(key -> !rows.containsKey(key)).toList();
+        Map<K, V> read = rows.bound();
+        List<K> unread = keys.stream().distinct().filter(key -> !read.containsKey(key)).toList();
         if (unread.isEmpty()) {
             return;
         }
         Map<K, V> found = reader.apply(unread);
-        unread.forEach(key -> rows.put(key, found.get(key)));
+        unread.forEach(key -> read.put(key, found.get(key)));
     }
 
     /** Whether the key's row was read ahead in this transaction (found or not). */
     public boolean wasRead(K key) {
-        Map<K, V> rows = bound();
-        return rows != null && rows.containsKey(key);
+        Map<K, V> read = rows.current();
+        return read != null && read.containsKey(key);
     }
 
     /** The row read ahead for the key; null when it was not found, or not read ({@link #wasRead}). */
     public V get(K key) {
-        Map<K, V> rows = bound();
-        return rows == null ? null : rows.get(key);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<K, V> bound() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        return (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
-    }
-
-    private Map<K, V> rows() {
-        Map<K, V> rows = bound();
-        if (rows == null) {
-            Map<K, V> fresh = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(resource, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-                }
-            });
-            rows = fresh;
-        }
-        return rows;
+        Map<K, V> read = rows.current();
+        return read == null ? null : read.get(key);
     }
 }

@@ -1,13 +1,11 @@
 package cn.fupin.platform.inbox;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BinaryOperator;
 import java.util.function.Consumer;
 
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -22,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class WriteBehind<K, V> {
 
-    private final Object resource = new Object();
+    private final TransactionMap<K, V> gathered;
     private final Consumer<List<V>> writer;
     private final BinaryOperator<V> merge;
 
@@ -33,6 +31,12 @@ public final class WriteBehind<K, V> {
     public WriteBehind(Consumer<List<V>> writer, BinaryOperator<V> merge) {
         this.writer = writer;
         this.merge = merge;
+        this.gathered = new TransactionMap<>(rows -> {
+            if (!rows.isEmpty()) {
+                writer.accept(new ArrayList<>(rows.values()));
+                rows.clear();
+            }
+        });
     }
 
     /** Gathers a row, to be written before the transaction commits. */
@@ -41,41 +45,12 @@ public final class WriteBehind<K, V> {
             writer.accept(List.of(row));
             return;
         }
-        gathered().merge(key, row, merge);
+        gathered.bound().merge(key, row, merge);
     }
 
     /** The row gathered for the key in this transaction, null when none. */
     public V pending(K key) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        @SuppressWarnings("unchecked")
-        Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
+        Map<K, V> rows = gathered.current();
         return rows == null ? null : rows.get(key);
-    }
-
-    private Map<K, V> gathered() {
-        @SuppressWarnings("unchecked")
-        Map<K, V> rows = (Map<K, V>) TransactionSynchronizationManager.getResource(resource);
-        if (rows == null) {
-            Map<K, V> fresh = new LinkedHashMap<>();
-            TransactionSynchronizationManager.bindResource(resource, fresh);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    if (!fresh.isEmpty()) {
-                        writer.accept(new ArrayList<>(fresh.values()));
-                        fresh.clear();
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(resource);
-                }
-            });
-            rows = fresh;
-        }
-        return rows;
     }
 }
