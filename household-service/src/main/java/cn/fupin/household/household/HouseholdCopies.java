@@ -44,37 +44,55 @@ class HouseholdCopies {
         this.sealed = sealed;
     }
 
-    /** Households new to the registry (version 0), with their members and helpers. */
-    void insert(List<Household> households) {
+    /** A household's rows as they are copied in: its own, its members' and its helpers'. */
+    record Rows(CopyRows household, CopyRows members, CopyRows helpers) {
+    }
+
+    /**
+     * The rows of a household new to the registry (version 0), personal data sealed: no database, so they can be
+     * made on another thread than the one that copies them in ({@link #insert}).
+     */
+    Rows rows(Household h) {
+        CopyRows household = new CopyRows(512);
+        household.add(h.getId()).add(h.getCategory().name()).add(h.getStatus().name()).add(h.getDivisionCode())
+                .add(h.getNaturalVillage()).add(sealed.text(PersonalText.of(h.getPhone()))).add(h.getSize())
+                .add(0).add(h.getCreatedAt()).add(h.getUpdatedAt()).add(h.getIdentificationStandard())
+                .add(h.getMilitaryFamily()).add(h.getBankName())
+                .add(sealed.text(PersonalText.of(h.getBankAccount()))).add(h.getCauses())
+                .add(false).add(h.getPolicyVerification()).add(h.getAppliedOn()).end();
+        List<Member> members = h.getMembers();
+        CopyRows member = new CopyRows(512 * members.size());
+        for (int ordinal = 0; ordinal < members.size(); ordinal++) {
+            Member m = members.get(ordinal);
+            MemberIndicators i = m.indicators();
+            member.add(h.getId()).add(ordinal).add(m.memberId()).add(m.name()).add(m.gender()).add(m.idType())
+                    .add(sealed.idNumber(m.idNumber())).add(m.relation()).add(m.ethnicity()).add(m.birthDate())
+                    .add(m.active()).add(i.politicalStatus()).add(i.education()).add(i.studentStatus())
+                    .add(i.health()).add(i.labourSkill()).add(i.workArea()).add(i.workMonths())
+                    .add(i.dropoutReason()).add(i.speaksMandarin()).add(i.pensionInsured()).add(i.medicalInsured())
+                    .add(i.criticalIllnessInsured()).add(i.minimumLiving()).add(i.commercialMedicalInsured())
+                    .add(i.medicalAssistance()).add(m.workLocation()).add(m.joinedOn()).add(m.increaseReason())
+                    .add(m.leftOn()).add(m.decreaseReason()).end();
+        }
+        CopyRows helper = new CopyRows(256 * h.getHelpers().size());
+        for (int ordinal = 0; ordinal < h.getHelpers().size(); ordinal++) {
+            Helper p = h.getHelpers().get(ordinal);
+            helper.add(h.getId()).add(ordinal).add(p.helperId()).add(p.name()).add(p.gender())
+                    .add(p.politicalStatus()).add(p.unit()).add(p.startDate()).add(p.endDate())
+                    .add(sealed.text(p.phone())).end();
+        }
+        return new Rows(household, member, helper);
+    }
+
+    /** Copies households' rows in, in the current transaction: one {@code COPY} for each table. */
+    void insert(List<Rows> rows) {
         CopyRows household = new CopyRows();
         CopyRows member = new CopyRows();
         CopyRows helper = new CopyRows();
-        for (Household h : households) {
-            household.add(h.getId()).add(h.getCategory().name()).add(h.getStatus().name()).add(h.getDivisionCode())
-                    .add(h.getNaturalVillage()).add(sealed.text(PersonalText.of(h.getPhone()))).add(h.getSize())
-                    .add(0).add(h.getCreatedAt()).add(h.getUpdatedAt()).add(h.getIdentificationStandard())
-                    .add(h.getMilitaryFamily()).add(h.getBankName())
-                    .add(sealed.text(PersonalText.of(h.getBankAccount()))).add(h.getCauses())
-                    .add(false).add(h.getPolicyVerification()).add(h.getAppliedOn()).end();
-            List<Member> members = h.getMembers();
-            for (int ordinal = 0; ordinal < members.size(); ordinal++) {
-                Member m = members.get(ordinal);
-                MemberIndicators i = m.indicators();
-                member.add(h.getId()).add(ordinal).add(m.memberId()).add(m.name()).add(m.gender()).add(m.idType())
-                        .add(sealed.idNumber(m.idNumber())).add(m.relation()).add(m.ethnicity()).add(m.birthDate())
-                        .add(m.active()).add(i.politicalStatus()).add(i.education()).add(i.studentStatus())
-                        .add(i.health()).add(i.labourSkill()).add(i.workArea()).add(i.workMonths())
-                        .add(i.dropoutReason()).add(i.speaksMandarin()).add(i.pensionInsured()).add(i.medicalInsured())
-                        .add(i.criticalIllnessInsured()).add(i.minimumLiving()).add(i.commercialMedicalInsured())
-                        .add(i.medicalAssistance()).add(m.workLocation()).add(m.joinedOn()).add(m.increaseReason())
-                        .add(m.leftOn()).add(m.decreaseReason()).end();
-            }
-            for (int ordinal = 0; ordinal < h.getHelpers().size(); ordinal++) {
-                Helper p = h.getHelpers().get(ordinal);
-                helper.add(h.getId()).add(ordinal).add(p.helperId()).add(p.name()).add(p.gender())
-                        .add(p.politicalStatus()).add(p.unit()).add(p.startDate()).add(p.endDate())
-                        .add(sealed.text(p.phone())).end();
-            }
+        for (Rows each : rows) {
+            household.addRows(each.household());
+            member.addRows(each.members());
+            helper.addRows(each.helpers());
         }
         copy("household", HOUSEHOLDS, household);
         copy("member", MEMBERS, member);

@@ -29,11 +29,14 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads households from the national registry in batches, inside the caller's transaction: each batch is checked
- * with the rules of a registration ({@link RegistrationRules#checkImported}), against the registry in one query for
- * its ID numbers and one for its household numbers, and its new households are copied in together
- * ({@link HouseholdCopies}), each announced by one {@link HouseholdImported} event once the year's record taken over
- * with it is known ({@link #announce}). A household already loaded with the same rows is left as it is.
+ * Loads households from the national registry in batches. A batch is first checked and made ready to write with no
+ * database ({@link #check}: the rules of a registration, {@link RegistrationRules#checkImported}, and each good
+ * household drafted as it would be copied in, personal data sealed), so that an import can do this for one batch
+ * while the batch before is written; then, inside the caller's transaction ({@link #importBatch}), it is checked
+ * against the registry in one query for its ID numbers and one for its household numbers, and its new households
+ * are copied in together ({@link HouseholdCopies}), each announced by one {@link HouseholdImported} event once the
+ * year's record taken over with it is known ({@link #announce}). A household already loaded with the same rows is
+ * left as it is.
  */
 @Service
 public class RegistryImports {
@@ -70,44 +73,111 @@ public class RegistryImports {
     }
 
     /**
-     * Checks a batch and, when {@code write}, writes its good new households (announced by {@link #announce}) and
-     * corrects those a newer export states otherwise. An import that will not be kept (all or nothing, and a row
-     * already refused) goes on checking without writing, so that it reports every bad row.
+     * A batch as the export gave it, checked by the rules and its good households drafted ({@link #check}), to be
+     * written by {@link #importBatch}.
+     */
+    public static final class CheckedBatch {
+
+        private final List<ImportedHousehold> households;
+        private final Set<Integer> unreadable;
+        private final Map<Integer, List<FieldError>> refused;
+        private final Map<Integer, Draft> drafts;
+        private final HouseholdImported.Origin origin;
+
+        private CheckedBatch(List<ImportedHousehold> households, Set<Integer> unreadable,
+                Map<Integer, List<FieldError>> refused, Map<Integer, Draft> drafts, HouseholdImported.Origin origin) {
+            this.households = households;
+            this.unreadable = unreadable;
+            this.refused = refused;
+            this.drafts = drafts;
+            this.origin = origin;
+        }
+    }
+
+    /**
+     * A household that passed the rules, as it would be written new: its digest, its members' ID-number search
+     * keys, the household with its event, and its rows (its own, its members', its helpers', the registry's).
+     */
+    private record Draft(String digest, List<String> searchKeys, Household household, HouseholdCopies.Rows rows,
+            CopyRows registry) {
+    }
+
+    /**
+     * Checks a batch with the rules of a registration and drafts each household that passes them and whose rows
+     * could all be read; touches no database, so it may run on any thread.
      *
      * @param unreadable the households whose rows could not all be read: checked, never written
      * @param currentYear the work year: no history after it
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public BatchOutcome importBatch(List<ImportedHousehold> batch, Set<Integer> unreadable,
-            HouseholdImported.Origin origin, int currentYear, boolean write) {
+    public CheckedBatch check(List<ImportedHousehold> batch, Set<Integer> unreadable, HouseholdImported.Origin origin,
+            int currentYear) {
         Map<Integer, List<FieldError>> refused = new LinkedHashMap<>();
+        Map<Integer, Draft> drafts = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             List<FieldError> errors = rules.checkImported(batch.get(i), currentYear);
             if (!errors.isEmpty()) {
                 refused.put(i, errors);
             }
+            else if (!unreadable.contains(i)) {
+                drafts.put(i, draft(batch.get(i), origin));
+            }
         }
-        Map<String, Loaded> loaded = loaded(batch);
+        return new CheckedBatch(batch, unreadable, refused, drafts, origin);
+    }
+
+    private Draft draft(ImportedHousehold form, HouseholdImported.Origin origin) {
+        List<Member> members = form.members().stream().map(m -> Member.fromForm(m.member(), null)).toList();
+        Household household = Household.imported(form, members, origin);
+        List<String> keys = members.stream().map(member -> idNumbers.searchKey(member.idNumber().value())).toList();
+        String digest = digest(form);
+        Map<String, String> persons = new LinkedHashMap<>();
+        for (int m = 0; m < form.members().size(); m++) {
+            String number = form.members().get(m).registryNumber();
+            if (number != null && !number.isBlank()) {
+                persons.put(members.get(m).memberId().toString(), number);
+            }
+        }
+        CopyRows registry = new CopyRows(512);
+        registry.add(household.getId()).add(form.registryNumber()).add(form.status().name())
+                .add(form.history().identifiedYear()).add(form.history().exitedYear())
+                .add(form.history().returnedYear()).add(json.writeValueAsString(persons)).add(digest)
+                .add(origin.importId()).add(origin.importedAt());
+        ImportedHousehold.RegistryMonitoring monitoring = form.monitoring();
+        registry.add(monitoring == null ? null : monitoring.objectType())
+                .add(monitoring == null ? null : monitoring.year())
+                .add(monitoring == null ? null : monitoring.risks())
+                .add(monitoring != null && monitoring.riskCleared())
+                .add(monitoring == null ? null : monitoring.clearedYear()).end();
+        return new Draft(digest, keys, household, copies.rows(household), registry);
+    }
+
+    /**
+     * Writes a checked batch when {@code write}: its good new households (announced by {@link #announce}), and the
+     * corrections of those a newer export states otherwise. An import that will not be kept (all or nothing, and a
+     * row already refused) goes on checking without writing, so that it reports every bad row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public BatchOutcome importBatch(CheckedBatch batch, boolean write) {
+        List<ImportedHousehold> households = batch.households;
+        Map<Integer, List<FieldError>> refused = new LinkedHashMap<>(batch.refused);
+        Map<String, Loaded> loaded = loaded(households);
         List<Integer> created = new ArrayList<>();
         List<Integer> unchanged = new ArrayList<>();
         List<Integer> changed = new ArrayList<>();
-        Map<Integer, String> digests = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (refused.containsKey(i) || unreadable.contains(i)) {
+        for (int i = 0; i < households.size(); i++) {
+            Draft draft = batch.drafts.get(i);
+            if (draft == null) {
                 continue;
             }
-            String digest = digest(batch.get(i));
-            Loaded before = loaded.get(batch.get(i).registryNumber());
+            Loaded before = loaded.get(households.get(i).registryNumber());
             if (before == null) {
                 created.add(i);
-                digests.put(i, digest);
             }
-            else if (before.digest().equals(digest)) {
+            else if (before.digest().equals(draft.digest())) {
                 unchanged.add(i);
             }
             else {
                 changed.add(i);
-                digests.put(i, digest);
             }
         }
         heldElsewhere(batch, created).forEach((i, errors) -> {
@@ -117,23 +187,27 @@ public class RegistryImports {
         Map<Integer, Household> written = new LinkedHashMap<>();
         Map<Integer, UUID> kept = new LinkedHashMap<>();
         if (write && !created.isEmpty()) {
-            List<Household> households = write(batch, created, digests, origin);
-            for (int k = 0; k < created.size(); k++) {
-                written.put(created.get(k), households.get(k));
-            }
+            copies.insert(created.stream().map(i -> batch.drafts.get(i).rows()).toList());
+            CopyRows registry = new CopyRows();
+            created.forEach(i -> registry.addRows(batch.drafts.get(i).registry()));
+            copies.copy("household_registry", """
+                    household_id, registry_number, status, identified_year, exited_year, returned_year, person_numbers,
+                    digest, import_id, imported_at, monitoring_type, monitoring_year, monitoring_risks, risk_cleared,
+                    risk_cleared_year""", registry);
+            created.forEach(i -> written.put(i, batch.drafts.get(i).household()));
         }
         Map<Integer, List<String>> notApplied = new LinkedHashMap<>();
         if (write) {
             for (int i : changed) {
-                Loaded before = loaded.get(batch.get(i).registryNumber());
+                Loaded before = loaded.get(households.get(i).registryNumber());
                 List<String> left = new ArrayList<>();
-                written.put(i, correct(batch.get(i), before, digests.get(i), origin, left));
+                written.put(i, correct(households.get(i), before, batch.drafts.get(i).digest(), batch.origin, left));
                 if (!left.isEmpty()) {
                     notApplied.put(i, left);
                 }
             }
             written.forEach((i, household) -> kept.put(i, household.getId()));
-            unchanged.forEach(i -> kept.put(i, loaded.get(batch.get(i).registryNumber()).householdId()));
+            unchanged.forEach(i -> kept.put(i, loaded.get(households.get(i).registryNumber()).householdId()));
         }
         return new BatchOutcome(created, unchanged, changed, refused, notApplied, written, kept);
     }
@@ -184,14 +258,12 @@ public class RegistryImports {
      * The new households with a member whose ID number an active member of another household already holds: one
      * query for the batch.
      */
-    private Map<Integer, List<FieldError>> heldElsewhere(List<ImportedHousehold> batch, List<Integer> candidates) {
+    private Map<Integer, List<FieldError>> heldElsewhere(CheckedBatch batch, List<Integer> candidates) {
         Map<String, List<int[]>> byKey = new HashMap<>();
         for (int i : candidates) {
-            List<ImportedMember> members = batch.get(i).members();
-            for (int m = 0; m < members.size(); m++) {
-                String number = Member.normalisedIdNumber(members.get(m).member().idType(),
-                        members.get(m).member().idNumber()).value();
-                byKey.computeIfAbsent(idNumbers.searchKey(number), key -> new ArrayList<>()).add(new int[] { i, m });
+            List<String> keys = batch.drafts.get(i).searchKeys();
+            for (int m = 0; m < keys.size(); m++) {
+                byKey.computeIfAbsent(keys.get(m), key -> new ArrayList<>()).add(new int[] { i, m });
             }
         }
         Map<Integer, List<FieldError>> refused = new LinkedHashMap<>();
@@ -215,45 +287,6 @@ public class RegistryImports {
             }
         });
         return refused;
-    }
-
-    private List<Household> write(List<ImportedHousehold> batch, List<Integer> created, Map<Integer, String> digests,
-            HouseholdImported.Origin origin) {
-        List<Household> written = new ArrayList<>(created.size());
-        for (int i : created) {
-            ImportedHousehold form = batch.get(i);
-            List<Member> members = form.members().stream().map(m -> Member.fromForm(m.member(), null)).toList();
-            written.add(Household.imported(form, members, origin));
-        }
-        copies.insert(written);
-        CopyRows registry = new CopyRows();
-        for (int k = 0; k < created.size(); k++) {
-            ImportedHousehold form = batch.get(created.get(k));
-            Household household = written.get(k);
-            Map<String, String> persons = new LinkedHashMap<>();
-            for (int m = 0; m < form.members().size(); m++) {
-                String number = form.members().get(m).registryNumber();
-                if (number != null && !number.isBlank()) {
-                    persons.put(household.getMembers().get(m).memberId().toString(), number);
-                }
-            }
-            registry.add(household.getId()).add(form.registryNumber()).add(form.status().name())
-                    .add(form.history().identifiedYear())
-                    .add(form.history().exitedYear()).add(form.history().returnedYear())
-                    .add(json.writeValueAsString(persons)).add(digests.get(created.get(k))).add(origin.importId())
-                    .add(origin.importedAt());
-            ImportedHousehold.RegistryMonitoring monitoring = form.monitoring();
-            registry.add(monitoring == null ? null : monitoring.objectType())
-                    .add(monitoring == null ? null : monitoring.year())
-                    .add(monitoring == null ? null : monitoring.risks())
-                    .add(monitoring != null && monitoring.riskCleared())
-                    .add(monitoring == null ? null : monitoring.clearedYear()).end();
-        }
-        copies.copy("household_registry", """
-                household_id, registry_number, status, identified_year, exited_year, returned_year, person_numbers,
-                digest, import_id, imported_at, monitoring_type, monitoring_year, monitoring_risks, risk_cleared,
-                risk_cleared_year""", registry);
-        return written;
     }
 
     /**

@@ -25,7 +25,6 @@ import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.annual.ImportedYear;
 import cn.fupin.household.household.HouseholdImported;
-import cn.fupin.household.household.ImportedHousehold;
 import cn.fupin.household.household.RegistryImports;
 import cn.fupin.household.imports.national.NationalRows;
 import cn.fupin.household.imports.national.NationalRows.ReadHousehold;
@@ -123,15 +122,17 @@ class NationalRegistryImport {
     }
 
     /**
-     * One import's state while it runs on two threads: a reader turns the file's rows into households, batch by
-     * batch, while the job's thread checks and writes the batches read before in the job's transaction (the reader
-     * touches no database), so that reading the next batch overlaps with writing this one.
+     * One import's state while it runs on two threads: a reader turns the file's rows into households and checks
+     * them with the rules, batch by batch, drafting the good ones as they would be written
+     * ({@link RegistryImports#check}), while the job's thread checks the batches read before against the registry and
+     * writes them in the job's transaction (the reader touches no database), so that the Java work of the next batch
+     * overlaps with PostgreSQL's of this one.
      */
     private final class Run implements TableRows {
 
         /** Batches read and not yet written: the reader waits when it is this far ahead. */
         private static final int AHEAD = 4;
-        private static final Batch END = new Batch(List.of(), "", 0);
+        private static final Batch END = new Batch(List.of(), null, "", 0);
 
         private final ImportJob job;
         private final NationalRows rows;
@@ -166,8 +167,9 @@ class NationalRegistryImport {
             rows.row(number, cells);
         }
 
-        /** Households read together, with the sheet they stand on and the rows read up to them. */
-        private record Batch(List<ReadHousehold> households, String sheet, int rowsRead) {
+        /** Households read and checked together, with the sheet they stand on and the rows read up to them. */
+        private record Batch(List<ReadHousehold> households, RegistryImports.CheckedBatch checked, String sheet,
+                int rowsRead) {
         }
 
         /** Reads the file on a thread of its own and writes its batches on this one, as they come. */
@@ -237,7 +239,15 @@ class NationalRegistryImport {
 
         private void hand() {
             if (!reading.isEmpty()) {
-                put(new Batch(reading, sheet, rows.rowsRead()));
+                Set<Integer> unreadable = new HashSet<>();
+                for (int i = 0; i < reading.size(); i++) {
+                    if (reading.get(i).unreadable()) {
+                        unreadable.add(i);
+                    }
+                }
+                RegistryImports.CheckedBatch checked = registry.check(
+                        reading.stream().map(ReadHousehold::household).toList(), unreadable, origin, year);
+                put(new Batch(reading, checked, sheet, rows.rowsRead()));
                 reading = new ArrayList<>(BATCH);
             }
         }
@@ -246,16 +256,14 @@ class NationalRegistryImport {
         private void write(Batch given) {
             List<ReadHousehold> batch = given.households();
             String sheet = given.sheet();
-            List<ImportedHousehold> households = batch.stream().map(ReadHousehold::household).toList();
-            Set<Integer> unreadable = new HashSet<>();
+            Set<Integer> refused = new HashSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (batch.get(i).unreadable()) {
-                    unreadable.add(i);
+                    refused.add(i);
                 }
             }
-            boolean write = job.partial() || errors.isEmpty() && unreadable.isEmpty();
-            RegistryImports.BatchOutcome outcome = registry.importBatch(households, unreadable, origin, year, write);
-            Set<Integer> refused = new HashSet<>(unreadable);
+            boolean write = job.partial() || errors.isEmpty() && refused.isEmpty();
+            RegistryImports.BatchOutcome outcome = registry.importBatch(given.checked(), write);
             refused.addAll(outcome.refused().keySet());
             for (int i = 0; i < batch.size(); i++) {
                 ReadHousehold read = batch.get(i);

@@ -21,8 +21,27 @@ import org.postgresql.PGConnection;
 public final class CopyRows {
 
     private static final HexFormat HEX = HexFormat.of();
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private final StringBuilder text;
     private boolean first = true;
+
+    /** Rows of a statement's worth. */
+    public CopyRows() {
+        this(1 << 16);
+    }
+
+    /** Rows of about {@code capacity} characters: a household's few, kept to be copied with others later. */
+    public CopyRows(int capacity) {
+        this.text = new StringBuilder(capacity);
+    }
+
+    /** Appends rows ended before ({@link #end}), made apart: one household's, say, among a batch's. */
+    public CopyRows addRows(CopyRows rows) {
+        if (!first) {
+            throw new IllegalStateException("a row is still open");
+        }
+        text.append(rows.text);
+        return this;
+    }
 
     /** The next column's value of the current row. */
     public CopyRows add(Object value) {
