@@ -112,13 +112,12 @@ public class Outbox {
         jdbc.execute("truncate outbox_staging");
     }
 
-    /** Rows as uncompressed as the outbox's own (platform migration 6): written once, read once. */
     private void createStaging() {
         jdbc.execute("""
                 create temporary table if not exists outbox_staging (
                     seq bigint generated always as identity, event_id text not null, topic text not null,
                     message_key text not null, payload text not null, created_at timestamptz not null,
-                    traceparent text) with (toast_tuple_target = 8160) on commit drop""");
+                    traceparent text) on commit drop""");
     }
 
     private void write(List<OutgoingEvent> events) {
