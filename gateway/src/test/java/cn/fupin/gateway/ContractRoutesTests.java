@@ -35,7 +35,9 @@ import reactor.core.publisher.Mono;
  * templates and the exports once were) fails here, not in front of a user.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test")
+        properties = { "spring.security.oauth2.resourceserver.jwt.issuer-uri=http://127.0.0.1:9/realms/test",
+                // every path of four contracts as one caller, faster than the limit refills (EdgeLimitsTests tests it)
+                "fupin.gateway.rate-limit.capacity=100000" })
 @AutoConfigureWebTestClient
 class ContractRoutesTests {
 
