@@ -462,6 +462,19 @@ class NationalRegistryImportIntegrationTests extends ServiceTestSupport {
             assertThat(record.get("road_type")).isEqualTo(head.get(road).equals("水泥路") ? "03" : "02");
             assertThat(record.get("version")).isEqualTo(0L);
         }
+        // 账账相符: the owner counts a village's records by year as they lie, and none in a village without any
+        String village = jdbc.queryForObject("""
+                select h.division_code from household h join household_registry r on r.household_id = h.id
+                where r.registry_number = ?""", String.class, number(households.get(2)));
+        JsonNode counted = json.readTree(mvc.perform(get("/internal/counts?areaCode=" + village)
+                .with(as("city-officer", CITY))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).get("counts");
+        assertThat(counted.path("annualRecords.2019").asLong()).isPositive().isEqualTo(jdbc.queryForObject("""
+                select count(*) from annual_record a join household h on h.id = a.household_id
+                where a.year = 2019 and h.division_code = ?""", Long.class, village));
+        assertThat(json.readTree(mvc.perform(get("/internal/counts?areaCode=350481999999")
+                .with(as("city-officer", CITY))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).get("counts").propertyNames()).noneMatch(key -> key.startsWith("annualRecords"));
         try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
             String importId = job.get("id").asString();
             List<JsonNode> events = new ArrayList<>();
