@@ -83,6 +83,12 @@ public final class CopyRows {
         return text.isEmpty();
     }
 
+    /** The rows as {@code COPY} reads them. */
+    @Override
+    public String toString() {
+        return text.toString();
+    }
+
     /**
      * Copies the rows into {@code table} on the given connection, in its transaction. PostgreSQL copies into no table
      * under row-level security, so the rows are copied into a temporary table of the same columns (dropped with the
