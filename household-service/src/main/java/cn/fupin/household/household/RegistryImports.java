@@ -79,15 +79,13 @@ public class RegistryImports {
     public static final class CheckedBatch {
 
         private final List<ImportedHousehold> households;
-        private final Set<Integer> unreadable;
         private final Map<Integer, List<FieldError>> refused;
         private final Map<Integer, Draft> drafts;
         private final HouseholdImported.Origin origin;
 
-        private CheckedBatch(List<ImportedHousehold> households, Set<Integer> unreadable,
-                Map<Integer, List<FieldError>> refused, Map<Integer, Draft> drafts, HouseholdImported.Origin origin) {
+        private CheckedBatch(List<ImportedHousehold> households, Map<Integer, List<FieldError>> refused,
+                Map<Integer, Draft> drafts, HouseholdImported.Origin origin) {
             this.households = households;
-            this.unreadable = unreadable;
             this.refused = refused;
             this.drafts = drafts;
             this.origin = origin;
@@ -122,7 +120,7 @@ public class RegistryImports {
                 drafts.put(i, draft(batch.get(i), origin));
             }
         }
-        return new CheckedBatch(batch, unreadable, refused, drafts, origin);
+        return new CheckedBatch(batch, refused, drafts, origin);
     }
 
     private Draft draft(ImportedHousehold form, HouseholdImported.Origin origin) {
