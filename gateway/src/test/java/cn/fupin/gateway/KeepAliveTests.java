@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,15 +17,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
-
-import reactor.core.publisher.Mono;
 
 /**
  * One keep-alive connection, as a client that sends its next request the moment the last answer arrives: every
@@ -107,11 +102,7 @@ class KeepAliveTests {
 
         @Bean
         ReactiveJwtDecoder jwtDecoder() {
-            return token -> "valid".equals(token)
-                    ? Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("u1")
-                            .claim("azp", "fupin-web").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
-                            .build())
-                    : Mono.error(new BadJwtException("bad"));
+            return StandInTokens.validOnly();
         }
     }
 }

@@ -2,7 +2,6 @@ package cn.fupin.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,8 +11,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.oauth2.jwt.BadJwtException;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -79,11 +76,7 @@ class StatelessEdgeTests {
 
         @Bean
         ReactiveJwtDecoder jwtDecoder() {
-            return token -> "valid".equals(token)
-                    ? Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("u1")
-                            .claim("azp", "fupin-web").issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(60))
-                            .build())
-                    : Mono.error(new BadJwtException("bad"));
+            return StandInTokens.validOnly();
         }
     }
 }

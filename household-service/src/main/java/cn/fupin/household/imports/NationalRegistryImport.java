@@ -132,7 +132,7 @@ class NationalRegistryImport {
 
         /** Batches read and not yet written: the reader waits when it is this far ahead. */
         private static final int AHEAD = 4;
-        private static final Batch END = new Batch(List.of(), null, "", 0);
+        private static final Batch END = new Batch(List.of(), Set.of(), null, "", 0);
 
         private final ImportJob job;
         private final NationalRows rows;
@@ -167,9 +167,12 @@ class NationalRegistryImport {
             rows.row(number, cells);
         }
 
-        /** Households read and checked together, with the sheet they stand on and the rows read up to them. */
-        private record Batch(List<ReadHousehold> households, RegistryImports.CheckedBatch checked, String sheet,
-                int rowsRead) {
+        /**
+         * Households read and checked together (those whose rows could not all be read by their index), with the
+         * sheet they stand on and the rows read up to them.
+         */
+        private record Batch(List<ReadHousehold> households, Set<Integer> unreadable,
+                RegistryImports.CheckedBatch checked, String sheet, int rowsRead) {
         }
 
         /** Reads the file on a thread of its own and writes its batches on this one, as they come. */
@@ -247,7 +250,7 @@ class NationalRegistryImport {
                 }
                 RegistryImports.CheckedBatch checked = registry.check(
                         reading.stream().map(ReadHousehold::household).toList(), unreadable, origin, year);
-                put(new Batch(reading, checked, sheet, rows.rowsRead()));
+                put(new Batch(reading, unreadable, checked, sheet, rows.rowsRead()));
                 reading = new ArrayList<>(BATCH);
             }
         }
@@ -256,12 +259,7 @@ class NationalRegistryImport {
         private void write(Batch given) {
             List<ReadHousehold> batch = given.households();
             String sheet = given.sheet();
-            Set<Integer> refused = new HashSet<>();
-            for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i).unreadable()) {
-                    refused.add(i);
-                }
-            }
+            Set<Integer> refused = new HashSet<>(given.unreadable());
             boolean write = job.partial() || errors.isEmpty() && refused.isEmpty();
             RegistryImports.BatchOutcome outcome = registry.importBatch(given.checked(), write);
             refused.addAll(outcome.refused().keySet());
