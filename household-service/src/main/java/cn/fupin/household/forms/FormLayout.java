@@ -57,6 +57,54 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             member("commercialMedicalInsured", "A20", "是否参加商业补充医疗保险", "yes_no", false, 8),
             member("medicalAssistance", "A51", "是否接受医疗救助", "yes_no", false, 8));
 
+
+    /** 收入情况 and 生产生活条件 of the work year (A28–A48): household columns, after the members'. */
+    private static final List<Column> YEAR = List.of(
+            household("wageIncome", "A28", "工资性收入（元）", null, 10),
+            household("transferIncome", "A29", "转移性收入（元）", null, 10),
+            household("familyPlanningSubsidy", "A29a", "计划生育金（元）", null, 10),
+            household("minimumLivingAllowance", "A29b", "低保金（元）", null, 10),
+            household("extremePovertySupport", "A29c", "特困供养金（元）", null, 10),
+            household("pension", "A29d", "养老保险金（元）", null, 10),
+            household("ecologicalCompensation", "A29e", "生态补偿金（元）", null, 10),
+            household("otherTransferIncome", "A29f", "其他转移性收入（元）", null, 10),
+            household("productionIncome", "A30", "生产经营性收入（元）", null, 10),
+            household("propertyIncome", "A31", "财产性收入（元）", null, 10),
+            household("assetDividend", "A31a", "资产收益扶贫分红收入（元）", null, 10),
+            household("otherPropertyIncome", "A31b", "其他财产性收入（元）", null, 10),
+            household("productionExpenses", "A32", "生产经营性支出（元）", null, 10),
+            household("cultivatedLand", "A33", "耕地面积（亩）", null, 8),
+            household("grassland", "A34", "牧草地面积（亩）", null, 8),
+            household("waterSurface", "A35", "水面面积（亩）", null, 8),
+            household("forestLand", "A36", "林地面积（亩）", null, 8),
+            household("returnedFarmland", "A36a", "退耕还林面积（亩）", null, 8),
+            household("orchard", "A36b", "林果面积（亩）", null, 8),
+            household("roadType", "A37", "入户路类型", "A37_road_type", 10),
+            household("distanceToMainRoad", "A38", "与村主干路距离（公里）", null, 8),
+            household("cooperativeMember", "A39", "是否加入农民专业合作组织", "yes_no", 8),
+            household("dangerousHouseGrade", "A40", "危房等级", "A40_dangerous_house_grade", 8),
+            household("housingArea", "A41", "住房面积（平方米）", null, 8),
+            household("electricity", "A42", "是否通生活用电", "yes_no", 8),
+            household("sanitaryToilet", "A43", "是否有卫生厕所", "yes_no", 8),
+            household("safeDrinkingWater", "A44", "是否解决安全饮用水", "yes_no", 8),
+            household("fuelType", "A45", "主要燃料类型", "A45_fuel_type", 10),
+            household("leadingEnterprise", "A46", "是否有龙头企业带动", "yes_no", 8),
+            household("entrepreneurLeader", "A47", "是否有创业致富带头人带动", "yes_no", 8),
+            household("broadcastTv", "A48", "是否通广播电视", "yes_no", 8));
+
+    /** 帮扶责任人 (form 1, part 6): one to a row, on the household's rows. */
+    private static final List<Column> HELPER = List.of(
+            new Column("helperName", "帮扶责任人姓名", null, null, false, false, 10),
+            new Column("helperGender", "帮扶责任人性别", null, "A2_gender", false, false, 6),
+            new Column("helperPoliticalStatus", "帮扶责任人政治面貌", null, "A7_political_status", false, false, 10),
+            new Column("helperUnit", "帮扶单位", null, null, false, false, 14),
+            new Column("helperPhone", "帮扶责任人联系电话", null, null, false, false, 13),
+            new Column("helperStart", "帮扶开始时间", null, null, false, false, 11),
+            new Column("helperEnd", "帮扶结束时间", null, null, false, false, 11));
+
+    private static final String YEAR_NOTE = "收入（A28–A32）与生产生活条件（A33–A48）是本工作年度的，填在该户第一行，登记时记为该户本年度的记录；"
+            + "金额以元计，面积以亩、距离以公里计。";
+
     private static final Column KEY = new Column(HOUSEHOLD_KEY, "户序号", null, null, true, true, 6);
     private static final Column NATURAL_VILLAGE = household("naturalVillage", null, "自然村", null, 10);
     private static final Column PHONE = household("phone", null, "联系电话", null, 13);
@@ -74,8 +122,8 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
                     household("cause1", "A27a", "主要致贫原因", "A27_poverty_cause", 10),
                     household("cause2", "A27b", "次要致贫原因", "A27_poverty_cause", 10),
                     household("cause3", "A27c", "其他致贫原因", "A27_poverty_cause", 10), APPLIED_ON),
-            MEMBER), "同一户的各成员行填同一户序号，户的信息填在该户第一行即可；每户须恰有一名户主（A5 与户主关系 = 户主）。"
-                    + "收入（A28–A32）、生产生活条件（A33–A48）与帮扶责任人在登记后按年度录入。");
+            MEMBER, YEAR, HELPER), "同一户的各成员行填同一户序号，户的信息填在该户第一行即可；每户须恰有一名户主（A5 与户主关系 = 户主）。"
+                    + YEAR_NOTE + "帮扶责任人每行填一人，填在该户的行上（一户几名帮扶责任人就用几行，不够时可加只填户序号与帮扶责任人的行）。");
 
     /** 附件2 家庭成员自然增加情况表. */
     public static final FormLayout MEMBER_INCREASE = new FormLayout(2, "贫困户、边缘易致贫户家庭成员自然增加情况表", "自然增加",
@@ -96,12 +144,18 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             "减少原因包括（1）死亡、（2）婚出、（3）出国定居、（4）判刑收监、（5）户籍迁出、（6）农转非、（7）失联、（8）分散供养转集中供养。"
                     + "户主减少时，须在系统中另行指定新户主（表中不能指定）。");
 
-    /** 附件4 边缘易致贫户信息采集表: as form 1, without A23, A25 and the causes. */
+    /** 附件4 边缘易致贫户信息采集表: as form 1, without A23, A25, the causes and the helpers. */
     public static final FormLayout MARGINAL = new FormLayout(4, "边缘易致贫户信息采集表", "边缘易致贫户",
-            concat(List.of(KEY, NATURAL_VILLAGE, PHONE, BANK, ACCOUNT, APPLIED_ON), MEMBER),
-            "同一户的各成员行填同一户序号，户的信息填在该户第一行即可；每户须恰有一名户主。返贫致贫风险（A52）在识别监测对象时录入。");
+            concat(List.of(KEY, NATURAL_VILLAGE, PHONE, BANK, ACCOUNT, APPLIED_ON), MEMBER, YEAR),
+            "同一户的各成员行填同一户序号，户的信息填在该户第一行即可；每户须恰有一名户主。" + YEAR_NOTE
+                    + "致贫风险（A52）在识别监测对象时录入（POST /api/v1/monitoring-objects）。");
 
     private static final List<FormLayout> ALL = List.of(NEW_POOR, MEMBER_INCREASE, MEMBER_DECREASE, MARGINAL);
+
+    /** The columns of a year's income (A28–A32) and conditions (A33–A48), in the form's order. */
+    public static List<Column> yearColumns() {
+        return YEAR;
+    }
 
     /** Forms 1–4 by number; form 5 is monitoring-service's. */
     public static Optional<FormLayout> of(int number) {

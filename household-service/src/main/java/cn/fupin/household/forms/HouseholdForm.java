@@ -1,7 +1,11 @@
 package cn.fupin.household.forms;
 
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -11,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.household.annual.AnnualRecord;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.Household;
@@ -46,8 +51,12 @@ public class HouseholdForm {
         return household.getCategory() == Category.MARGINAL ? "边缘易致贫户信息采集表" : "新识别贫困户信息采集表";
     }
 
-    /** The filled-in form, to write as an Excel workbook or a PDF. */
-    public PrintedForm of(Household household, String clerk) {
+    /**
+     * The filled-in form, to write as an Excel workbook or a PDF.
+     *
+     * @param year the household's latest year's record (its income and conditions), or null when it has none
+     */
+    public PrintedForm of(Household household, AnnualRecord year, String clerk) {
         PrintedForm form = new PrintedForm("信息采集表", MEMBER_COLUMNS.size() + 1);
         form.title((household.getCategory() == Category.MARGINAL ? "附件4  " : "附件1  ") + title(household));
         form.skip();
@@ -69,7 +78,8 @@ public class HouseholdForm {
         form.text("三、主要致贫原因（A27）：" + household.getCauses().stream()
                 .map(code -> label("A27_poverty_cause", code)).collect(Collectors.joining("、")));
         form.skip();
-        form.section("四、帮扶责任人");
+        year(form, year);
+        form.section("六、帮扶责任人");
         form.header(HELPER_COLUMNS);
         for (Helper helper : household.getHelpers()) {
             form.row(List.of(helper.name(), label("A2_gender", helper.gender()),
@@ -82,6 +92,57 @@ public class HouseholdForm {
         form.signatures(clerk, "户主签名");
         form.widths(memberWidths());
         return form;
+    }
+
+    /** 四、收入情况 and 五、生产生活条件: the year's indicators by their headers, four to a line. */
+    private void year(PrintedForm form, AnnualRecord record) {
+        Map<String, Object> values = new HashMap<>();
+        if (record != null) {
+            values.putAll(components(record.income()));
+            values.putAll(components(record.conditions()));
+        }
+        List<FormLayout.Column> columns = FormLayout.yearColumns();
+        int conditions = (int) columns.stream().takeWhile(column -> !column.field().equals("cultivatedLand")).count();
+        form.section("四、收入情况" + (record == null ? "（未录入）" : "（" + record.year() + " 年度）"));
+        lines(form, columns.subList(0, conditions), values);
+        form.section("五、生产生活条件");
+        lines(form, columns.subList(conditions, columns.size()), values);
+        form.skip();
+    }
+
+    private void lines(PrintedForm form, List<FormLayout.Column> columns, Map<String, Object> values) {
+        for (int from = 0; from < columns.size(); from += 4) {
+            form.text(columns.subList(from, Math.min(from + 4, columns.size())).stream()
+                    .map(column -> column.header() + "：" + shown(column, values.get(column.field())))
+                    .collect(Collectors.joining("    ")));
+        }
+    }
+
+    private String shown(FormLayout.Column column, Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Boolean flag) {
+            return yesNo(flag);
+        }
+        if (value instanceof BigDecimal amount) {
+            return amount.stripTrailingZeros().toPlainString();
+        }
+        return column.list() == null ? value.toString() : label(column.list(), value.toString());
+    }
+
+    /** A record's values by component name: the year's columns are named as Income's and Conditions' components. */
+    private static Map<String, Object> components(Record record) {
+        Map<String, Object> values = new HashMap<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            try {
+                values.put(component.getName(), component.getAccessor().invoke(record));
+            }
+            catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }
+        return values;
     }
 
     /** A member's cells under {@link #MEMBER_COLUMNS}: codes by their names, flags as 是/否. */

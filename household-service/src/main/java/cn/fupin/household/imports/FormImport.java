@@ -2,6 +2,7 @@ package cn.fupin.household.imports;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.contracts.codebook.Codebook;
+import cn.fupin.contracts.rules.WorkYear;
+import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.forms.FormLayout;
+import cn.fupin.household.household.BaseDataChanges;
 import cn.fupin.household.household.Household;
 import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.HouseholdQueries.Holder;
@@ -38,7 +42,8 @@ import cn.fupin.workplan.WorkWindows;
 
 /**
  * Runs one import of a filled form (1–4) for a village: every household or row goes through the same service the
- * API's request would ({@link Registrations}, {@link MemberChanges}), with the same rules, each in a savepoint of one
+ * API's request would ({@link Registrations} with {@link AnnualRecords} and {@link BaseDataChanges} for a household's
+ * year and helpers, {@link MemberChanges}), with the same rules, each in a savepoint of one
  * transaction — the whole file kept, or (all or nothing, with a bad row) nothing; with {@code partial}, the good
  * rows kept. A household or change the file has already made (the same file imported again) is counted unchanged,
  * not made twice.
@@ -51,6 +56,8 @@ class FormImport {
     private static final String DUPLICATE = "证件号码已属于登记在册的另一名成员 (A4)";
 
     private final Registrations registrations;
+    private final AnnualRecords annualRecords;
+    private final BaseDataChanges baseDataChanges;
     private final MemberChanges memberChanges;
     private final HouseholdQueries households;
     private final WorkWindows windows;
@@ -59,13 +66,17 @@ class FormImport {
     private final Codebook codebook;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoint;
+    private final Clock clock;
     private final int maxRows;
 
-    FormImport(Registrations registrations, MemberChanges memberChanges, HouseholdQueries households,
-            WorkWindows windows, PublishedEvents events, ImportProgress progress, Codebook codebook,
-            PlatformTransactionManager transactionManager,
+    FormImport(Registrations registrations, AnnualRecords annualRecords, BaseDataChanges baseDataChanges,
+            MemberChanges memberChanges, HouseholdQueries households, WorkWindows windows, PublishedEvents events,
+            ImportProgress progress, Codebook codebook, PlatformTransactionManager transactionManager, Clock clock,
             @Value("${fupin.imports.max-form-rows:20000}") int maxRows) {
         this.registrations = registrations;
+        this.annualRecords = annualRecords;
+        this.baseDataChanges = baseDataChanges;
+        this.clock = clock;
         this.memberChanges = memberChanges;
         this.households = households;
         this.windows = windows;
@@ -123,6 +134,8 @@ class FormImport {
         private final FormRows rows;
         private final Caller caller;
         private final AreaScope village;
+        /** The work year: the year of the records the forms' income and conditions become. */
+        private final int year;
         private final List<ImportJob.RowError> errors = new ArrayList<>();
         private int created;
         private int updated;
@@ -136,6 +149,7 @@ class FormImport {
             this.rows = rows;
             this.caller = caller;
             this.village = new AreaScope(job.areaCode());
+            this.year = WorkYear.of(clock);
         }
 
         void apply(FormLayout form) {
@@ -170,7 +184,7 @@ class FormImport {
                 }
                 if (refused.isEmpty()) {
                     try {
-                        events.inSavepoint(savepoint, () -> registrations.register(household.household(), caller));
+                        events.inSavepoint(savepoint, () -> register(household));
                         created++;
                     }
                     catch (RuleViolation violation) {
@@ -179,6 +193,23 @@ class FormImport {
                 }
                 finish(refused, lastRow);
             }
+        }
+
+        /**
+         * The household registered as {@code POST /households} would, then its year's income and conditions as
+         * {@code PUT /households/{id}/annual-records/{year}} and its helpers as {@code PUT /households/{id}/helpers}
+         * would take them, by the same rules: refused by any of them, none of it is kept.
+         */
+        private Household register(FormRows.FormHousehold household) {
+            Household registered = registrations.register(household.household(), caller);
+            if (household.year() != null) {
+                annualRecords.submit(registered.getId(), year, household.year().income(),
+                        household.year().conditions(), null, caller);
+            }
+            if (!household.helpers().isEmpty()) {
+                registered = baseDataChanges.assignHelpers(registered.getId(), household.helpers(), null, caller);
+            }
+            return registered;
         }
 
         /**

@@ -4,6 +4,7 @@ import static cn.fupin.platform.testing.Tokens.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -54,6 +55,11 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
         UUID id = UUID.fromString(json.readTree(body).get("id").asString());
         MemberInput head = form.getMembers().stream().filter(m -> "01".equals(m.getRelation())).findFirst()
                 .orElseThrow();
+        mvc.perform(put("/api/v1/households/" + id + "/annual-records/2020").with(as("village-clerk", VILLAGE))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of(
+                        "income", Map.of("wageIncome", "8000.50", "productionIncome", "30000"),
+                        "conditions", Map.of("roadType", "03", "safeDrinkingWater", true)))))
+                .andExpect(status().isOk());
 
         byte[] xlsx = mvc.perform(get("/api/v1/households/" + id + "/form.xlsx")
                 .with(as("clerk-f", "village-clerk", VILLAGE)))
@@ -65,8 +71,11 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
 
         List<String> cells = cells(xlsx);
         assertThat(cells.getFirst()).isEqualTo("附件1  新识别贫困户信息采集表");
-        assertThat(cells).contains("一、基础信息", "二、家庭成员信息", "A4 证件号码", "四、帮扶责任人", head.getName(),
-                head.getIdNumber(), "户主");
+        assertThat(cells).contains("一、基础信息", "二、家庭成员信息", "A4 证件号码", "四、收入情况（2020 年度）", "五、生产生活条件",
+                "六、帮扶责任人", head.getName(), head.getIdNumber(), "户主");
+        assertThat(cells).anyMatch(cell -> cell.startsWith("A28 工资性收入（元）：8000.5    A29 转移性收入（元）："));
+        assertThat(cells).anyMatch(cell -> cell.contains("A37 入户路类型：水泥路"));
+        assertThat(cells).anyMatch(cell -> cell.contains("A44 是否解决安全饮用水：是"));
         assertThat(cells).anyMatch(cell -> cell.startsWith("家庭住址：") && cell.contains("永安市"));
         assertThat(cells.getLast()).startsWith("填表人：clerk-f").contains("户主签名：", "填表日期：");
         assertThat(jdbc.queryForObject("""
@@ -78,7 +87,8 @@ class HouseholdFormIntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"))
                 .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".pdf")))
                 .andReturn().getResponse().getContentAsByteArray());
-        assertThat(pdf).contains("附件1", "新识别贫困户信息采集表", "一、基础信息", "A4 证件号码", head.getName(),
+        assertThat(pdf).contains("附件1", "新识别贫困户信息采集表", "一、基础信息", "A4 证件号码", "四、收入情况", "水泥路",
+                head.getName(),
                 head.getIdNumber(), "填表人：", "clerk-f", "户主签名：", "填表日期：", "第 1 页");
         assertThat(jdbc.queryForObject("""
                 select count(*) from personal_data_view where household_id = ? and operation = 'getHouseholdFormPdf'""",

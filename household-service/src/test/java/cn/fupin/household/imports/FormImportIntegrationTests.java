@@ -156,6 +156,76 @@ class FormImportIntegrationTests extends ServiceTestSupport {
     }
 
     @Test
+    void form1CarriesTheHouseholdsYearAndHelpersAndARefusedHelperKeepsNoneOfTheHousehold() throws Exception {
+        try (XSSFWorkbook template = template(1)) {
+            List<String> headers = headers(template.getSheetAt(0));
+            assertThat(headers).contains("A28 工资性收入（元）", "A29a 计划生育金（元）", "A37 入户路类型", "A48 是否通广播电视",
+                    "帮扶责任人姓名", "帮扶单位", "帮扶开始时间");
+            assertThat(headers.indexOf("A28 工资性收入（元）")).as("after the members' columns")
+                    .isGreaterThan(headers.indexOf("A51 是否接受医疗救助"));
+            assertThat(template.getSheetAt(0).getDataValidations()).anyMatch(validation -> validation.getRegions()
+                    .getCellRangeAddress(0).getFirstColumn() == headers.indexOf("A37 入户路类型")
+                    && validation.getValidationConstraint().getFormula1().equals("L_A37_road_type"));
+        }
+        try (XSSFWorkbook marginal = template(4)) {
+            assertThat(headers(marginal.getSheetAt(0))).contains("A28 工资性收入（元）", "A44 是否解决安全饮用水")
+                    .doesNotContain("帮扶责任人姓名");
+        }
+        String head = id(1958, 7);
+        String son = id(1985, 8);
+        String refusedHead = id(1961, 9);
+        Filler form = new Filler(template(1));
+        Map<String, String> year = new java.util.HashMap<>(Map.of("户序号", "1", "A27a 主要致贫原因", "因病",
+                "A28 工资性收入（元）", "12,000元", "A29 转移性收入（元）", "1800", "A29b 低保金（元）", "1800",
+                "A32 生产经营性支出（元）", "500", "A33 耕地面积（亩）", "2.5亩", "A37 入户路类型", "水泥路",
+                "A40 危房等级", "B级", "A44 是否解决安全饮用水", "是"));
+        year.putAll(Map.of("帮扶责任人姓名", "林正", "帮扶责任人性别", "男", "帮扶责任人政治面貌", "中共党员",
+                "帮扶单位", "市扶贫办", "帮扶开始时间", "2020-10-12", "帮扶责任人联系电话", "13900000001"));
+        form.row(year, member("陈福", head, "户主", "汉族"));
+        form.row(Map.of(), member("陈安", son, "之子", "汉族"));
+        form.row(Map.of("帮扶责任人姓名", "黄英", "帮扶责任人性别", "女", "帮扶单位", "镇农业站", "帮扶开始时间", "2020年10月12日"),
+                Map.of());
+        form.row(Map.of("户序号", "2", "A27a 主要致贫原因", "缺资金", "帮扶责任人姓名", "郑强", "帮扶责任人性别", "男",
+                "帮扶开始时间", "2020-10-12"), member("吴德", refusedHead, "户主", "汉族"));
+
+        JsonNode rejected = run(form.bytes(), XLSX, 1, "village-clerk", VILLAGE, false);
+
+        assertThat(rejected.get("state").asString()).as(rejected.toString()).isEqualTo("REJECTED");
+        assertThat(errors(rejected)).singleElement().asString().startsWith("新识别贫困户/7/帮扶单位/")
+                .endsWith("/帮扶责任人须有帮扶单位");
+        assertThat(holders(head)).as("all or nothing").isEmpty();
+
+        form = new Filler(template(1));
+        form.row(year, member("陈福", head, "户主", "汉族"));
+        form.row(Map.of(), member("陈安", son, "之子", "汉族"));
+        form.row(Map.of("帮扶责任人姓名", "黄英", "帮扶责任人性别", "女", "帮扶单位", "镇农业站", "帮扶开始时间", "2020年10月12日"),
+                Map.of());
+        form.row(Map.of("户序号", "2", "A27a 主要致贫原因", "缺资金", "帮扶责任人姓名", "郑强", "帮扶责任人性别", "男",
+                "帮扶开始时间", "2020-10-12"), member("吴德", refusedHead, "户主", "汉族"));
+        JsonNode partial = run(form.bytes(), XLSX, 1, "village-clerk", VILLAGE, true);
+
+        assertThat(partial.at("/households/created").asInt()).as(partial.toString()).isEqualTo(1);
+        assertThat(partial.at("/households/rejected").asInt()).isEqualTo(1);
+        assertThat(holders(refusedHead)).as("the refused helper keeps none of its household").isEmpty();
+        JsonNode family = household(head);
+        assertThat(family.get("members")).hasSize(2);
+        assertThat(family.get("helpers")).extracting(helper -> helper.get("name").asString() + "/"
+                + helper.get("gender").asString() + "/" + helper.get("unit").asString())
+                .containsExactly("林正/1/市扶贫办", "黄英/2/镇农业站");
+        int workYear = cn.fupin.contracts.rules.WorkYear.of(java.time.Clock.systemUTC());
+        JsonNode record = json.readTree(mvc.perform(get("/api/v1/households/" + family.get("id").asString()
+                + "/annual-records/" + workYear).with(as("city-officer", "350481"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(record.at("/income/wageIncome").decimalValue()).isEqualByComparingTo("12000");
+        assertThat(record.at("/income/minimumLivingAllowance").decimalValue()).isEqualByComparingTo("1800");
+        assertThat(record.at("/conditions/cultivatedLand").decimalValue()).isEqualByComparingTo("2.5");
+        assertThat(record.at("/conditions/roadType").asString()).isEqualTo("03");
+        assertThat(record.at("/conditions/dangerousHouseGrade").asString()).isEqualTo("2");
+        assertThat(record.at("/perCapitaIncome").decimalValue()).as("(12,000 + 1,800 − 500) ÷ 2")
+                .isEqualByComparingTo("6650");
+    }
+
+    @Test
     void everyBadRowIsNamedAndNothingIsKeptUnlessTheGoodRowsAreAskedFor() throws Exception {
         String registered = id(1955, 3);
         try (XSSFWorkbook template = template(4)) {

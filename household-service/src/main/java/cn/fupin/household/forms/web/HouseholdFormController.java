@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.household.api.HouseholdFormsApi;
+import cn.fupin.household.annual.AnnualRecords;
 import cn.fupin.household.forms.FormDownload;
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.household.forms.FormTemplates;
@@ -34,9 +35,11 @@ class HouseholdFormController implements HouseholdFormsApi {
     private final FormTemplates templates;
     private final DivisionTree divisions;
     private final PersonalDataViews views;
+    private final AnnualRecords annualRecords;
 
     HouseholdFormController(HouseholdQueries queries, HouseholdForm forms, FormTemplates templates,
-            DivisionTree divisions, PersonalDataViews views) {
+            DivisionTree divisions, PersonalDataViews views, AnnualRecords annualRecords) {
+        this.annualRecords = annualRecords;
         this.queries = queries;
         this.forms = forms;
         this.templates = templates;
@@ -76,7 +79,8 @@ class HouseholdFormController implements HouseholdFormsApi {
         Caller caller = Caller.current();
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
-        PrintedForm form = forms.of(household, caller.username());
+        PrintedForm form = forms.of(household, annualRecords.latest(List.of(householdId)).get(householdId),
+                caller.username());
         views.record(caller, householdId, (int) household.getMembers().stream().filter(Member::active).count(),
                 operation);
         String head = household.getMembers().stream().filter(Member::isHead).map(Member::name).findFirst()

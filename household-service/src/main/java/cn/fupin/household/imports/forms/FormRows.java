@@ -15,11 +15,15 @@ import org.apache.poi.ss.util.CellReference;
 import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.household.household.Category;
+import cn.fupin.household.household.Helper;
 import cn.fupin.household.household.NewHousehold;
 import cn.fupin.household.household.NewMember;
 import cn.fupin.household.imports.table.CellValues;
 import cn.fupin.household.imports.table.MemberCells;
 import cn.fupin.household.imports.table.TableRows;
+import cn.fupin.household.imports.table.YearCells;
+import cn.fupin.household.privacy.PersonalText;
+import cn.fupin.platform.domain.Ids;
 import cn.fupin.platform.domain.FieldError;
 
 /**
@@ -33,15 +37,26 @@ import cn.fupin.platform.domain.FieldError;
 public final class FormRows implements TableRows {
 
     private static final int HEADER_SEARCH = 10;
-    private static final Pattern PATH = Pattern.compile("(?:members\\[(\\d+)]\\.|member\\.)?(?:indicators\\.)?(\\w+).*");
+    private static final Pattern PATH = Pattern.compile(
+            "(?:members\\[(\\d+)]\\.|member\\.|income\\.|conditions\\.)?(?:indicators\\.)?(\\w+).*");
+    private static final Pattern HELPER_PATH = Pattern.compile("helpers\\[(\\d+)]\\.(\\w+).*");
+    /** The helper's columns by the field the rules name. */
+    private static final Map<String, String> HELPER_COLUMNS = Map.of("name", "helperName", "gender", "helperGender",
+            "politicalStatus", "helperPoliticalStatus", "unit", "helperUnit", "phone", "helperPhone",
+            "startDate", "helperStart", "endDate", "helperEnd", "idNumber", "helperName");
+    private static final List<String> MEMBER_FIELDS = List.of("name", "gender", "idNumber", "relation");
 
     /** One refused cell (or row), located as a clerk finds it. */
     public record RowError(int row, String column, String cell, String indicator, String household, String message) {
     }
 
-    /** A household of form 1 or 4, with where its rows stand. */
+    /**
+     * A household of form 1 or 4, with where its rows stand: its members', and its helpers' (form 1, one to a row).
+     *
+     * @param year its income and conditions of the work year, or null when the form leaves them all blank
+     */
     public record FormHousehold(String key, int firstRow, List<Integer> memberRows, NewHousehold household,
-            List<RowError> readErrors) {
+            YearCells.Year year, List<Helper> helpers, List<Integer> helperRows, List<RowError> readErrors) {
     }
 
     /** A row of form 2: a new member of the household whose head holds {@code headIdNumber}. */
@@ -57,6 +72,7 @@ public final class FormRows implements TableRows {
     private final FormLayout form;
     private final CellValues values;
     private final MemberCells members;
+    private final YearCells years;
     private final String village;
     private final List<FormHousehold> households = new ArrayList<>();
     private final List<Increase> increases = new ArrayList<>();
@@ -83,6 +99,7 @@ public final class FormRows implements TableRows {
         this.form = form;
         this.values = new CellValues(codebook);
         this.members = new MemberCells(values);
+        this.years = new YearCells(values);
         this.village = village;
         this.maxRows = maxRows;
     }
@@ -186,6 +203,13 @@ public final class FormRows implements TableRows {
      * household's first row, a field without a column of its own on the row's first column.
      */
     public RowError locate(FormHousehold household, FieldError error) {
+        Matcher helper = HELPER_PATH.matcher(error.field());
+        if (helper.matches()) {
+            int index = Integer.parseInt(helper.group(1));
+            int row = index < household.helperRows().size() ? household.helperRows().get(index) : household.firstRow();
+            return error(row, HELPER_COLUMNS.getOrDefault(helper.group(2), "helperName"), household.key(),
+                    error.message());
+        }
         Matcher path = PATH.matcher(error.field());
         int row = household.firstRow();
         String field = path.matches() ? path.group(2) : error.field();
@@ -195,6 +219,9 @@ public final class FormRows implements TableRows {
         }
         if ("causes".equals(field)) {
             field = "cause1";
+        }
+        else if ("income".equals(field)) {
+            field = "wageIncome";
         }
         return error(row, field, household.key(), error.message());
     }
@@ -278,17 +305,42 @@ public final class FormRows implements TableRows {
                 .orElse(null));
         List<NewMember> members = new ArrayList<>();
         List<Integer> memberRows = new ArrayList<>();
+        List<Helper> helpers = new ArrayList<>();
+        List<Integer> helperRows = new ArrayList<>();
         for (Row row : rows) {
             reading.at(row.number());
-            members.add(member(row, reading));
-            memberRows.add(row.number());
+            boolean helper = !cell(row.cells(), "helperName").isBlank();
+            if (!helper || MEMBER_FIELDS.stream().anyMatch(field -> !cell(row.cells(), field).isBlank())) {
+                members.add(member(row, reading));
+                memberRows.add(row.number());
+            }
+            if (helper) {
+                helpers.add(helper(row, reading));
+                helperRows.add(row.number());
+            }
         }
+        reading.at(rows.getFirst().number());
+        YearCells.Year year = YearCells.anyFilled(field -> household(rows, field))
+                ? years.read(field -> household(rows, field), reading) : null;
         NewHousehold household = new NewHousehold(form.number() == 4 ? Category.MARGINAL : Category.REGISTERED,
                 village, CellValues.plain(household(rows, "naturalVillage")),
                 CellValues.plain(household(rows, "phone")), standard, military,
                 CellValues.plain(household(rows, "bankName")), CellValues.plain(household(rows, "bankAccount")),
                 causes, members, appliedOn);
-        return new FormHousehold(key, rows.getFirst().number(), memberRows, household, errors);
+        return new FormHousehold(key, rows.getFirst().number(), memberRows, household, year, helpers, helperRows,
+                errors);
+    }
+
+    /** A helper on the row: gender and political status as codes or labels; checked by the rules of the API. */
+    private Helper helper(Row row, Reading reading) {
+        return new Helper(Ids.next(), CellValues.plain(cell(row.cells(), "helperName")), null,
+                reading.value("helperGender", () -> values.code("A2_gender", cell(row.cells(), "helperGender"))),
+                reading.value("helperPoliticalStatus",
+                        () -> values.code("A7_political_status", cell(row.cells(), "helperPoliticalStatus"))),
+                CellValues.plain(cell(row.cells(), "helperUnit")),
+                reading.value("helperStart", () -> CellValues.date(cell(row.cells(), "helperStart")).orElse(null)),
+                reading.value("helperEnd", () -> CellValues.date(cell(row.cells(), "helperEnd")).orElse(null)),
+                PersonalText.of(CellValues.plain(cell(row.cells(), "helperPhone"))));
     }
 
     private Increase increase(Row row) {

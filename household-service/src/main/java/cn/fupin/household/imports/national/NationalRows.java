@@ -1,6 +1,5 @@
 package cn.fupin.household.imports.national;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +17,7 @@ import org.apache.poi.ss.util.CellReference;
 
 import cn.fupin.contracts.areas.DivisionTree;
 import cn.fupin.contracts.codebook.Codebook;
-import cn.fupin.household.annual.Conditions;
 import cn.fupin.household.annual.ImportedYear;
-import cn.fupin.household.annual.Income;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.ImportedHousehold.ImportedHelper;
 import cn.fupin.household.household.ImportedHousehold.ImportedMember;
@@ -32,6 +29,7 @@ import cn.fupin.household.household.PovertyStatus;
 import cn.fupin.household.imports.table.CellValues;
 import cn.fupin.household.imports.table.MemberCells;
 import cn.fupin.household.imports.table.TableRows;
+import cn.fupin.household.imports.table.YearCells;
 import cn.fupin.platform.domain.FieldError;
 
 /**
@@ -48,14 +46,6 @@ public final class NationalRows implements TableRows {
     private static final Pattern MEMBER_PATH = Pattern.compile("members\\[(\\d+)]\\.(?:indicators\\.)?(\\w+).*");
     private static final Pattern HELPER_PATH = Pattern.compile("helpers\\[\\d+]\\.(\\w+).*");
     private static final Pattern NAMES = Pattern.compile("[、，,;；/]+");
-    /** The columns of a year's income and conditions (A28–A48). */
-    private static final List<String> ANNUAL = List.of("wageIncome", "transferIncome", "familyPlanningSubsidy",
-            "minimumLivingAllowance", "extremePovertySupport", "pension", "ecologicalCompensation",
-            "otherTransferIncome", "productionIncome", "propertyIncome", "assetDividend", "otherPropertyIncome",
-            "productionExpenses", "cultivatedLand", "grassland", "waterSurface", "forestLand", "returnedFarmland",
-            "orchard", "roadType", "distanceToMainRoad", "cooperativeMember", "dangerousHouseGrade", "housingArea",
-            "electricity", "sanitaryToilet", "safeDrinkingWater", "fuelType", "leadingEnterprise",
-            "entrepreneurLeader", "broadcastTv");
     /** A2 未知: a helper whose gender the export does not give. */
     private static final String UNKNOWN_GENDER = "9";
 
@@ -76,6 +66,7 @@ public final class NationalRows implements TableRows {
     private final NationalColumns columns = NationalColumns.get();
     private final CellValues values;
     private final MemberCells members;
+    private final YearCells years;
     private final VillageNames villages;
     private final String scope;
     private final int year;
@@ -102,6 +93,7 @@ public final class NationalRows implements TableRows {
             Consumer<ReadHousehold> households) {
         this.values = new CellValues(codebook);
         this.members = new MemberCells(values);
+        this.years = new YearCells(values);
         this.villages = new VillageNames(divisions);
         this.scope = scope;
         this.year = year;
@@ -315,7 +307,7 @@ public final class NationalRows implements TableRows {
      * or leaves them all blank for the household.
      */
     private ImportedYear annual(List<Row> rows, Reading reading) {
-        if (ANNUAL.stream().allMatch(field -> household(rows, field).isBlank())) {
+        if (!YearCells.anyFilled(field -> household(rows, field))) {
             return null;
         }
         Integer recordYear = reading.value("incomeYear", () -> {
@@ -325,36 +317,8 @@ public final class NationalRows implements TableRows {
             }
             return given;
         });
-        Income income = new Income(amount(rows, "wageIncome", reading), amount(rows, "transferIncome", reading),
-                amount(rows, "familyPlanningSubsidy", reading), amount(rows, "minimumLivingAllowance", reading),
-                amount(rows, "extremePovertySupport", reading), amount(rows, "pension", reading),
-                amount(rows, "ecologicalCompensation", reading), amount(rows, "otherTransferIncome", reading),
-                amount(rows, "productionIncome", reading), amount(rows, "propertyIncome", reading),
-                amount(rows, "assetDividend", reading), amount(rows, "otherPropertyIncome", reading),
-                amount(rows, "productionExpenses", reading));
-        Conditions conditions = new Conditions(amount(rows, "cultivatedLand", reading),
-                amount(rows, "grassland", reading), amount(rows, "waterSurface", reading),
-                amount(rows, "forestLand", reading), amount(rows, "returnedFarmland", reading),
-                amount(rows, "orchard", reading), code(rows, "roadType", reading),
-                amount(rows, "distanceToMainRoad", reading), yesNo(rows, "cooperativeMember", reading),
-                code(rows, "dangerousHouseGrade", reading), amount(rows, "housingArea", reading),
-                yesNo(rows, "electricity", reading), yesNo(rows, "sanitaryToilet", reading),
-                yesNo(rows, "safeDrinkingWater", reading), code(rows, "fuelType", reading),
-                yesNo(rows, "leadingEnterprise", reading), yesNo(rows, "entrepreneurLeader", reading),
-                yesNo(rows, "broadcastTv", reading));
-        return recordYear == null ? null : new ImportedYear(recordYear, income, conditions);
-    }
-
-    private BigDecimal amount(List<Row> rows, String field, Reading reading) {
-        return reading.value(field, () -> CellValues.amount(household(rows, field)).orElse(null));
-    }
-
-    private String code(List<Row> rows, String field, Reading reading) {
-        return reading.value(field, () -> values.code(columns.column(field).list(), household(rows, field)));
-    }
-
-    private Boolean yesNo(List<Row> rows, String field, Reading reading) {
-        return reading.value(field, () -> values.yesNo(household(rows, field)));
+        YearCells.Year read = years.read(field -> household(rows, field), reading);
+        return recordYear == null ? null : new ImportedYear(recordYear, read.income(), read.conditions());
     }
 
     /**
