@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,33 @@ class MonitoringE2ETests {
     long eliminated() {
         return Api.json(reviewers.city.get("/api/v1/reports/monitoring?areaCode=" + VILLAGE)).get("eliminated")
                 .asLong();
+    }
+
+    /**
+     * 表 4 with its risks, through the gateway: the marginal household is registered with the risks it declares, and
+     * monitoring-service proposes it for monitoring with them, for the same review as any inclusion.
+     */
+    @Test
+    void aMarginalHouseholdRegisteredWithItsRisksIsProposedReviewedAndMonitored() {
+        RegisterHouseholdRequest form = households.form(HouseholdCategory.MARGINAL)
+                .risks(new java.util.LinkedHashSet<>(List.of("03", "07")));
+        String household = households.register(form);
+
+        AtomicReference<String> object = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            JsonNode page = Api.json(clerk.get("/api/v1/monitoring-objects?areaCode=" + VILLAGE
+                    + "&objectType=MARGINAL&status=PROPOSED&size=200"));
+            page.get("items").forEach(item -> {
+                if (item.get("householdId").asString().equals(household)) {
+                    object.set(item.get("id").asString());
+                }
+            });
+            return object.get() != null;
+        });
+        JsonNode proposed = monitoringObject(object.get());
+        assertThat(proposed.get("risks").toString()).isEqualTo("[\"03\",\"07\"]");
+        reviewers.approveAtEveryLevel(reviewers.caseOf(object.get(), "MONITORING_INCLUSION", 1));
+        awaitObjectStatus(object.get(), "MONITORED");
     }
 
     @Test

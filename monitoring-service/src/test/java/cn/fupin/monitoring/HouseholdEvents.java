@@ -55,6 +55,15 @@ public final class HouseholdEvents {
                         UUID.randomUUID(), labour));
     }
 
+    /** A marginal household registered by form 4 with the risks it declares (A52a–c). */
+    public void registeredMarginalWithRisks(String risks) {
+        send("HouseholdRegistered", """
+                {"householdId":"%s","category":"MARGINAL","status":"MARGINAL","divisionCode":"%s","size":1,
+                 "headName":"林秀","appliedOn":"2020-10-20","risks":%s,
+                 "members":[{"memberId":"%s","relation":"01","gender":"2","birthYear":1975,"active":true}]}"""
+                .formatted(household, village, risks, UUID.randomUUID()));
+    }
+
     /** A household loaded from the national registry, exited there, head with the ID hash. */
     public void importedExited(String headIdHash) {
         importedExited(headIdHash, "null");

@@ -144,11 +144,18 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             "减少原因包括（1）死亡、（2）婚出、（3）出国定居、（4）判刑收监、（5）户籍迁出、（6）农转非、（7）失联、（8）分散供养转集中供养。"
                     + "户主减少时，须在系统中另行指定新户主（表中不能指定）。");
 
-    /** 附件4 边缘易致贫户信息采集表: as form 1, without A23, A25, the causes and the helpers. */
+    /**
+     * 附件4 边缘易致贫户信息采集表: as form 1 with the risks (A52, after the members as on the paper form) instead of
+     * A23, A25 and the causes, no helpers.
+     */
     public static final FormLayout MARGINAL = new FormLayout(4, "边缘易致贫户信息采集表", "边缘易致贫户",
-            concat(List.of(KEY, NATURAL_VILLAGE, PHONE, BANK, ACCOUNT, APPLIED_ON), MEMBER, YEAR),
+            concat(List.of(KEY, NATURAL_VILLAGE, PHONE, BANK, ACCOUNT, APPLIED_ON), MEMBER,
+                    List.of(household("risk1", "A52a", "致贫风险1", "A52_risk", 10),
+                            household("risk2", "A52b", "致贫风险2", "A52_risk", 10),
+                            household("risk3", "A52c", "致贫风险3", "A52_risk", 10)), YEAR),
             "同一户的各成员行填同一户序号，户的信息填在该户第一行即可；每户须恰有一名户主。" + YEAR_NOTE
-                    + "致贫风险（A52）在识别监测对象时录入（POST /api/v1/monitoring-objects）。");
+                    + "填了致贫风险（A52a–c，单选各一）的户，登记后即提出纳入监测的申请（边缘易致贫户，经审核）；"
+                    + "未填的户照常登记，可稍后在监测对象中提出。");
 
     private static final List<FormLayout> ALL = List.of(NEW_POOR, MEMBER_INCREASE, MEMBER_DECREASE, MARGINAL);
 

@@ -91,7 +91,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 PersonalText.of(form.bankAccount()),
                 form.causes(), false, null, 0, members, List.of(), null, now, now, form.appliedOn());
         household.size = household.countActive();
-        household.registerEvent(HouseholdRegistered.of(household));
+        household.registerEvent(HouseholdRegistered.of(household, form.risks()));
         return household;
     }
 

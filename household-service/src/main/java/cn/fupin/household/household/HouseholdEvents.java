@@ -33,7 +33,8 @@ class HouseholdEvents {
     }
 
     record Registered(UUID householdId, Category category, PovertyStatus status, String divisionCode,
-            String naturalVillage, int size, String headName, List<PublishedMember> members) implements HouseholdEvent {
+            String naturalVillage, int size, String headName, LocalDate appliedOn, List<String> risks,
+            List<PublishedMember> members) implements HouseholdEvent {
 
         @Override
         public String eventType() {
@@ -77,7 +78,7 @@ class HouseholdEvents {
     @EventListener
     void on(HouseholdRegistered event) {
         events.publishEvent(new Registered(event.householdId(), event.category(), event.status(),
-                event.divisionCode(), event.naturalVillage(), event.size(), event.headName(),
+                event.divisionCode(), event.naturalVillage(), event.size(), event.headName(), event.appliedOn(), event.risks(),
                 published(event.members())));
     }
 

@@ -82,6 +82,6 @@ public record ImportedHousehold(String registryNumber, Category category, Povert
 
     NewHousehold asRegistration() {
         return new NewHousehold(category, divisionCode, naturalVillage, phone, null, null, null, null, causes,
-                members.stream().map(ImportedMember::member).toList(), null);
+                List.of(), members.stream().map(ImportedMember::member).toList(), null);
     }
 }

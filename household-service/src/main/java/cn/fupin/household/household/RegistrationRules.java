@@ -166,6 +166,7 @@ class RegistrationRules {
             errors.add(new FieldError("causes", "A27", "新识别贫困户须填写至少一项致贫原因（A27a）"));
         }
         codes.each("causes", "A27", "A27_poverty_cause", household.causes(), errors);
+        checkRisks(household, errors);
         long heads = household.members().stream().filter(member -> Member.HEAD.equals(member.relation())).count();
         if (heads != 1) {
             errors.add(new FieldError("members", "A5", "每户须有且只有一名户主，现有 " + heads + " 名"));
@@ -177,6 +178,23 @@ class RegistrationRules {
             ResidentId.parse(member.idNumber()).ifPresent(id -> seen.add(id.value()));
         }
         return errors;
+    }
+
+    /** 致贫风险 (A52a–c): form 4's, a marginal household's only; up to three, each once, from the codebook. */
+    private void checkRisks(NewHousehold household, List<FieldError> errors) {
+        if (household.risks().isEmpty()) {
+            return;
+        }
+        if (household.category() != Category.MARGINAL) {
+            errors.add(new FieldError("risks", "A52", "致贫风险（A52）只适用于边缘易致贫户（表 4）"));
+        }
+        if (household.risks().size() > 3) {
+            errors.add(new FieldError("risks", "A52", "致贫风险至多 3 项"));
+        }
+        if (household.risks().stream().distinct().count() < household.risks().size()) {
+            errors.add(new FieldError("risks", "A52", "致贫风险重复"));
+        }
+        codes.each("risks", "A52", "A52_risk", household.risks(), errors);
     }
 
     /** The rules of one member; {@code householdIds} are the ID numbers already in the household. */

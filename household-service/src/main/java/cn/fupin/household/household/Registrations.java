@@ -50,7 +50,7 @@ public class Registrations {
         if (request.appliedOn() == null) {
             request = new NewHousehold(request.category(), request.divisionCode(), request.naturalVillage(),
                     request.phone(), request.identificationStandard(), request.militaryFamily(), request.bankName(),
-                    request.bankAccount(), request.causes(), request.members(), today);
+                    request.bankAccount(), request.causes(), request.risks(), request.members(), today);
         }
         List<Member> members = request.members().stream().map(member -> Member.fromForm(member, null)).toList();
         try {

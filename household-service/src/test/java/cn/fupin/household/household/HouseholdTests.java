@@ -30,7 +30,7 @@ class HouseholdTests {
 
     static Household household(Member... members) {
         return Household.register(new NewHousehold(Category.REGISTERED, "350481100201", null, null, "1", false, null,
-                null, List.of("01"), List.of(), null), List.of(members), NOW);
+                null, List.of("01"), List.of(), List.of(), null), List.of(members), NOW);
     }
 
     @Test

@@ -226,6 +226,44 @@ class FormImportIntegrationTests extends ServiceTestSupport {
     }
 
     @Test
+    void form4sRisksGoWithTheHouseholdsRegistrationToMonitoringAndABadRiskIsNamed() throws Exception {
+        try (XSSFWorkbook template = template(4)) {
+            List<String> headers = headers(template.getSheetAt(0));
+            assertThat(headers).containsSubsequence("A51 是否接受医疗救助", "A52a 致贫风险1", "A52b 致贫风险2",
+                    "A52c 致贫风险3", "A28 工资性收入（元）");
+            assertThat(template.getSheetAt(0).getDataValidations()).anyMatch(validation -> validation.getRegions()
+                    .getCellRangeAddress(0).getFirstColumn() == headers.indexOf("A52b 致贫风险2")
+                    && validation.getValidationConstraint().getFormula1().equals("L_A52_risk"));
+        }
+        String declared = id(1975, 12);
+        String badRisk = id(1976, 13);
+        Filler form = new Filler(template(4));
+        form.row(Map.of("户序号", "1", "A52a 致贫风险1", "因大病", "A52b 致贫风险2", "07"), member("林秀", declared, "户主", "汉族"));
+        form.row(Map.of("户序号", "2", "A52a 致贫风险1", "因懒"), member("郑和", badRisk, "户主", "汉族"));
+
+        JsonNode done;
+        try (TopicProbe probe = new TopicProbe(brokers, "household.events")) {
+            done = run(form.bytes(), XLSX, 4, "village-clerk", VILLAGE, true);
+            String householdId = household(declared).get("id").asString();
+            JsonNode registered = json.readTree(probe.awaitEvent(householdId, "HouseholdRegistered"));
+            assertThat(registered.at("/data/risks").toString()).isEqualTo("[\"01\",\"07\"]");
+            assertThat(new EventSchemas().violations(registered.toString())).isEmpty();
+        }
+        assertThat(done.at("/households/created").asInt()).as(done.toString()).isEqualTo(1);
+        assertThat(errors(done)).singleElement().asString().startsWith("边缘易致贫户/5/A52a 致贫风险1/")
+                .endsWith("/A52a/不是代码表中的代码或名称：因懒");
+
+        mvc.perform(post("/api/v1/households").with(as("village-clerk", VILLAGE))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("""
+                        {"category":"REGISTERED","address":{"divisionCode":"%s"},"causes":["01"],"risks":["01"],
+                         "members":[{"name":"钱多","gender":"%s","idType":"01","idNumber":"%s","relation":"01"}]}"""
+                        .formatted(VILLAGE, "1".equals(ResidentId.parse(id(1980, 14)).orElseThrow().genderCode())
+                                ? "1" : "2", id(1980, 14))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[?(@.field == 'risks')].message")
+                        .value("致贫风险（A52）只适用于边缘易致贫户（表 4）"));
+    }
+
+    @Test
     void everyBadRowIsNamedAndNothingIsKeptUnlessTheGoodRowsAreAskedFor() throws Exception {
         String registered = id(1955, 3);
         try (XSSFWorkbook template = template(4)) {

@@ -54,7 +54,7 @@ final class HouseholdFactsMother {
 
     static Household household(List<String> causes, MemberBuilder... members) {
         return Household.register(new NewHousehold(Category.REGISTERED, "350481100201", null, null, "1", false, null,
-                null, causes, List.of(), null), Stream.of(members).map(MemberBuilder::build).toList(), NOW);
+                null, causes, List.of(), List.of(), null), Stream.of(members).map(MemberBuilder::build).toList(), NOW);
     }
 
     /** A household without causes and without a record of the year. */

@@ -249,6 +249,38 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isCreated());
     }
 
+    /**
+     * 表 4 with its risks: the household registered in household-service is proposed for monitoring here, by whoever
+     * registered it, for review like any inclusion; once only, also when the event comes again. Without risks, or not
+     * marginal, nothing is proposed.
+     */
+    @Test
+    void aMarginalHouseholdRegisteredWithItsRisksIsProposedForMonitoring() throws Exception {
+        HouseholdEvents declared = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        declared.registeredMarginalWithRisks("[\"02\",\"07\"]");
+        declared.redeliver();
+        HouseholdEvents withoutRisks = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
+        withoutRisks.registeredMarginalWithRisks("null");
+        awaitProjected(declared.household(), 1);
+        awaitProjected(withoutRisks.household(), 1);
+
+        Map<String, Object> object = jdbc.queryForMap("""
+                select id, object_type, status, risks, request_type, request_state, created_by
+                from monitoring_object where household_id = ?""", declared.household());
+        assertThat(object).containsEntry("object_type", "MARGINAL").containsEntry("status", "PROPOSED")
+                .containsEntry("risks", "02,07").containsEntry("request_type", "MONITORING_INCLUSION")
+                .containsEntry("request_state", "PENDING").containsEntry("created_by", "clerk-a");
+        JsonNode proposed = event((UUID) object.get("id"), "MonitoringObjectProposed");
+        assertThat(proposed.at("/data/householdId").asString()).isEqualTo(declared.household().toString());
+        assertThat(proposed.at("/data/risks").toString()).isEqualTo("[\"02\",\"07\"]");
+        assertThat(proposed.at("/data/headName").asString()).isEqualTo("林秀");
+        assertThat(proposed.at("/data/appliedOn").asString()).as("review's appraisal not before it")
+                .isEqualTo("2020-10-20");
+        assertThat(jdbc.queryForObject("select count(*) from monitoring_object where household_id in (?, ?)",
+                Integer.class, declared.household(), withoutRisks.household())).as("once, and none without risks")
+                .isEqualTo(1);
+    }
+
     @Test
     void aMarginalHouseholdWithoutLabourStaysMonitoredUnlessAReasonOverrides() throws Exception {
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);

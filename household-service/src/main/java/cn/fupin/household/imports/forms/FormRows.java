@@ -220,6 +220,9 @@ public final class FormRows implements TableRows {
         if ("causes".equals(field)) {
             field = "cause1";
         }
+        else if ("risks".equals(field)) {
+            field = "risk1";
+        }
         else if ("income".equals(field)) {
             field = "wageIncome";
         }
@@ -297,6 +300,13 @@ public final class FormRows implements TableRows {
                 causes.add(cause);
             }
         }
+        List<String> risks = new ArrayList<>();
+        for (String field : List.of("risk1", "risk2", "risk3")) {
+            String risk = reading.value(field, () -> values.code("A52_risk", household(rows, field)));
+            if (risk != null) {
+                risks.add(risk);
+            }
+        }
         String standard = reading.value("identificationStandard",
                 () -> values.code("A23_identification_standard", household(rows, "identificationStandard")));
         Boolean military = reading.value("militaryFamily",
@@ -326,7 +336,7 @@ public final class FormRows implements TableRows {
                 village, CellValues.plain(household(rows, "naturalVillage")),
                 CellValues.plain(household(rows, "phone")), standard, military,
                 CellValues.plain(household(rows, "bankName")), CellValues.plain(household(rows, "bankAccount")),
-                causes, members, appliedOn);
+                causes, risks, members, appliedOn);
         return new FormHousehold(key, rows.getFirst().number(), memberRows, household, year, helpers, helperRows,
                 errors);
     }
