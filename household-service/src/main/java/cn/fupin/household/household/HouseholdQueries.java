@@ -55,7 +55,7 @@ public class HouseholdQueries {
                   and (cast(:headName as text) is null or exists (select 1 from member m where m.household_id = h.id
                        and m.relation = '01' and m.active and m.name like :headName escape '\\'))
                   and (cast(:idKey as text) is null or exists (select 1 from member m where m.household_id = h.id
-                       and m.id_number_hash = :idKey))""";
+                       and (m.active and m.id_number_hash = :idKey or not m.active and m.id_number_hash = :idKey)))""";
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("prefix", filter.areaPrefix() + "%");
         params.put("category", filter.category() == null ? null : filter.category().name());

@@ -28,7 +28,8 @@ class PersonLookup {
         return jdbc.sql("""
                 select m.household_id, m.member_id, m.name, m.relation, m.active, h.division_code
                 from member m join household h on h.id = m.household_id
-                where m.id_number_hash = :idNumber and h.division_code like :prefix
+                where (m.active and m.id_number_hash = :idNumber or not m.active and m.id_number_hash = :idNumber)
+                  and h.division_code like :prefix
                 order by m.active desc, h.created_at""")
                 .param("idNumber", stored.searchKey(idNumber)).param("prefix", scope.prefix() + "%")
                 .query((rs, n) -> new PersonMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),

@@ -144,6 +144,12 @@ class MemberChangesIntegrationTests extends ServiceTestSupport {
             String event = probe.awaitEvent(id, "MemberRemoved");
             assertThat(new EventSchemas().violations(event)).isEmpty();
         }
+        String removed = head.get("idNumber").asString();
+        mvc.perform(get("/api/v1/persons").param("idNumber", removed).with(clerk())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1)).andExpect(jsonPath("$[0].householdId").value(id))
+                .andExpect(jsonPath("$[0].active").value(false));
+        mvc.perform(get("/api/v1/households").param("idNumber", removed).with(clerk())).andExpect(status().isOk())
+                .andExpect(jsonPath("$.content.length()").value(1)).andExpect(jsonPath("$.content[0].id").value(id));
     }
 
     @Test
