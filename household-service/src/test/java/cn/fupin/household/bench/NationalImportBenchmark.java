@@ -78,6 +78,7 @@ class NationalImportBenchmark {
                 Files.size(file) / 1e6, (System.nanoTime() - generating) / 1e9);
 
         double copy = rawCopy(file);
+        statements("select pg_stat_statements_reset()");
 
         long start = System.nanoTime();
         String body = mvc.perform(post("/api/v1/imports/national-registry").with(as("city-officer", "350481"))
@@ -94,6 +95,7 @@ class NationalImportBenchmark {
                 + " raw COPY of the same rows %.1f s (%.0f rows/s): the import takes %.1f× the COPY%n",
                 job.get("state").asString(), job.at("/households/created").asInt(), rows, seconds,
                 HOUSEHOLDS / seconds, rows / seconds, copy, rows / copy, seconds / copy);
+        statements(null);
         registryFloor();
         System.out.printf("BENCH peak resident memory of the test JVM (service, PostgreSQL client side): %s%n",
                 peakResident());
@@ -116,6 +118,33 @@ class NationalImportBenchmark {
                         "copy raw_rows from stdin with (format csv, header true)", in);
             }
             return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /**
+     * Where PostgreSQL's time went during the import, when the server loads pg_stat_statements
+     * ({@code -Dbench.statements=true}): reset before it ({@code reset}), the costliest statements after it.
+     */
+    private void statements(String reset) throws Exception {
+        if (!Boolean.getBoolean("bench.statements")) {
+            return;
+        }
+        try (Connection owner = DataSourceBuilder.create().url(environment.getProperty("spring.datasource.url"))
+                .username(environment.getProperty("spring.flyway.user"))
+                .password(environment.getProperty("spring.flyway.password")).build().getConnection()) {
+            owner.createStatement().execute("create extension if not exists pg_stat_statements");
+            if (reset != null) {
+                owner.createStatement().execute(reset);
+                return;
+            }
+            try (var result = owner.createStatement().executeQuery("""
+                    select total_exec_time / 1000, calls, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                    from pg_stat_statements order by total_exec_time desc limit 15""")) {
+                while (result.next()) {
+                    System.out.printf("BENCH statement %7.2f s %6d calls %8d rows  %s%n", result.getDouble(1),
+                            result.getLong(2), result.getLong(3), result.getString(4));
+                }
+            }
         }
     }
 
@@ -148,7 +177,10 @@ class NationalImportBenchmark {
                 rows.put(table, out.toByteArray());
             }
             owner.setAutoCommit(false);
+            // a household is never deleted: only a benchmark's own database may be emptied, by its owner
+            owner.createStatement().execute("alter table household disable trigger household_never_deleted");
             owner.createStatement().execute("truncate " + String.join(", ", tables) + " cascade");
+            owner.createStatement().execute("alter table household enable trigger household_never_deleted");
             StringBuilder each = new StringBuilder();
             long start = System.nanoTime();
             for (String table : tables) {

@@ -49,7 +49,12 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean("bench.statements")) {
+                    // a benchmark that reports where PostgreSQL's time went (pg_stat_statements)
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                }
+                server = builder.start();
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", ex);
