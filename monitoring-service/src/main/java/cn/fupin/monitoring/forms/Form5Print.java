@@ -2,6 +2,7 @@ package cn.fupin.monitoring.forms;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,10 +56,11 @@ public class Form5Print {
         form.text(place(village) + "    年度：" + year + "    共 " + listed.size() + " 户");
         form.skip();
         form.header(HEADER);
+        Map<UUID, String> idNumbers = heads.idNumbers(listed.stream().map(Listed::householdId).distinct().toList());
         for (int i = 0; i < listed.size(); i++) {
             Listed object = listed.get(i);
             List<String> row = new ArrayList<>(List.of(String.valueOf(i + 1), blank(object.headName()),
-                    blank(heads.idNumber(object.householdId()))));
+                    blank(idNumbers.get(object.householdId()))));
             for (int r = 0; r < 3; r++) {
                 row.add(r < object.risks().size() ? risk(object.risks().get(r)) : "");
             }

@@ -182,7 +182,8 @@ class Form5IntegrationTests extends ServiceTestSupport {
         }
         assertThat(text).contains("脱贫不稳定户信息采集表", "年度：2020", first, second, "因大病", "因就业不稳", "因学",
                 "待审核", "填表人", "村负责人签名", "填表日期");
-        assertThat(TOKENS).isNotEmpty().allSatisfy(token -> assertThat(token).startsWith("Bearer "));
+        assertThat(TOKENS).as("the heads of the village's list asked for in one request").hasSize(1)
+                .allSatisfy(token -> assertThat(token).startsWith("Bearer "));
 
         mvc.perform(get("/api/v1/monitoring-objects/form5.pdf").param("village", VILLAGE).param("year", "2020")
                 .with(as("township-officer", "350481101"))).andExpect(status().isNotFound());
@@ -202,14 +203,20 @@ class Form5IntegrationTests extends ServiceTestSupport {
     private static HttpServer householdService() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/api/v1/households/", exchange -> {
+            server.createContext("/api/v1/households/heads", exchange -> {
                 TOKENS.add(exchange.getRequestHeaders().getFirst("Authorization"));
-                String path = exchange.getRequestURI().getPath();
-                String head = HEADS.get(UUID.fromString(path.substring(path.lastIndexOf('/') + 1)));
-                int status = householdServiceDown ? 500 : head == null ? 404 : 200;
-                byte[] body = (status == 200 ? """
-                        {"members":[{"relation":"02","active":true,"idNumber":"not the head"},
-                          {"relation":"01","active":true,"idNumber":"%s"}]}""".formatted(head) : "{}")
+                StringBuilder heads = new StringBuilder();
+                new tools.jackson.databind.ObjectMapper().readTree(exchange.getRequestBody()).get("householdIds")
+                        .forEach(id -> {
+                            String head = HEADS.get(UUID.fromString(id.asString()));
+                            if (head != null) {
+                                heads.append(heads.isEmpty() ? "" : ",").append("""
+                                        {"householdId":"%s","memberId":"%s","name":"户主","idNumber":"%s"}"""
+                                        .formatted(id.asString(), UUID.randomUUID(), head));
+                            }
+                        });
+                int status = householdServiceDown ? 500 : 200;
+                byte[] body = (status == 200 ? "[" + heads + "]" : "{}")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(status, body.length);

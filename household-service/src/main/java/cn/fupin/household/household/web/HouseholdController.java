@@ -15,6 +15,8 @@ import cn.fupin.contracts.household.model.HeadChange;
 import cn.fupin.contracts.household.model.HelperAssignment;
 import cn.fupin.contracts.household.model.Household;
 import cn.fupin.contracts.household.model.HouseholdCategory;
+import cn.fupin.contracts.household.model.HouseholdHead;
+import cn.fupin.contracts.household.model.HouseholdHeadsRequest;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdStatus;
 import cn.fupin.contracts.household.model.MemberCorrection;
@@ -145,6 +147,26 @@ class HouseholdController implements HouseholdsApi {
         var household = queries.find(householdId, caller.scope())
                 .orElseThrow(() -> ApiException.notFound("户", householdId));
         return ok(household, caller, "getHousehold");
+    }
+
+    @Override
+    @PreAuthorize("hasAnyRole('village-clerk', 'township-officer', 'city-officer', 'auditor')")
+    public ResponseEntity<List<HouseholdHead>> findHouseholdHeads(HouseholdHeadsRequest request) {
+        Caller caller = Caller.current();
+        boolean full = seesPersonalData(caller);
+        List<HouseholdHead> heads = new java.util.ArrayList<>();
+        for (var household : queries.all(request.getHouseholdIds(), caller.scope())) {
+            household.getMembers().stream().filter(member -> member.active() && member.isHead()).findFirst()
+                    .ifPresent(head -> {
+                        heads.add(new HouseholdHead().householdId(household.getId()).memberId(head.memberId())
+                                .name(head.name()).idNumber(full ? head.idNumber().value()
+                                        : Masking.idNumber(head.idNumber().value())));
+                        if (full) {
+                            views.record(caller, household.getId(), 1, "findHouseholdHeads");
+                        }
+                    });
+        }
+        return ResponseEntity.ok(heads);
     }
 
     @Override
