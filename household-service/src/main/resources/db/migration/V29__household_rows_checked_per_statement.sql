@@ -7,11 +7,6 @@
 -- (refused below; the registry keeps its history, 'nothing is deleted'), so no row can lose its household later.
 -- The other tables keyed by household (corrections, changes, requests, data issues) are written a row at a time
 -- and keep their foreign keys.
-alter table member drop constraint member_household_id_fkey;
-alter table helper drop constraint helper_household_id_fkey;
-alter table household_registry drop constraint household_registry_household_id_fkey;
-alter table annual_record drop constraint annual_record_household_id_fkey;
-
 create function refuse_rows_without_household() returns trigger
     language plpgsql security definer set search_path = household, pg_temp
 as $$
@@ -29,22 +24,22 @@ end;
 $$;
 revoke all on function refuse_rows_without_household() from public;
 
-create trigger member_household_exists after insert on member
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger member_household_kept after update on member
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger helper_household_exists after insert on helper
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger helper_household_kept after update on helper
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger household_registry_household_exists after insert on household_registry
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger household_registry_household_kept after update on household_registry
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger annual_record_household_exists after insert on annual_record
-    referencing new table as written for each statement execute function refuse_rows_without_household();
-create trigger annual_record_household_kept after update on annual_record
-    referencing new table as written for each statement execute function refuse_rows_without_household();
+-- Each bulk table's key gives way to a check after every statement that writes its rows: one trigger for inserts and
+-- one for updates (a trigger with a transition table has one event), e.g. member_household_exists and
+-- member_household_kept.
+do $$
+declare
+    bulk text;
+begin
+    foreach bulk in array array['member', 'helper', 'household_registry', 'annual_record'] loop
+        execute format('alter table %I drop constraint %I', bulk, bulk || '_household_id_fkey');
+        execute format('create trigger %I after insert on %I referencing new table as written for each statement '
+            'execute function refuse_rows_without_household()', bulk || '_household_exists', bulk);
+        execute format('create trigger %I after update on %I referencing new table as written for each statement '
+            'execute function refuse_rows_without_household()', bulk || '_household_kept', bulk);
+    end loop;
+end;
+$$;
 
 create function refuse_household_removal() returns trigger language plpgsql as $$
 begin

@@ -58,8 +58,8 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             member("medicalAssistance", "A51", "是否接受医疗救助", "yes_no", false, 8));
 
 
-    /** 收入情况 and 生产生活条件 of the work year (A28–A48): household columns, after the members'. */
-    private static final List<Column> YEAR = List.of(
+    /** 收入情况 of the work year (A28–A32): household columns, after the members'. */
+    private static final List<Column> INCOME = List.of(
             household("wageIncome", "A28", "工资性收入（元）", null, 10),
             household("transferIncome", "A29", "转移性收入（元）", null, 10),
             household("familyPlanningSubsidy", "A29a", "计划生育金（元）", null, 10),
@@ -72,7 +72,10 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             household("propertyIncome", "A31", "财产性收入（元）", null, 10),
             household("assetDividend", "A31a", "资产收益扶贫分红收入（元）", null, 10),
             household("otherPropertyIncome", "A31b", "其他财产性收入（元）", null, 10),
-            household("productionExpenses", "A32", "生产经营性支出（元）", null, 10),
+            household("productionExpenses", "A32", "生产经营性支出（元）", null, 10));
+
+    /** 生产生活条件 of the work year (A33–A48), after the income. */
+    private static final List<Column> CONDITIONS = List.of(
             household("cultivatedLand", "A33", "耕地面积（亩）", null, 8),
             household("grassland", "A34", "牧草地面积（亩）", null, 8),
             household("waterSurface", "A35", "水面面积（亩）", null, 8),
@@ -91,6 +94,8 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
             household("leadingEnterprise", "A46", "是否有龙头企业带动", "yes_no", 8),
             household("entrepreneurLeader", "A47", "是否有创业致富带头人带动", "yes_no", 8),
             household("broadcastTv", "A48", "是否通广播电视", "yes_no", 8));
+
+    private static final List<Column> YEAR = concat(INCOME, CONDITIONS);
 
     /** 帮扶责任人 (form 1, part 6): one to a row, on the household's rows. */
     private static final List<Column> HELPER = List.of(
@@ -159,9 +164,14 @@ public record FormLayout(int number, String title, String sheet, List<Column> co
 
     private static final List<FormLayout> ALL = List.of(NEW_POOR, MEMBER_INCREASE, MEMBER_DECREASE, MARGINAL);
 
-    /** The columns of a year's income (A28–A32) and conditions (A33–A48), in the form's order. */
-    public static List<Column> yearColumns() {
-        return YEAR;
+    /** The columns of a year's income (A28–A32), in the form's order. */
+    public static List<Column> incomeColumns() {
+        return INCOME;
+    }
+
+    /** The columns of a year's conditions (A33–A48), in the form's order. */
+    public static List<Column> conditionsColumns() {
+        return CONDITIONS;
     }
 
     /** Forms 1–4 by number; form 5 is monitoring-service's. */

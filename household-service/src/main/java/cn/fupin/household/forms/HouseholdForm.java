@@ -101,12 +101,10 @@ public class HouseholdForm {
             values.putAll(components(record.income()));
             values.putAll(components(record.conditions()));
         }
-        List<FormLayout.Column> columns = FormLayout.yearColumns();
-        int conditions = (int) columns.stream().takeWhile(column -> !column.field().equals("cultivatedLand")).count();
         form.section("四、收入情况" + (record == null ? "（未录入）" : "（" + record.year() + " 年度）"));
-        lines(form, columns.subList(0, conditions), values);
+        lines(form, FormLayout.incomeColumns(), values);
         form.section("五、生产生活条件");
-        lines(form, columns.subList(conditions, columns.size()), values);
+        lines(form, FormLayout.conditionsColumns(), values);
         form.skip();
     }
 

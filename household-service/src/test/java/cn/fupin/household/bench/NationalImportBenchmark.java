@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
@@ -101,11 +102,15 @@ class NationalImportBenchmark {
                 peakResident());
     }
 
+    /** A connection of the database's owner (outside row security, allowed what the service's role is not). */
+    private Connection owner() throws SQLException {
+        return DriverManager.getConnection(environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+    }
+
     /** The file into a table of as many text columns, with PostgreSQL's own CSV reader: the floor. */
     private double rawCopy(Path file) throws Exception {
-        try (Connection owner = DataSourceBuilder.create().url(environment.getProperty("spring.datasource.url"))
-                .username(environment.getProperty("spring.flyway.user"))
-                .password(environment.getProperty("spring.flyway.password")).build().getConnection()) {
+        try (Connection owner = owner()) {
             StringBuilder columns = new StringBuilder();
             for (int i = 0; i < SyntheticRegistry.HEADERS.size(); i++) {
                 columns.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
@@ -129,9 +134,7 @@ class NationalImportBenchmark {
         if (!Boolean.getBoolean("bench.statements")) {
             return;
         }
-        try (Connection owner = DataSourceBuilder.create().url(environment.getProperty("spring.datasource.url"))
-                .username(environment.getProperty("spring.flyway.user"))
-                .password(environment.getProperty("spring.flyway.password")).build().getConnection()) {
+        try (Connection owner = owner()) {
             owner.createStatement().execute("create extension if not exists pg_stat_statements");
             if (reset != null) {
                 owner.createStatement().execute(reset);
@@ -155,9 +158,7 @@ class NationalImportBenchmark {
      */
     private void registryFloor() throws Exception {
         List<String> tables = List.of("household", "member", "helper", "household_registry", "annual_record");
-        try (Connection owner = DataSourceBuilder.create().url(environment.getProperty("spring.datasource.url"))
-                .username(environment.getProperty("spring.flyway.user"))
-                .password(environment.getProperty("spring.flyway.password")).build().getConnection()) {
+        try (Connection owner = owner()) {
             owner.setSchema(environment.getProperty("spring.flyway.schemas"));
             CopyManager copy = owner.unwrap(PGConnection.class).getCopyAPI();
             Map<String, String> columns = new LinkedHashMap<>();

@@ -188,21 +188,16 @@ class FormImportIntegrationTests extends ServiceTestSupport {
         form.row(Map.of("户序号", "2", "A27a 主要致贫原因", "缺资金", "帮扶责任人姓名", "郑强", "帮扶责任人性别", "男",
                 "帮扶开始时间", "2020-10-12"), member("吴德", refusedHead, "户主", "汉族"));
 
-        JsonNode rejected = run(form.bytes(), XLSX, 1, "village-clerk", VILLAGE, false);
+        byte[] file = form.bytes();
+
+        JsonNode rejected = run(file, XLSX, 1, "village-clerk", VILLAGE, false);
 
         assertThat(rejected.get("state").asString()).as(rejected.toString()).isEqualTo("REJECTED");
         assertThat(errors(rejected)).singleElement().asString().startsWith("新识别贫困户/7/帮扶单位/")
                 .endsWith("/帮扶责任人须有帮扶单位");
         assertThat(holders(head)).as("all or nothing").isEmpty();
 
-        form = new Filler(template(1));
-        form.row(year, member("陈福", head, "户主", "汉族"));
-        form.row(Map.of(), member("陈安", son, "之子", "汉族"));
-        form.row(Map.of("帮扶责任人姓名", "黄英", "帮扶责任人性别", "女", "帮扶单位", "镇农业站", "帮扶开始时间", "2020年10月12日"),
-                Map.of());
-        form.row(Map.of("户序号", "2", "A27a 主要致贫原因", "缺资金", "帮扶责任人姓名", "郑强", "帮扶责任人性别", "男",
-                "帮扶开始时间", "2020-10-12"), member("吴德", refusedHead, "户主", "汉族"));
-        JsonNode partial = run(form.bytes(), XLSX, 1, "village-clerk", VILLAGE, true);
+        JsonNode partial = run(file, XLSX, 1, "village-clerk", VILLAGE, true);
 
         assertThat(partial.at("/households/created").asInt()).as(partial.toString()).isEqualTo(1);
         assertThat(partial.at("/households/rejected").asInt()).isEqualTo(1);

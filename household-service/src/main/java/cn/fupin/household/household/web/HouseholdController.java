@@ -2,6 +2,7 @@ package cn.fupin.household.household.web;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -154,13 +155,11 @@ class HouseholdController implements HouseholdsApi {
     public ResponseEntity<List<HouseholdHead>> findHouseholdHeads(HouseholdHeadsRequest request) {
         Caller caller = Caller.current();
         boolean full = seesPersonalData(caller);
-        List<HouseholdHead> heads = new java.util.ArrayList<>();
+        List<HouseholdHead> heads = new ArrayList<>();
         for (var household : queries.all(request.getHouseholdIds(), caller.scope())) {
             household.getMembers().stream().filter(member -> member.active() && member.isHead()).findFirst()
                     .ifPresent(head -> {
-                        heads.add(new HouseholdHead().householdId(household.getId()).memberId(head.memberId())
-                                .name(head.name()).idNumber(full ? head.idNumber().value()
-                                        : Masking.idNumber(head.idNumber().value())));
+                        heads.add(mapper.toHead(household, head, full));
                         if (full) {
                             views.record(caller, household.getId(), 1, "findHouseholdHeads");
                         }

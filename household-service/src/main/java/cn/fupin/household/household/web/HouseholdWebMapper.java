@@ -7,6 +7,7 @@ import org.mapstruct.Mapping;
 
 import cn.fupin.contracts.household.model.Address;
 import cn.fupin.contracts.household.model.HelperInput;
+import cn.fupin.contracts.household.model.HouseholdHead;
 import cn.fupin.contracts.household.model.HouseholdPage;
 import cn.fupin.contracts.household.model.HouseholdSummary;
 import cn.fupin.contracts.household.model.MemberIdentityCorrection;
@@ -73,6 +74,12 @@ interface HouseholdWebMapper {
 
     default Address address(Household household) {
         return new Address(household.getDivisionCode()).naturalVillage(household.getNaturalVillage());
+    }
+
+    /** A household's living head as {@code POST /households/heads} answers, the ID number as {@link #shown}. */
+    default HouseholdHead toHead(Household household, Member head, boolean fullView) {
+        return new HouseholdHead().householdId(household.getId()).memberId(head.memberId()).name(head.name())
+                .idNumber(shown(head.idNumber(), fullView));
     }
 
     /** An ID number in full, or masked for a caller without a need to know. */
