@@ -2,7 +2,9 @@ package cn.fupin.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -174,7 +176,22 @@ public final class RunningStack implements AutoCloseable {
         return ServiceSpec.jdbcUrl(ports);
     }
 
-    Duration startupTime() {
+    /** A service's own address, past the gateway (e.g. for benchmarks comparing the two). */
+    public String serviceUrl(String name) {
+        return ServiceSpec.local(ServiceSpec.all(ports).stream().filter(spec -> spec.name().equals(name))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no such service: " + name)).port());
+    }
+
+    /** Every part's process by name (postgres, kafka, keycloak, the services, gateway), as started. */
+    public synchronized Map<String, ProcessHandle> processes() {
+        Map<String, ProcessHandle> processes = new LinkedHashMap<>();
+        pids.stream().filter(entry -> !entry.name().equals(PidFile.LAUNCHER))
+                .forEach(entry -> entry.live().ifPresent(handle -> processes.put(entry.name(), handle)));
+        return processes;
+    }
+
+    /** From the first part's start to the last one serving (and the demo data loaded, if asked for). */
+    public Duration startupTime() {
         return startupTime;
     }
 

@@ -17,7 +17,6 @@ record ServiceSpec(String name, int port, Map<String, String> environment) {
     static final String GATEWAY = "gateway";
 
     /** Small heaps and C1 only: five JVMs share two cores with the infrastructure, and start-up time dominates. */
-    /** For a quick start: the client compiler only, a small heap. */
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
     /** As production runs them: the full JIT, a heap for real batches. */
     private static final List<String> PRODUCTION_JVM_OPTIONS = List.of("-Xmx1g");

@@ -1,0 +1,83 @@
+package cn.fupin.bench.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import cn.fupin.local.LocalStack;
+import cn.fupin.local.RunningStack;
+import cn.fupin.local.StackOptions;
+
+/**
+ * The stack a benchmark measures: started fresh by the local stack's own launcher — empty registry and broker,
+ * the demo county loaded, production JVM settings — on ports moved to {@value #PORT_BASE}+ so it never meets a
+ * developer's stack or the end-to-end tests'. Keycloak's unpacked distribution is kept between runs (its first
+ * build takes a minute); PostgreSQL's and Kafka's data are not.
+ */
+public final class BenchStack implements AutoCloseable {
+
+    public static final int PORT_BASE = 30000;
+
+    private final RunningStack running;
+
+    private BenchStack(RunningStack running) {
+        this.running = running;
+    }
+
+    /** Starts the stack of this checkout ({@code repo}), its data under {@code bench/target/stack}. */
+    public static BenchStack start(Path repo) {
+        Path data = repo.resolve("bench/target/stack");
+        delete(data.resolve("postgres"));
+        delete(data.resolve("kafka"));
+        StackOptions options = StackOptions.of(repo, data).withPortBase(PORT_BASE).withProductionJvm(true)
+                .withDemoData(true);
+        return new BenchStack(LocalStack.start(options));
+    }
+
+    public String issuer() {
+        return running.issuerUri();
+    }
+
+    public String gateway() {
+        return running.gatewayUrl();
+    }
+
+    public String household() {
+        return running.serviceUrl("household-service");
+    }
+
+    public String reporting() {
+        return running.serviceUrl("reporting-service");
+    }
+
+    /** From the launcher's first step to the demo county loaded. */
+    public Duration startupTime() {
+        return running.startupTime();
+    }
+
+    public Map<String, Footprint.Memory> footprint() {
+        return Footprint.of(running.processes());
+    }
+
+    @Override
+    public void close() {
+        running.close();
+    }
+
+    private static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
