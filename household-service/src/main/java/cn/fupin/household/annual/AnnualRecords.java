@@ -160,7 +160,7 @@ public class AnnualRecords {
 
     @Transactional(readOnly = true)
     public Optional<AnnualRecord> find(UUID householdId, int year, AreaScope scope) {
-        return households.find(householdId, scope).flatMap(household -> store.find(householdId, year));
+        return households.exists(householdId, scope) ? store.find(householdId, year) : Optional.empty();
     }
 
     private List<FieldError> check(Conditions conditions) {

@@ -35,6 +35,12 @@ public class HouseholdQueries {
         return households.findById(id).filter(household -> scope.covers(household.getDivisionCode()));
     }
 
+    /** Whether the household exists for the caller, without reading it whole. */
+    public boolean exists(UUID id, AreaScope scope) {
+        return jdbc.sql("select division_code from household where id = :id").param("id", id).query(String.class)
+                .optional().filter(scope::covers).isPresent();
+    }
+
     /**
      * What a search asks for; null means any.
      *

@@ -9,13 +9,15 @@ import java.util.UUID;
  * watches health and labour). The ID number stays inside this service: {@link HouseholdEvents} publishes only
  * its keyed hash, so a county import publishes one event per household and no ID number.
  *
+ * @param identificationStandard the identification standard form 1 asks for (A23), null on form 4
+ * @param causes the main causes of poverty (A27), empty on form 4
  * @param appliedOn the day the household applied (the form's signature date)
  * @param risks the A52 risks form 4 declared for a marginal household, null when none: monitoring-service proposes
  *        it for monitoring with them (they are monitoring-service's to keep, not this registry's)
  */
 public record HouseholdRegistered(UUID householdId, Category category, PovertyStatus status, String divisionCode,
-        String naturalVillage, int size, String headName, LocalDate appliedOn, List<String> risks,
-        List<RegisteredMember> members) {
+        String naturalVillage, int size, String headName, String identificationStandard, List<String> causes,
+        LocalDate appliedOn, List<String> risks, List<RegisteredMember> members) {
 
     /** A member as other services see it (the ID number is replaced by its keyed hash when published). */
     public record RegisteredMember(UUID memberId, String relation, String gender, Integer birthYear, boolean active,
@@ -31,7 +33,8 @@ public record HouseholdRegistered(UUID householdId, Category category, PovertySt
     static HouseholdRegistered of(Household household, List<String> risks) {
         return new HouseholdRegistered(household.getId(), household.getCategory(), household.getStatus(),
                 household.getDivisionCode(), household.getNaturalVillage(), household.getSize(),
-                household.headName(), household.getAppliedOn(), risks.isEmpty() ? null : risks,
+                household.headName(), household.getIdentificationStandard(), household.getCauses(),
+                household.getAppliedOn(), risks.isEmpty() ? null : risks,
                 household.getMembers().stream().map(RegisteredMember::of).toList());
     }
 }

@@ -1,6 +1,8 @@
 package cn.fupin.household.lifecycle;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,10 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.fupin.contracts.rules.WorkYear;
 import cn.fupin.household.household.Category;
 import cn.fupin.household.household.Household;
-import cn.fupin.household.household.HouseholdQueries;
 import cn.fupin.household.household.HouseholdRegistered;
 import cn.fupin.household.household.PovertyStatus;
-import cn.fupin.platform.security.AreaScope;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
 
@@ -28,15 +28,12 @@ public class IdentificationRequests {
 
     private final RequestSubjects subjects;
     private final LifecycleRequests requests;
-    private final HouseholdQueries households;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IdentificationRequests(RequestSubjects subjects, LifecycleRequests requests, HouseholdQueries households,
-            ApplicationEventPublisher events, Clock clock) {
+    IdentificationRequests(RequestSubjects subjects, LifecycleRequests requests, ApplicationEventPublisher events, Clock clock) {
         this.subjects = subjects;
         this.requests = requests;
-        this.households = households;
         this.events = events;
         this.clock = clock;
     }
@@ -46,8 +43,10 @@ public class IdentificationRequests {
         if (registered.category() != Category.REGISTERED) {
             return;
         }
-        send(households.find(registered.householdId(), AreaScope.ALL).orElseThrow(),
-                Caller.currentOrSystem().userId());
+        // what review needs is in the event: the household just written is not read back
+        send(new Candidate(registered.householdId(), registered.divisionCode(), registered.category(),
+                registered.status(), registered.size(), registered.headName(), registered.identificationStandard(),
+                registered.causes(), registered.appliedOn()), Caller.currentOrSystem().userId());
     }
 
     /**
@@ -61,18 +60,29 @@ public class IdentificationRequests {
             throw ApiException.conflict("not-candidate", "只有待识别的建档立卡户可以报审新识别，该户当前状态为 "
                     + household.getStatus());
         }
-        return send(household, caller.userId());
+        return send(Candidate.of(household), caller.userId());
     }
 
-    private LifecycleRequest send(Household household, String requestedBy) {
+    /** The candidate's data review shows (its case's subject snapshot). */
+    private record Candidate(UUID householdId, String divisionCode, Category category, PovertyStatus status, int size,
+            String headName, String identificationStandard, List<String> causes, LocalDate appliedOn) {
+
+        static Candidate of(Household household) {
+            return new Candidate(household.getId(), household.getDivisionCode(), household.getCategory(),
+                    household.getStatus(), household.getSize(), household.headName(),
+                    household.getIdentificationStandard(), household.getCauses(), household.getAppliedOn());
+        }
+    }
+
+    private LifecycleRequest send(Candidate household, String requestedBy) {
         int year = WorkYear.of(clock);
         LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(),
-                RequestType.NEW_IDENTIFICATION, household.getId(), year, LifecycleRequest.PENDING, null, requestedBy,
+                RequestType.NEW_IDENTIFICATION, household.householdId(), year, LifecycleRequest.PENDING, null, requestedBy,
                 clock.instant()));
-        events.publishEvent(new HouseholdIdentificationRequested(request.id(), request.type().name(), household.getId(),
-                        household.getDivisionCode(), household.getCategory().name(), household.getStatus().name(),
-                        household.getSize(), year, household.headName(), household.getIdentificationStandard(),
-                        household.getCauses(), household.getAppliedOn() != null ? household.getAppliedOn()
+        events.publishEvent(new HouseholdIdentificationRequested(request.id(), request.type().name(), household.householdId(),
+                        household.divisionCode(), household.category().name(), household.status().name(),
+                        household.size(), year, household.headName(), household.identificationStandard(),
+                        household.causes(), household.appliedOn() != null ? household.appliedOn()
                                 : ApplicationDates.of(null, clock)));
         return request;
     }
