@@ -15,6 +15,7 @@ final class Scenarios {
 
     private static final String DIRECT = " " + Target.DIRECT.label();
     private static final String GATEWAY = " " + Target.GATEWAY.label();
+    private static final long SUSTAINED_P99_MS = 1_000;
 
     private Scenarios() {
     }
@@ -26,18 +27,17 @@ final class Scenarios {
                 + " clients that each wait for their answer (closed model), then member additions (新增成员, with"
                 + " If-Match) and annual records at a fixed rate; each step to household-service itself (direct) and"
                 + " through the gateway, in turn. \"answered/s\" counts the expected answers (201, 200) over the"
-                + " step's " + step + " s.");
+                + " step's " + step + " s; in an open step they count however late (up to the 30 s timeout), so a"
+                + " rate is kept up with only where p99 stays low.");
         report.sideBySide(stats, steps(stats), step);
-        StepStats closed = stats.entrySet().stream()
-                .filter(entry -> entry.getKey().contains(" clients") && entry.getKey().endsWith(GATEWAY))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-        double best = stats.values().stream().filter(s -> s.name().startsWith("register ") && s.ko() == 0
-                        && s.name().endsWith(GATEWAY))
+        // sustained: what the waiting clients got, or an offered rate answered in full with p99 under a second (an
+        // open step's late answers still count as answered, up to the 30 s timeout, so its rate alone proves nothing)
+        double best = stats.values().stream().filter(s -> s.name().endsWith(GATEWAY) && s.name().startsWith("register ")
+                        && (s.name().contains(" clients") || s.ko() == 0 && s.p99() <= SUSTAINED_P99_MS))
                 .mapToDouble(s -> s.okPerSecond(step)).max().orElse(0);
-        if (closed != null) {
-            best = Math.max(best, closed.okPerSecond(step));
-        }
-        report.goal("registrations through the gateway ≥ 400/s", String.format(Locale.ROOT, "%.0f/s", best),
+        report.goal("registrations through the gateway ≥ 400/s", String.format(Locale.ROOT,
+                "%.0f/s sustained (the waiting clients' rate, or an offered rate answered in full with p99 ≤ 1 s)",
+                best),
                 best >= 400);
         StepStats at100 = stats.get("register 100/s" + GATEWAY);
         if (at100 != null) {
