@@ -1,11 +1,6 @@
 package cn.fupin.e2e;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import cn.fupin.local.LocalStack;
 import cn.fupin.local.RunningStack;
@@ -26,10 +21,7 @@ final class Stack {
 
     static synchronized RunningStack get() {
         if (running == null) {
-            Path dataDir = options().dataDir();
-            deleteQuietly(dataDir.resolve("postgres"));
-            deleteQuietly(dataDir.resolve("kafka"));
-            running = LocalStack.start(options());
+            running = LocalStack.startFresh(options());
             Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }
         return running;
@@ -39,17 +31,5 @@ final class Stack {
     static StackOptions options() {
         Path module = Path.of("").toAbsolutePath();
         return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false, false);
-    }
-
-    private static void deleteQuietly(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

@@ -1,13 +1,8 @@
 package cn.fupin.bench.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import cn.fupin.local.LocalStack;
 import cn.fupin.local.RunningStack;
@@ -31,12 +26,9 @@ public final class BenchStack implements AutoCloseable {
 
     /** Starts the stack of this checkout ({@code repo}), its data under {@code bench/target/stack}. */
     public static BenchStack start(Path repo) {
-        Path data = repo.resolve("bench/target/stack");
-        delete(data.resolve("postgres"));
-        delete(data.resolve("kafka"));
-        StackOptions options = StackOptions.of(repo, data).withPortBase(PORT_BASE).withProductionJvm(true)
-                .withDemoData(true);
-        return new BenchStack(LocalStack.start(options));
+        StackOptions options = StackOptions.of(repo, repo.resolve("bench/target/stack")).withPortBase(PORT_BASE)
+                .withProductionJvm(true).withDemoData(true);
+        return new BenchStack(LocalStack.startFresh(options));
     }
 
     public String issuer() {
@@ -67,17 +59,5 @@ public final class BenchStack implements AutoCloseable {
     @Override
     public void close() {
         running.close();
-    }
-
-    private static void delete(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
     }
 }

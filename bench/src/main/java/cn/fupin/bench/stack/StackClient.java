@@ -12,7 +12,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The few plain calls a benchmark makes outside its load: what to search for, what a report counts. */
+/** The plain calls a benchmark makes outside its load: what to search for. */
 public final class StackClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,12 +42,7 @@ public final class StackClient {
         return idNumbers;
     }
 
-    /** How many households reporting's overview counts in an area. */
-    public long households(String areaCode) {
-        return get("/api/v1/reports/overview?areaCode=" + areaCode).get("households").asLong();
-    }
-
-    public JsonNode get(String path) {
+    private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", tokens.bearer()).header("Accept", "application/json").build();
         try {

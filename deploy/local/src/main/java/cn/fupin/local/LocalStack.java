@@ -1,6 +1,11 @@
 package cn.fupin.local;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * One command for the whole system on one machine, with nothing installed but a JDK: real PostgreSQL, a real
@@ -22,6 +27,29 @@ public final class LocalStack {
         RunningStack stack = new RunningStack(options, false);
         stack.boot();
         return stack;
+    }
+
+    /**
+     * Starts the stack with an empty registry and broker: PostgreSQL's and Kafka's data are deleted first (Keycloak's
+     * unpacked distribution is kept, its first build takes a minute). For the end-to-end tests and the benchmarks.
+     */
+    public static RunningStack startFresh(StackOptions options) {
+        StackPaths paths = StackPaths.of(options);
+        deleteTree(paths.postgresData());
+        deleteTree(paths.kafka());
+        return start(options);
+    }
+
+    private static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** Rebuilds reporting's read models of the running stack from the event streams; true once switched. */

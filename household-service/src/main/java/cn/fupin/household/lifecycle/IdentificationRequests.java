@@ -31,7 +31,8 @@ public class IdentificationRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    IdentificationRequests(RequestSubjects subjects, LifecycleRequests requests, ApplicationEventPublisher events, Clock clock) {
+    IdentificationRequests(RequestSubjects subjects, LifecycleRequests requests, ApplicationEventPublisher events,
+            Clock clock) {
         this.subjects = subjects;
         this.requests = requests;
         this.events = events;
@@ -44,9 +45,7 @@ public class IdentificationRequests {
             return;
         }
         // what review needs is in the event: the household just written is not read back
-        send(new Candidate(registered.householdId(), registered.divisionCode(), registered.category(),
-                registered.status(), registered.size(), registered.headName(), registered.identificationStandard(),
-                registered.causes(), registered.appliedOn()), Caller.currentOrSystem().userId());
+        send(Candidate.of(registered), Caller.currentOrSystem().userId());
     }
 
     /**
@@ -72,15 +71,21 @@ public class IdentificationRequests {
                     household.getStatus(), household.getSize(), household.headName(),
                     household.getIdentificationStandard(), household.getCauses(), household.getAppliedOn());
         }
+
+        static Candidate of(HouseholdRegistered registered) {
+            return new Candidate(registered.householdId(), registered.divisionCode(), registered.category(),
+                    registered.status(), registered.size(), registered.headName(), registered.identificationStandard(),
+                    registered.causes(), registered.appliedOn());
+        }
     }
 
     private LifecycleRequest send(Candidate household, String requestedBy) {
         int year = WorkYear.of(clock);
         LifecycleRequest request = requests.submit(new LifecycleRequest(UUID.randomUUID(),
-                RequestType.NEW_IDENTIFICATION, household.householdId(), year, LifecycleRequest.PENDING, null, requestedBy,
-                clock.instant()));
-        events.publishEvent(new HouseholdIdentificationRequested(request.id(), request.type().name(), household.householdId(),
-                        household.divisionCode(), household.category().name(), household.status().name(),
+                RequestType.NEW_IDENTIFICATION, household.householdId(), year, LifecycleRequest.PENDING, null,
+                requestedBy, clock.instant()));
+        events.publishEvent(new HouseholdIdentificationRequested(request.id(), request.type().name(),
+                        household.householdId(), household.divisionCode(), household.category().name(), household.status().name(),
                         household.size(), year, household.headName(), household.identificationStandard(),
                         household.causes(), household.appliedOn() != null ? household.appliedOn()
                                 : ApplicationDates.of(null, clock)));
