@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -197,6 +198,43 @@ class HouseholdRegistrationIntegrationTests extends ServiceTestSupport {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
         mvc.perform(get("/api/v1/households").param("headName", "%").with(as("village-clerk", "350481103206")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.totalElements").value(0));
+    }
+
+    /** A village's page: its households only, oldest first, narrowed by category and status as asked. */
+    @Test
+    void aVillagesPageHoldsItsOwnHouseholdsOldestFirstAndTheFiltersNarrowIt() throws Exception {
+        String village = "350481104201";
+        String marginal = register(synthetic.next(village, HouseholdCategory.MARGINAL));
+        String registered = register(synthetic.next(village, HouseholdCategory.REGISTERED));
+        register(synthetic.next("350481104202", HouseholdCategory.MARGINAL));
+
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/households").param("areaCode", village)
+                .param("size", "200").with(as("township-officer", "350481104")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> ids = page.get("content").valueStream().map(household -> household.get("id").asString()).toList();
+        assertThat(page.get("content").valueStream().map(household -> household.get("divisionCode").asString()))
+                .containsOnly(village);
+        assertThat(ids).containsSubsequence(marginal, registered);
+        assertThat(page.get("totalElements").asLong()).isEqualTo(ids.size());
+
+        mvc.perform(get("/api/v1/households").param("areaCode", village).param("category", "MARGINAL")
+                .param("size", "200").with(as("township-officer", "350481104")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + marginal + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.category != 'MARGINAL')]").isEmpty())
+                .andExpect(jsonPath("$.content[?(@.divisionCode != '" + village + "')]").isEmpty());
+        mvc.perform(get("/api/v1/households").param("areaCode", "350481104").param("status", "CANDIDATE")
+                .param("size", "200").with(as("city-officer", "350481")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[?(@.id == '" + registered + "')]").exists())
+                .andExpect(jsonPath("$.content[?(@.id == '" + marginal + "')]").isEmpty())
+                .andExpect(jsonPath("$.content[?(@.status != 'CANDIDATE')]").isEmpty());
+    }
+
+    private String register(RegisterHouseholdRequest request) throws Exception {
+        return json.readTree(mvc.perform(post("/api/v1/households").with(as("city-officer", "350481"))
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
     }
 
     @Test
