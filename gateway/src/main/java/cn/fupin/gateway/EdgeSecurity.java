@@ -12,6 +12,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -51,7 +52,9 @@ class EdgeSecurity {
     }
 
     @Bean
-    SecurityWebFilterChain edge(ServerHttpSecurity http, ProblemEntryPoint refusals) {
+    SecurityWebFilterChain edge(ServerHttpSecurity http, ProblemEntryPoint refusals, ReactiveJwtDecoder verifier,
+            @Value("${fupin.security.verified-tokens.longest:PT5M}") Duration longest,
+            @Value("${fupin.security.verified-tokens.capacity:10000}") long capacity) {
         return http
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
@@ -62,7 +65,8 @@ class EdgeSecurity {
                         .permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals)
-                        .accessDeniedHandler(refusals).jwt(jwt -> { }))
+                        .accessDeniedHandler(refusals)
+                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedTokens(verifier, longest, capacity))))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
                 // besides Spring Security's defaults (nosniff, DENY framing, no caching of API answers)
