@@ -53,8 +53,9 @@ final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(STARTUP)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
-                    // statements' counts and times for the benchmarks (docs/benchmarks.md): select … from pg_stat_statements
-                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    // for the benchmarks (docs/benchmarks.md): statements' counts and times (select … from
+                    // pg_stat_statements), and plans as run, logged only while auto_explain.log_min_duration is set
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                     // a county's import writes gigabytes of WAL in one transaction: at the defaults (128 MB of
                     // buffers, 1 GB of WAL) it forced a checkpoint every few hundred megabytes, each followed by
                     // full-page writes; a server for the registry is given more of both

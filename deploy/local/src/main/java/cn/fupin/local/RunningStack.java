@@ -1,5 +1,6 @@
 package cn.fupin.local;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -180,6 +181,11 @@ public final class RunningStack implements AutoCloseable {
     public String serviceUrl(String name) {
         return ServiceSpec.local(ServiceSpec.all(ports).stream().filter(spec -> spec.name().equals(name))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no such service: " + name)).port());
+    }
+
+    /** Where a part (postgres, kafka, keycloak, a service, gateway) writes its output. */
+    public Path log(String part) {
+        return paths.log(part);
     }
 
     /** Every part's process by name (postgres, kafka, keycloak, the services, gateway), as started. */

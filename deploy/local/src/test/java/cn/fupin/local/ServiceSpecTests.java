@@ -55,7 +55,9 @@ class ServiceSpecTests {
                 false)).endsWith("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=/data/tmp", "-jar",
                         "/repo/review-service/target/review-service.jar");
         assertThat(review.command(Path.of("/repo/review-service/target/review-service.jar"), Path.of("/data/tmp"),
-                true)).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx1g");
+                true)).doesNotContain("-XX:TieredStopAtLevel=1").contains("-Xmx512m", "-XX:G1PeriodicGCInterval=60000");
+        assertThat(ServiceSpec.gateway(Ports.defaults()).command(Path.of("gateway.jar"), Path.of("/data/tmp"), true))
+                .contains("-Xmx256m");
         assertThat(review.readiness()).hasToString("http://localhost:8083/actuator/health/readiness");
     }
 }
