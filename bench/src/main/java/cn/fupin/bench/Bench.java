@@ -1,6 +1,7 @@
 package cn.fupin.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,13 +13,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import cn.fupin.bench.growth.CountyImports;
+import cn.fupin.bench.growth.ReportPlans;
 import cn.fupin.bench.load.EventLagSimulation;
+import cn.fupin.bench.load.ProvinceReadSimulation;
+import cn.fupin.bench.load.Reads;
 import cn.fupin.bench.load.ReadPathSimulation;
 import cn.fupin.bench.load.WritePathSimulation;
 import cn.fupin.bench.report.GatlingRun;
 import cn.fupin.bench.report.Report;
+import cn.fupin.bench.report.StepStats;
 import cn.fupin.bench.stack.BenchStack;
 import cn.fupin.bench.stack.Footprint;
+import cn.fupin.bench.stack.StackClient;
+import cn.fupin.bench.stack.Tokens;
 
 /**
  * The benchmark suite's command ({@code bench/run}): starts a fresh stack, runs the scenarios asked for, measures
@@ -26,18 +34,22 @@ import cn.fupin.bench.stack.Footprint;
  */
 public final class Bench {
 
-    private static final List<String> SCENARIOS = List.of("write", "read", "lag");
+    private static final List<String> SCENARIOS = List.of("write", "read", "lag", "growth", "province");
     private static final String USAGE = """
             usage: bench/run [--no-record] [--warmup SECONDS] [--step SECONDS] [--rates R,R..] [--lag-rates R,R..]
-                             suite | write | read | lag ...
-              suite     every scenario, in the order write, read, lag
+                             [--province HOUSEHOLDS] suite | write | read | lag | growth | province ...
+              suite     every scenario, in the order write, read, lag, growth, province
               write     registrations, member additions, annual records: direct and through the gateway
               read      a village's page, a search by ID number, each report: direct and through the gateway
               lag       a registration until reporting's overview counts it, under 20, 100 and 200 writes/s
+              growth    national-registry exports imported through the gateway: 10^4, then 10^5 at a time up to
+                        --province households (10^6)
+              province  after growth, each read by one client at the province's size, and every report's plans
               the stack's start-up time and memory (idle, and under each scenario) are measured on every run
               --rates      the registrations per second the write scenario offers, a step each (50,100,200,400)
               --lag-rates  the writes per second the lag is measured under (20,100,200)
-              --no-record  print the figures only; by default they are also appended to docs/benchmarks.md""";
+              --no-record  print the figures only; by default they are also appended to docs/benchmarks.md (and the
+                           reports' plans written to docs/report-plans.md)""";
 
     private Bench() {
     }
@@ -47,6 +59,7 @@ public final class Bench {
         boolean record = true;
         int warmup = 60;
         int step = 30;
+        long province = 1_000_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "suite" -> scenarios.addAll(SCENARIOS);
@@ -55,6 +68,7 @@ public final class Bench {
                 case "--step" -> step = Integer.parseInt(args[++i]);
                 case "--rates" -> System.setProperty("bench.rates", args[++i]);
                 case "--lag-rates" -> System.setProperty("bench.lagRates", args[++i]);
+                case "--province" -> province = Long.parseLong(args[++i]);
                 default -> {
                     if (!SCENARIOS.contains(args[i])) {
                         System.err.println(USAGE);
@@ -64,11 +78,17 @@ public final class Bench {
                 }
             }
         }
+        if (scenarios.contains("province")) {
+            scenarios.add("growth"); // the province is what growth leaves
+        }
+        scenarios = SCENARIOS.stream().filter(scenarios::contains)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
         if (scenarios.isEmpty()) {
             System.err.println(USAGE);
             System.exit(2);
         }
         Path repo = Path.of(System.getProperty("bench.repo", "")).toAbsolutePath();
+        Map<String, List<ReportPlans.Plan>> plans = Map.of();
         Report report = new Report("bench/run " + String.join(" ", args), Commit.of(repo), String.format(Locale.ROOT,
                 "A fresh stack with production JVM settings (`--production-jvm`) and the gateway's rate limit raised;"
                         + " load from Gatling in its own JVM on the same machine; warm-up %d s, steps of %d s.",
@@ -84,6 +104,7 @@ public final class Bench {
             Map<String, Footprint.Memory> idle = stack.footprint();
             Map<String, Map<String, Footprint.Memory>> peaks = new LinkedHashMap<>();
             Path results = repo.resolve("bench/target/gatling");
+            StackClient city = new StackClient(stack.gateway(), new Tokens(stack.issuer(), "city.officer"));
             long seed = 1;
             for (String scenario : scenarios) {
                 System.setProperty("bench.seed", String.valueOf(seed++));
@@ -92,6 +113,20 @@ public final class Bench {
                         case "write" -> Scenarios.write(report, GatlingRun.run(WritePathSimulation.class, results));
                         case "read" -> Scenarios.read(report, GatlingRun.run(ReadPathSimulation.class, results));
                         case "lag" -> Scenarios.lag(report, GatlingRun.run(EventLagSimulation.class, results));
+                        case "growth" -> Scenarios.growth(report, new CountyImports(city, repo.resolve(
+                                "bench/target/exports")).growTo(province, done -> System.out.printf(Locale.ROOT,
+                                        "[bench] imported %,d onto %,d: job %s, counted %s, balanced %s%n",
+                                        done.households(), done.before(), done.job(), done.counted(),
+                                        done.balanced())));
+                        case "province" -> {
+                            Map<String, StepStats> reads = GatlingRun.run(ProvinceReadSimulation.class, results);
+                            Map<String, Runnable> reports = new LinkedHashMap<>();
+                            Reads.REPORTS.forEach(path -> reports.put(path.replaceFirst("\\?.*", ""),
+                                    () -> city.get("/api/v1/reports/" + path)));
+                            plans = ReportPlans.capture(stack.jdbcUrl(), stack.postgresLog(), reports);
+                            Scenarios.province(report, reads, step,
+                                    city.get("/api/v1/reports/overview").get("households").asLong(), plans);
+                        }
                         default -> throw new IllegalStateException(scenario);
                     }
                     peaks.put(scenario, sampler.peak());
@@ -107,6 +142,10 @@ public final class Bench {
         if (record) {
             report.appendTo(repo.resolve("docs/benchmarks.md"));
             System.out.println("[bench] appended to docs/benchmarks.md");
+            if (!plans.isEmpty()) {
+                Files.writeString(repo.resolve("docs/report-plans.md"), Scenarios.plans(report, plans));
+                System.out.println("[bench] the reports' plans written to docs/report-plans.md");
+            }
         }
     }
 

@@ -23,7 +23,10 @@ public final class SyntheticLoad {
     /** Villages whose counts only the event-lag probes change (the demo clerks' villages). */
     public static final List<String> PROBE_VILLAGES = List.of("350481100201", "350481101201");
 
-    /** The ID numbers' eighth (sequence 750–874) newborns take; households' seeds must not be 6 modulo 8. */
+    /**
+     * The ID numbers' eighth (sequence 750–874) newborns take; households' seeds must not be 6 modulo 8, nor 4 or 5
+     * (the demo county's and its new candidates'), and the growth scenario's imports take 7.
+     */
     private static final int NEWBORN_EIGHTH = 6;
     private static final int EIGHTH = 125;
     private static final LocalDate FIRST_BIRTH = LocalDate.of(2019, 1, 1);
@@ -37,9 +40,10 @@ public final class SyntheticLoad {
     private int newborns;
 
     public SyntheticLoad(long seed) {
-        if (Math.floorMod(seed, 8) == NEWBORN_EIGHTH || Math.floorMod(seed, 8) == Math.floorMod(2020, 8)) {
-            throw new IllegalArgumentException("seed " + seed + " shares its ID numbers with the newborns' or the demo"
-                    + " county's (2020)");
+        if (Math.floorMod(seed, 8) == NEWBORN_EIGHTH || Math.floorMod(seed, 8) == Math.floorMod(2020, 8)
+                || Math.floorMod(seed, 8) == Math.floorMod(2021, 8)) {
+            throw new IllegalArgumentException("seed " + seed + " shares its ID numbers with the newborns', the demo"
+                    + " county's (2020) or its new candidates' (2021)");
         }
         this.households = new SyntheticHouseholds(seed);
         this.newborns = Math.floorMod(seed, 8) * NEWBORNS_PER_RUN;

@@ -26,12 +26,20 @@ public final class Report {
 
     private final StringBuilder text = new StringBuilder();
     private final List<String> goals = new ArrayList<>();
+    private final String run;
 
     public Report(String command, String commit, String settings) {
+        run = "`" + command + "` — " + ZonedDateTime.now(ZoneOffset.UTC).format(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC, commit " + commit;
         text.append("\n### ").append(command).append(" — ")
                 .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 .append(" UTC, commit ").append(commit).append("\n\n")
                 .append("Machine: ").append(machine()).append(". ").append(settings).append("\n");
+    }
+
+    /** The run: its command, date and commit. */
+    public String run() {
+        return run;
     }
 
     public void section(String title, String intro) {

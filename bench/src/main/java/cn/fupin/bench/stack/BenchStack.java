@@ -47,6 +47,16 @@ public final class BenchStack implements AutoCloseable {
         return running.serviceUrl("reporting-service");
     }
 
+    /** The registry's database (owner {@code fupin}; PostgreSQL's own superuser {@code postgres} is trusted locally). */
+    public String jdbcUrl() {
+        return running.jdbcUrl();
+    }
+
+    /** PostgreSQL's log, where {@code auto_explain} writes the plans it is asked for. */
+    public Path postgresLog() {
+        return running.log("postgres");
+    }
+
     /** From the launcher's first step to the demo county loaded. */
     public Duration startupTime() {
         return running.startupTime();
