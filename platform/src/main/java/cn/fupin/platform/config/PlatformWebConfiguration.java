@@ -1,6 +1,7 @@
 package cn.fupin.platform.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,6 +26,7 @@ import cn.fupin.platform.pii.PiiProperties;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.idempotency.IdempotencyFilter;
 import cn.fupin.platform.web.ContractNulls;
+import cn.fupin.platform.web.InFlightLimit;
 import cn.fupin.platform.web.IndicatorNames;
 import cn.fupin.platform.web.ProblemAdvice;
 import cn.fupin.platform.web.StrictRequestBodies;
@@ -108,6 +110,17 @@ public class PlatformWebConfiguration {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
                 new IdempotencyFilter(jdbc, mapper, cipher));
         registration.setOrder(0);
+        return registration;
+    }
+
+    /** Right after the correlation id, so that a refusal carries it, and before any work on the request. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    FilterRegistrationBean<InFlightLimit> inFlightLimit(@Value("${fupin.web.max-in-flight:100}") int limit,
+            @Value("${fupin.web.in-flight-wait:PT1S}") Duration wait, JsonMapper json) {
+        FilterRegistrationBean<InFlightLimit> registration = new FilterRegistrationBean<>(
+                new InFlightLimit(limit, wait, json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -12,7 +12,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -99,6 +101,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case "Size" -> "长度应在 " + limits.get("min") + " 至 " + limits.get("max") + " 之间";
             default -> violation.getMessage();
         };
+    }
+
+    /**
+     * No database connection came within the pool's wait: the service is overloaded or its database unreachable, and
+     * the caller may try again (503 with {@code Retry-After}), not an error of the service's (500).
+     */
+    @ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+    ResponseEntity<ProblemDetail> noConnection(Exception ex) {
+        log.warn("No database connection: {}", ex.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "服务繁忙",
+                        "数据库暂时无法处理请求，请稍后重试"));
     }
 
     @ExceptionHandler(Exception.class)
