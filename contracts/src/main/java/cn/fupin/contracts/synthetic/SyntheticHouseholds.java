@@ -2,8 +2,10 @@ package cn.fupin.contracts.synthetic;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -36,6 +38,8 @@ public final class SyntheticHouseholds {
 
     private final Random random;
     private final Set<String> issued = new HashSet<>();
+    /** Numbers given per county, birth date and sex: a day with all its numbers given is passed at once. */
+    private final Map<String, Integer> taken = new HashMap<>();
     private final int firstSequence;
     private int sequence;
 
@@ -85,21 +89,33 @@ public final class SyntheticHouseholds {
     private MemberInput member(String surname, boolean male, LocalDate born, String relation, String village) {
         // an odd sequence for men, even for women, in this generator's eighth; never the same number twice from it
         // (a day whose numbers are all given is left for the next: a province's worth of people fits)
+        String county = village.substring(0, 6);
         LocalDate birthDate = born;
         ResidentId id;
         int tries = 0;
         do {
+            if (taken.getOrDefault(day(county, birthDate, male), 0) == SLOT / 2) {
+                // every try left on this day would fail: counted over at once (the numbers drawn stay the same; a
+                // registry of a million households filled days by the thousand, each tried number by number)
+                sequence += SLOT / 2 - tries;
+                tries = SLOT / 2;
+            }
             sequence++;
             if (++tries > SLOT / 2) {
                 birthDate = birthDate.plusDays(1);
                 tries = 0;
             }
             int number = firstSequence + (sequence % (SLOT / 2)) * 2 + (male ? 1 : 0);
-            id = ResidentId.of(village.substring(0, 6), birthDate, number);
+            id = ResidentId.of(county, birthDate, number);
         }
         while (!issued.add(id.value()));
+        taken.merge(day(county, birthDate, male), 1, Integer::sum);
         return new MemberInput(surname + pick(male ? MALE_NAMES : FEMALE_NAMES), id.genderCode(), id.value(), relation)
                 .idType("01").ethnicity("01").birthDate(birthDate).indicators(indicators(birthDate));
+    }
+
+    private static String day(String county, LocalDate birthDate, boolean male) {
+        return county + birthDate + (male ? 'm' : 'f');
     }
 
     /** Plausible form indicators for the member's age: pupils at school, adults with education and work. */
