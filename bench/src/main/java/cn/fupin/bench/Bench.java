@@ -89,6 +89,7 @@ public final class Bench {
         }
         Path repo = Path.of(System.getProperty("bench.repo", "")).toAbsolutePath();
         Map<String, List<ReportPlans.Plan>> plans = Map.of();
+        String failure = null;
         Report report = new Report("bench/run " + String.join(" ", args), Commit.of(repo), String.format(Locale.ROOT,
                 "A fresh stack with production JVM settings (`--production-jvm`) and the gateway's rate limit raised;"
                         + " load from Gatling in its own JVM on the same machine; warm-up %d s, steps of %d s.",
@@ -105,6 +106,7 @@ public final class Bench {
             Map<String, Map<String, Footprint.Memory>> peaks = new LinkedHashMap<>();
             Path results = repo.resolve("bench/target/gatling");
             StackClient city = new StackClient(stack.gateway(), new Tokens(stack.issuer(), "city.officer"));
+            CountyImports imports = new CountyImports(city, repo.resolve("bench/target/exports"));
             long seed = 1;
             for (String scenario : scenarios) {
                 System.setProperty("bench.seed", String.valueOf(seed++));
@@ -113,11 +115,17 @@ public final class Bench {
                         case "write" -> Scenarios.write(report, GatlingRun.run(WritePathSimulation.class, results));
                         case "read" -> Scenarios.read(report, GatlingRun.run(ReadPathSimulation.class, results));
                         case "lag" -> Scenarios.lag(report, GatlingRun.run(EventLagSimulation.class, results));
-                        case "growth" -> Scenarios.growth(report, new CountyImports(city, repo.resolve(
-                                "bench/target/exports")).growTo(province, done -> System.out.printf(Locale.ROOT,
+                        case "growth" -> {
+                            try {
+                                imports.growTo(province, done -> System.out.printf(Locale.ROOT,
                                         "[bench] imported %,d onto %,d: job %s, counted %s, balanced %s%n",
                                         done.households(), done.before(), done.job(), done.counted(),
-                                        done.balanced())));
+                                        done.balanced()));
+                            }
+                            finally {
+                                Scenarios.growth(report, imports.done());
+                            }
+                        }
                         case "province" -> {
                             Map<String, StepStats> reads = GatlingRun.run(ProvinceReadSimulation.class, results);
                             Map<String, Runnable> reports = new LinkedHashMap<>();
@@ -130,6 +138,13 @@ public final class Bench {
                         default -> throw new IllegalStateException(scenario);
                     }
                     peaks.put(scenario, sampler.peak());
+                }
+                catch (RuntimeException ex) {
+                    // what was measured before stays in the report, with why the run stopped
+                    failure = scenario + " stopped: " + ex.getMessage();
+                    report.line("\n**" + failure + "** (the scenarios after it were not run)");
+                    ex.printStackTrace();
+                    break;
                 }
             }
             Scenarios.footprint(report, stack.startupTime(), idle, peaks);
@@ -146,6 +161,10 @@ public final class Bench {
                 Files.writeString(repo.resolve("docs/report-plans.md"), Scenarios.plans(report, plans));
                 System.out.println("[bench] the reports' plans written to docs/report-plans.md");
             }
+        }
+        if (failure != null) {
+            System.err.println("[bench] " + failure);
+            System.exit(1);
         }
     }
 

@@ -40,6 +40,7 @@ public final class CountyImports {
     private final StackClient city;
     private final Path work;
     private final SyntheticHouseholds people = new SyntheticHouseholds(PEOPLE_SEED);
+    private final List<Import> done = new ArrayList<>();
     private int files;
 
     /**
@@ -96,15 +97,19 @@ public final class CountyImports {
     }
 
     /** Imports of 10^4, then of 10^5 until the registry holds {@code total} households. */
-    public List<Import> growTo(long total, Consumer<Import> done) {
-        List<Import> imports = new ArrayList<>();
-        imports.add(next(10_000));
-        done.accept(imports.getLast());
+    public List<Import> growTo(long total, Consumer<Import> each) {
+        done.add(next(10_000));
+        each.accept(done.getLast());
         while (households() < total) {
-            imports.add(next(100_000));
-            done.accept(imports.getLast());
+            done.add(next(100_000));
+            each.accept(done.getLast());
         }
-        return imports;
+        return done();
+    }
+
+    /** The imports that ended, in order (also when one after them failed). */
+    public List<Import> done() {
+        return List.copyOf(done);
     }
 
     private long households() {
