@@ -41,7 +41,11 @@ public final class SyntheticHouseholds {
     /** Numbers given per county, birth date and sex: a day with all its numbers given is passed at once. */
     private final Map<String, Integer> taken = new HashMap<>();
     private final int firstSequence;
-    private int sequence;
+    /**
+     * Tries so far: a long, since a province's worth of them passes an int's range, and a negative remainder then
+     * gave numbers of another eighth (the growth scenario's seventh export collided with the newborns').
+     */
+    private long sequence;
 
     /**
      * @param seed the same seed gives the same households; generators whose seeds differ modulo 8 draw their ID
@@ -105,7 +109,7 @@ public final class SyntheticHouseholds {
                 birthDate = birthDate.plusDays(1);
                 tries = 0;
             }
-            int number = firstSequence + (sequence % (SLOT / 2)) * 2 + (male ? 1 : 0);
+            int number = firstSequence + (int) (sequence % (SLOT / 2)) * 2 + (male ? 1 : 0);
             id = ResidentId.of(county, birthDate, number);
         }
         while (!issued.add(id.value()));
