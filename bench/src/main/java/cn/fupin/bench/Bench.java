@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import cn.fupin.bench.growth.CountyImports;
 import cn.fupin.bench.growth.ReportPlans;
@@ -82,7 +83,7 @@ public final class Bench {
             scenarios.add("growth"); // the province is what growth leaves
         }
         scenarios = SCENARIOS.stream().filter(scenarios::contains)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         if (scenarios.isEmpty()) {
             System.err.println(USAGE);
             System.exit(2);
@@ -129,7 +130,7 @@ public final class Bench {
                         case "province" -> {
                             Map<String, StepStats> reads = GatlingRun.run(ProvinceReadSimulation.class, results);
                             Map<String, Runnable> reports = new LinkedHashMap<>();
-                            Reads.REPORTS.forEach(path -> reports.put(path.replaceFirst("\\?.*", ""),
+                            Reads.REPORTS.forEach((name, path) -> reports.put(name,
                                     () -> city.get("/api/v1/reports/" + path)));
                             plans = ReportPlans.capture(stack.jdbcUrl(), stack.postgresLog(), reports);
                             Scenarios.province(report, reads, step,

@@ -116,17 +116,11 @@ final class Scenarios {
         long idleTotal = Footprint.totalPssMib(idle);
         StringBuilder total = new StringBuilder("| **total** | " + idle.values().stream()
                 .mapToLong(Footprint.Memory::rssMib).sum() + " | **" + idleTotal + "** |");
-        long loaded = 0;
-        for (Map<String, Footprint.Memory> peak : peaks.values()) {
-            long sum = Footprint.totalPssMib(peak);
-            loaded = Math.max(loaded, sum);
-            total.append(" **").append(sum).append("** |");
-        }
-        // the "under load" is under scenario 1; the others are shown beside it
+        peaks.values().forEach(peak -> total.append(" **").append(Footprint.totalPssMib(peak)).append("** |"));
+        // the "under load" is under scenario 1; without it, the largest scenario's
         String under = peaks.containsKey("write") ? "under the write path" : "largest scenario";
-        if (peaks.containsKey("write")) {
-            loaded = Footprint.totalPssMib(peaks.get("write"));
-        }
+        long loaded = peaks.containsKey("write") ? Footprint.totalPssMib(peaks.get("write"))
+                : peaks.values().stream().mapToLong(Footprint::totalPssMib).max().orElse(0);
         report.line(total.toString());
         report.line("\n(A scenario's total sums each part's own peak, so it is at most what was held at once.)");
         report.goal("the whole stack ≤ 3 GiB resident at idle", idleTotal + " MiB PSS", idleTotal <= 3 * 1024);

@@ -57,17 +57,15 @@ public final class CountyImports {
      *
      * @param households  the export's households
      * @param before      households in the registry (reporting's count) when it was sent
-     * @param state       the job's end state
      * @param job         from sending the file to the job's end (rows checked, households written, events staged)
      * @param counted     from sending the file to reporting's overview counting all of them
      * @param balanced    from sending the file to the reconciliation balancing
      */
-    public record Import(int households, long before, String state, Duration job, Duration counted,
-            Duration balanced) {
+    public record Import(int households, long before, Duration job, Duration counted, Duration balanced) {
     }
 
     /** An export of {@code households} imported, and followed to the reconciliation's balance. */
-    public Import next(int households) {
+    private Import next(int households) {
         Path file = work.resolve("export-" + (++files) + ".csv");
         try {
             Files.createDirectories(work);
@@ -78,15 +76,15 @@ public final class CountyImports {
             String job = city.postFile("/api/v1/imports/national-registry", file, "text/csv");
             JsonNode ended = awaitJob(job);
             Duration jobTime = since(start);
-            String state = ended.get("state").asString();
-            if (!state.equals("SUCCEEDED")) {
-                throw new IllegalStateException("import " + job + " ended " + state + ": " + ended);
+            if (!ended.get("state").asString().equals("SUCCEEDED")) {
+                throw new IllegalStateException("import " + job + " ended " + ended.get("state").asString() + ": "
+                        + ended);
             }
             await("reporting to count " + households + " more households", () -> households() >= before + households);
             Duration counted = since(start);
             await("the reconciliation to balance", () -> city.get("/api/v1/reports/reconciliation").get("balanced")
                     .asBoolean());
-            return new Import(households, before, state, jobTime, counted, since(start));
+            return new Import(households, before, jobTime, counted, since(start));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -97,14 +95,13 @@ public final class CountyImports {
     }
 
     /** Imports of 10^4, then of 10^5 until the registry holds {@code total} households. */
-    public List<Import> growTo(long total, Consumer<Import> each) {
+    public void growTo(long total, Consumer<Import> each) {
         done.add(next(10_000));
         each.accept(done.getLast());
         while (households() < total) {
             done.add(next(100_000));
             each.accept(done.getLast());
         }
-        return done();
     }
 
     /** The imports that ended, in order (also when one after them failed). */

@@ -7,6 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,11 @@ public final class Reads {
 
     /** A village of the demo county (the clerk {@code xiyang.clerk}'s). */
     public static final String VILLAGE = "350481100201";
-    /** Each report's path under {@code /api/v1/reports/}: income and progress are of a year, the others default to the work year. */
-    public static final List<String> REPORTS = reports(WorkYear.of(Clock.systemUTC()));
+    /**
+     * Each report by its name, with its path under {@code /api/v1/reports/}: income and progress are of a year, the
+     * others default to the work year.
+     */
+    public static final Map<String, String> REPORTS = reports(WorkYear.of(Clock.systemUTC()));
 
     private Reads() {
     }
@@ -40,16 +44,18 @@ public final class Reads {
                 + "/api/v1/households?areaCode=" + VILLAGE + "&size=20"));
         reads.put("ID search", (name, target) -> feed(listFeeder(idNumbers).circular())
                 .exec(get(city, name, settings.household(target) + "/api/v1/persons?idNumber=#{idNumber}")));
-        for (String report : REPORTS) {
-            reads.put("report " + report.replaceFirst("\\?.*", ""),
-                    (name, target) -> get(city, name, settings.reporting(target) + "/api/v1/reports/" + report));
-        }
+        REPORTS.forEach((report, path) -> reads.put("report " + report,
+                (name, target) -> get(city, name, settings.reporting(target) + "/api/v1/reports/" + path)));
         return reads;
     }
 
-    private static List<String> reports(int year) {
-        return List.of("overview", "dynamic-adjustment", "monitoring", "income?year=" + year, "progress?year=" + year,
-                "data-quality", "reconciliation");
+    private static Map<String, String> reports(int year) {
+        Map<String, String> reports = new LinkedHashMap<>();
+        for (String path : List.of("overview", "dynamic-adjustment", "monitoring", "income?year=" + year,
+                "progress?year=" + year, "data-quality", "reconciliation")) {
+            reports.put(path.replaceFirst("\\?.*", ""), path);
+        }
+        return Collections.unmodifiableMap(reports);
     }
 
     private static ChainBuilder get(Tokens city, String name, String url) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -151,11 +149,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
             throws IOException {
-        ProblemDetail problem = Problems.of(status, code, title, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, Problems.of(status, code, title, detail), mapper);
     }
 
     private static void setIfPresent(HttpServletResponse response, String header, Object value) {

@@ -3,8 +3,6 @@ package cn.fupin.platform.security;
 import java.io.IOException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -28,20 +26,14 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"fupin\"");
-        write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "未认证",
-                "缺少有效的访问令牌，或令牌已过期、签名无效"));
+        Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "未认证",
+                "缺少有效的访问令牌，或令牌已过期、签名无效"), mapper);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        write(response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作", "您的角色不允许执行此操作"));
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        mapper.writeValue(response.getOutputStream(), problem);
+        Problems.write(response,
+                Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权执行此操作", "您的角色不允许执行此操作"), mapper);
     }
 }

@@ -6,8 +6,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -66,12 +64,8 @@ public class InFlightLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "服务繁忙",
-                "服务同时处理的请求已达上限 (" + limit + ")，请稍后重试");
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "1");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
+        Problems.write(response, Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-busy", "服务繁忙",
+                "服务同时处理的请求已达上限 (" + limit + ")，请稍后重试"), json);
     }
 }

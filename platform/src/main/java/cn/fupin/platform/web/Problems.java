@@ -1,14 +1,18 @@
 package cn.fupin.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import cn.fupin.platform.observability.CorrelationId;
 
 import cn.fupin.platform.domain.FieldError;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds Fupin's problem details: a stable {@code code}, Chinese title, field errors, the correlation id. */
 public final class Problems {
@@ -36,5 +40,14 @@ public final class Problems {
 
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {
         return of(status, code, title, detail, List.of());
+    }
+
+    /** A problem written as the whole answer, by a filter or handler that answers before Spring MVC does. */
+    public static void write(HttpServletResponse response, ProblemDetail problem, JsonMapper json)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 }
