@@ -211,14 +211,18 @@ public class OutboxRelay implements SmartLifecycle {
         backlog.set(lastBacklogCount);
     }
 
-    /** Until outbox rows are committed (or the fallback timeout), when commits are heard; else the idle delay. */
+    /**
+     * Until outbox rows are committed (or the fallback timeout), when commits are heard; else the idle delay, cut short
+     * when the listener starts hearing them (it signals then), so that a relay whose first round came before the
+     * listener's connection does not sit out a whole idle delay deaf.
+     */
     private void awaitWork() {
-        if (wakeups == null || !wakeups.listening()) {
+        if (wakeups == null) {
             pause(settings.idleDelay());
             return;
         }
         try {
-            wakeups.await(settings.wakeupTimeout());
+            wakeups.await(wakeups.listening() ? settings.wakeupTimeout() : settings.idleDelay());
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

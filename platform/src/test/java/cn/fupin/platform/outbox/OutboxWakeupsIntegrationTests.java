@@ -3,6 +3,8 @@ package cn.fupin.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,7 +24,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * A relay that has gone idle is woken by the commit of an outbox row (the insert trigger's notification), not by its
  * fallback: both its idle delay and its wake-up timeout are a minute here, yet the event is on the topic in seconds;
- * a rolled-back row wakes nobody and is never sent.
+ * a rolled-back row wakes nobody and is never sent. The listener's connection comes a second late, as on a busy
+ * machine: the relay's first round finds nobody listening yet, and its idle delay must end when the listener starts.
  */
 @RealInfrastructure
 @SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -51,7 +55,18 @@ class OutboxWakeupsIntegrationTests {
     void anIdleRelayIsWokenByTheCommitOfAnOutboxRow() throws Exception {
         OutboxProperties.Relay settings = new OutboxProperties.Relay(true, 100, Duration.ofMinutes(1),
                 Duration.ofSeconds(1), Duration.ofMinutes(1));
-        OutboxWakeups wakeups = new OutboxWakeups(jdbc.getDataSource());
+        OutboxWakeups wakeups = new OutboxWakeups(new DelegatingDataSource(jdbc.getDataSource()) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                try {
+                    Thread.sleep(1000);
+                }
+                catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+                return super.getConnection();
+            }
+        });
         OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), wakeups);
         relay.start();
         try (TopicProbe probe = new TopicProbe(brokers, "wakeups.events")) {
