@@ -41,6 +41,9 @@ public final class SyntheticHouseholds {
     /** Numbers given per county, birth date and sex: a day with all its numbers given is passed at once. */
     private final Map<String, Integer> taken = new HashMap<>();
     private final int firstSequence;
+    /** The counties whose ID numbers the people hold, in turn; empty for the village's own county. */
+    private final List<String> birthplaces;
+    private long people;
     /**
      * Tries so far: a long, since a province's worth of them passes an int's range, and a negative remainder then
      * gave numbers of another eighth (the growth scenario's seventh export collided with the newborns').
@@ -52,8 +55,21 @@ public final class SyntheticHouseholds {
      *        numbers' sequence numbers from different eighths and never give the same number
      */
     public SyntheticHouseholds(long seed) {
+        this(seed, List.of());
+    }
+
+    /**
+     * A generator whose people were born across the given counties (the first six digits of their ID numbers, in
+     * turn), wherever they live now: otherwise the same households as {@code new SyntheticHouseholds(seed)}. An eighth
+     * of one county's numbers has 62 a day per sex; a province's million households in one county would fill every
+     * day of the crowded birth years, where across a city's dozen counties they fill a tenth.
+     *
+     * @param birthplaces six-digit administrative division codes
+     */
+    public SyntheticHouseholds(long seed, List<String> birthplaces) {
         this.random = new Random(seed);
         this.firstSequence = (int) Math.floorMod(seed, 8L) * SLOT;
+        this.birthplaces = List.copyOf(birthplaces);
     }
 
     /** The next household, living in the given 12-digit village: a form-1 candidate three times in four. */
@@ -92,8 +108,9 @@ public final class SyntheticHouseholds {
 
     private MemberInput member(String surname, boolean male, LocalDate born, String relation, String village) {
         // an odd sequence for men, even for women, in this generator's eighth; never the same number twice from it
-        // (a day whose numbers are all given is left for the next: a province's worth of people fits)
-        String county = village.substring(0, 6);
+        // (a day whose numbers are all given is left for the next)
+        String county = birthplaces.isEmpty() ? village.substring(0, 6)
+                : birthplaces.get((int) (people++ % birthplaces.size()));
         LocalDate birthDate = born;
         ResidentId id;
         int tries = 0;

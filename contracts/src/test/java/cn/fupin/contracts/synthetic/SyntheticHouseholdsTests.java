@@ -1,6 +1,7 @@
 package cn.fupin.contracts.synthetic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -70,6 +71,29 @@ class SyntheticHouseholdsTests {
                 assertThat(id.genderCode()).isEqualTo(member.getGender());
                 assertThat(id.birthDate()).isEqualTo(member.getBirthDate());
                 assertThat(ids.add(id.value())).isTrue();
+            }
+        }
+    }
+
+    /**
+     * People born across a city's counties: their ID numbers name those counties in turn, and otherwise the households
+     * are the ones the seed gives (the same names, relations and birth dates, while no day is full).
+     */
+    @Test
+    void peopleBornAcrossCountiesHoldTheirCountiesNumbersInTurn() {
+        List<String> birthplaces = List.of("350403", "350404", "350481");
+        SyntheticHouseholds acrossCounties = new SyntheticHouseholds(7, birthplaces);
+        SyntheticHouseholds oneCounty = new SyntheticHouseholds(7);
+
+        int person = 0;
+        for (int i = 0; i < 50; i++) {
+            List<MemberInput> members = acrossCounties.next("350481100201").getMembers();
+            List<MemberInput> same = oneCounty.next("350481100201").getMembers();
+            assertThat(members).extracting(MemberInput::getName, MemberInput::getRelation, MemberInput::getBirthDate)
+                    .isEqualTo(same.stream().map(m -> tuple(m.getName(),
+                            m.getRelation(), m.getBirthDate())).toList());
+            for (MemberInput member : members) {
+                assertThat(member.getIdNumber()).startsWith(birthplaces.get(person++ % birthplaces.size()));
             }
         }
     }
