@@ -2,6 +2,8 @@ package cn.fupin.reporting.income;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,44 +47,49 @@ class IncomeReportQuery {
                 new String[] { "LINE_TO_MONITORING", "扶贫标准至监测线" },
                 new String[] { "MONITORING_TO_DOUBLE", "监测线至 2 倍扶贫标准" },
                 new String[] { "DOUBLE_AND_ABOVE", "2 倍扶贫标准及以上" });
-        List<IncomeBand> bands = new java.util.ArrayList<>();
-        long households = 0;
-        for (int i = 0; i < bounds.size(); i++) {
-            BigDecimal from = bounds.get(i)[0];
-            BigDecimal to = bounds.get(i)[1];
-            long[] c = jdbc.sql("select count(*), coalesce(sum(size), 0) from annual_income where year = :year"
-                    + " and division_code like :prefix and (cast(:from as numeric) is null or per_capita_income >= :from)"
-                    + " and (cast(:to as numeric) is null or per_capita_income < :to)")
-                    .param("year", year).param("prefix", area + "%").param("from", from).param("to", to)
-                    .query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) }).single();
-            households += c[0];
-            bands.add(new IncomeBand(names.get(i)[0], names.get(i)[1], c[0], c[1]).from(money(from)).to(money(to)));
+        // the villages' counts by category and band (annual_income_count, kept by triggers under the year's policy):
+        // a few rows per village, where the records themselves are one per household
+        List<Count> counts = jdbc.sql("select substr(division_code, 1, :length), category, band, households, persons,"
+                + " income from annual_income_count where year = :year and division_code like :prefix and band >= 0"
+                + " and households > 0")
+                .param("length", Areas.childLength(area)).param("year", year).param("prefix", area + "%")
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                        rs.getLong(5), rs.getBigDecimal(6)))
+                .list();
+        List<IncomeBand> bands = new ArrayList<>();
+        for (int band = 0; band < bounds.size(); band++) {
+            int b = band;
+            long households = counts.stream().filter(c -> c.band() == b).mapToLong(Count::households).sum();
+            long persons = counts.stream().filter(c -> c.band() == b).mapToLong(Count::persons).sum();
+            bands.add(new IncomeBand(names.get(band)[0], names.get(band)[1], households, persons)
+                    .from(money(bounds.get(band)[0])).to(money(bounds.get(band)[1])));
         }
-        Map<String, Object[]> byCategory = jdbc.sql("select category, count(*), avg(per_capita_income) from annual_income"
-                + " where year = :year and division_code like :prefix group by category")
-                .param("year", year).param("prefix", area + "%")
-                .query((rs, n) -> Map.entry(rs.getString(1), new Object[] { rs.getLong(2), rs.getBigDecimal(3) }))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        long households = counts.stream().mapToLong(Count::households).sum();
         List<CategoryIncome> categories = List.of(new String[] { "REGISTERED", "建档立卡户" },
                 new String[] { "MARGINAL", "边缘易致贫户" }).stream().map(c -> {
-                    Object[] v = byCategory.getOrDefault(c[0], new Object[] { 0L, null });
-                    return new CategoryIncome(c[0], c[1], (Long) v[0]).averagePerCapita(money((BigDecimal) v[1]));
+                    List<Count> of = counts.stream().filter(count -> count.category().equals(c[0])).toList();
+                    long number = of.stream().mapToLong(Count::households).sum();
+                    BigDecimal income = of.stream().map(Count::income).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    return new CategoryIncome(c[0], c[1], number).averagePerCapita(number == 0 ? null
+                            : money(income.divide(BigDecimal.valueOf(number), 2, RoundingMode.HALF_UP)));
                 }).toList();
-        Map<String, long[]> children = jdbc.sql("select substr(division_code, 1, :length), count(*),"
-                + " count(*) filter (where per_capita_income < :line),"
-                + " count(*) filter (where per_capita_income < :monitoring) from annual_income"
-                + " where year = :year and division_code like :prefix group by 1")
-                .param("length", Areas.childLength(area)).param("line", line).param("monitoring", monitoring)
-                .param("year", year).param("prefix", area + "%")
-                .query((rs, n) -> Map.entry(rs.getString(1),
-                        new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) }))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, long[]> children = new HashMap<>();
+        for (Count count : counts) {
+            long[] child = children.computeIfAbsent(count.area(), k -> new long[3]);
+            child[0] += count.households();
+            child[1] += count.band() == 0 ? count.households() : 0;
+            child[2] += count.band() == 0 || count.band() == 1 ? count.households() : 0;
+        }
         IncomeReport report = new IncomeReport(area, year, line.toPlainString(), monitoring.toPlainString(),
                 households, bands, categories, areas.children(area).stream().map(child -> {
                     long[] c = children.getOrDefault(child.code(), new long[3]);
                     return new IncomeAreaCount(child.code(), child.name(), c[0], c[1], c[2]);
                 }).toList()).areaName(areas.name(area));
         return report;
+    }
+
+    /** A village's count for a category and band, its code cut to the child area's length. */
+    private record Count(String area, String category, int band, long households, long persons, BigDecimal income) {
     }
 
     private static String money(BigDecimal amount) {

@@ -87,10 +87,11 @@ class ProgressReportQuery {
             jdbc.sql("select area_code, open, reason from function_window_fact where year = :year").param("year", year)
                     .query((rs, n) -> windows.put(rs.getString(1), new Object[] { rs.getBoolean(2), rs.getString(3) }))
                     .list();
-            households = byTownship(jdbc.sql("select substr(division_code, 1, 9), count(*) from household_fact"
-                    + " group by 1"));
-            records = byTownship(jdbc.sql("select substr(division_code, 1, 9), count(*) from annual_income"
-                    + " where year = :year group by 1").param("year", year));
+            // the villages' counts, kept by triggers: counting the facts took 0.5 s at 10^6 households
+            households = byTownship(jdbc.sql("select substr(division_code, 1, 9), sum(households)"
+                    + " from household_count group by 1"));
+            records = byTownship(jdbc.sql("select substr(division_code, 1, 9), sum(households)"
+                    + " from annual_income_count where year = :year group by 1").param("year", year));
             jdbc.sql("select substr(area_code, 1, 9), coalesce(current_stage, state), count(*) from review_case_fact"
                     + " where state in ('IN_REVIEW', 'RETURNED') group by 1, 2")
                     .query((rs, n) -> pending.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>())
