@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import cn.fupin.contracts.reporting.model.MonitoringReport;
 @Component
 class MonitoringReportQuery {
 
+    /** Of the villages' counts (migration 9, kept by triggers): rejected proposals are no monitoring objects. */
     private static final String COUNTED = "status <> 'REJECTED' and division_code like :prefix"
             + " and (cast(:year as integer) is null or year = :year)";
     private static final Map<String, String> TYPES = Map.of("UNSTABLE_EXITED", "脱贫不稳定户", "MARGINAL", "边缘易致贫户");
@@ -41,19 +44,22 @@ class MonitoringReportQuery {
     }
 
     MonitoringReport of(String area, Integer year) {
-        Map<String, Long> byType = countBy("object_type", area, year);
-        Map<String, Long> byStatus = countBy("status", area, year);
-        Map<String, Long> byRisk = jdbc.sql("select risk, count(*) from monitoring_fact,"
-                + " unnest(string_to_array(risks, ',')) as risk where " + COUNTED + " group by risk")
-                .param("prefix", area + "%").param("year", year)
+        int length = area.length() == 6 ? 9 : 12;
+        List<Count> counts = jdbc.sql("select substr(division_code, 1, :length), object_type, status, assisted,"
+                + " sum(objects) from monitoring_count where " + COUNTED + " group by 1, 2, 3, 4 having sum(objects) > 0")
+                .param("length", length).param("prefix", area + "%").param("year", year)
+                .query((rs, n) -> new Count(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        rs.getLong(5)))
+                .list();
+        Map<String, Long> byType = sum(counts, Count::type);
+        Map<String, Long> byStatus = sum(counts, Count::status);
+        Map<String, Long> byRisk = jdbc.sql("select risk, sum(objects) from monitoring_risk_count where " + COUNTED
+                + " group by risk").param("prefix", area + "%").param("year", year)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        long identified = jdbc.sql("select count(*) from monitoring_fact where " + COUNTED
-                + " and status <> 'PROPOSED'").param("prefix", area + "%").param("year", year)
-                .query(Long.class).single();
-        long withAssistance = jdbc.sql("select count(*) from monitoring_fact where " + COUNTED
-                + " and status <> 'PROPOSED' and assistance_count > 0").param("prefix", area + "%")
-                .param("year", year).query(Long.class).single();
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<Count> identified = counts.stream().filter(c -> !c.status().equals("PROPOSED")).toList();
+        long withAssistance = identified.stream().filter(Count::assisted).mapToLong(Count::objects).sum();
+        long identifiedObjects = identified.stream().mapToLong(Count::objects).sum();
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
         long eliminated = byStatus.getOrDefault("RISK_CLEARED", 0L);
         var risks = codebook.list("A52_risk");
@@ -64,33 +70,31 @@ class MonitoringReportQuery {
                 risks.options().keySet().stream()
                         .map(r -> new CountOfObjects(r, risks.label(r), byRisk.getOrDefault(r, 0L))).toList(),
                 eliminated, total - eliminated - byStatus.getOrDefault("PROPOSED", 0L), withAssistance,
-                children(area, year))
+                children(area, counts))
                 .areaName(divisions.find(area).map(DivisionTree.Division::name).orElse(null)).year(year)
-                .assistanceCoverage(identified == 0 ? null : BigDecimal.valueOf(withAssistance)
-                        .divide(BigDecimal.valueOf(identified), 4, RoundingMode.HALF_UP).toPlainString());
+                .assistanceCoverage(identifiedObjects == 0 ? null : BigDecimal.valueOf(withAssistance)
+                        .divide(BigDecimal.valueOf(identifiedObjects), 4, RoundingMode.HALF_UP).toPlainString());
         return report;
     }
 
-    private Map<String, Long> countBy(String column, String area, Integer year) {
-        return jdbc.sql("select " + column + ", count(*) from monitoring_fact where " + COUNTED + " group by 1")
-                .param("prefix", area + "%").param("year", year)
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    private static Map<String, Long> sum(List<Count> counts, Function<Count, String> by) {
+        return counts.stream().collect(Collectors.groupingBy(by, Collectors.summingLong(Count::objects)));
     }
 
-    private List<MonitoringAreaCount> children(String area, Integer year) {
+    private List<MonitoringAreaCount> children(String area, List<Count> counts) {
         if (area.length() >= 12) {
             return List.of();
         }
-        int length = area.length() == 6 ? 9 : 12;
-        Map<String, long[]> counts = jdbc.sql("select substr(division_code, 1, :length), count(*),"
-                + " count(*) filter (where status = 'RISK_CLEARED') from monitoring_fact where " + COUNTED
-                + " group by 1").param("length", length).param("prefix", area + "%").param("year", year)
-                .query((rs, n) -> Map.entry(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) })).list()
-                .stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return divisions.find(area).map(DivisionTree.Division::children).orElse(List.of()).stream().map(child -> {
-            long[] c = counts.getOrDefault(child.code(), new long[2]);
-            return new MonitoringAreaCount(child.code(), child.name(), c[0], c[1]);
-        }).toList();
+        Map<String, Long> all = sum(counts, Count::child);
+        Map<String, Long> cleared = sum(counts.stream().filter(c -> c.status().equals("RISK_CLEARED")).toList(),
+                Count::child);
+        return divisions.find(area).map(DivisionTree.Division::children).orElse(List.of()).stream()
+                .map(child -> new MonitoringAreaCount(child.code(), child.name(), all.getOrDefault(child.code(), 0L),
+                        cleared.getOrDefault(child.code(), 0L)))
+                .toList();
+    }
+
+    /** Objects of a child area (the village's code cut to its length) by type, status and whether helped. */
+    private record Count(String child, String type, String status, boolean assisted, long objects) {
     }
 }

@@ -1,12 +1,17 @@
 package cn.fupin.reporting.monitoring;
 
 import static cn.fupin.platform.testing.Tokens.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -83,5 +88,29 @@ class MonitoringReportIntegrationTests extends ServiceTestSupport {
                 .andExpect(jsonPath("$.children[?(@.areaCode == '" + TOWNSHIP + "201')].objects").value(3));
         mvc.perform(get("/api/v1/reports/monitoring?areaCode=" + TOWNSHIP).with(as("township-officer", "350481100")))
                 .andExpect(status().isNotFound());
+
+        // the villages' counts the report reads (migration 9) are the objects grouped, after every status change
+        String prefix = "'" + TOWNSHIP + "%'";
+        assertThat(rows("select year, division_code, object_type, status, assisted, objects from monitoring_count"
+                + " where division_code like " + prefix + " and objects <> 0"))
+                .isEqualTo(rows("select year, division_code, object_type, status, assistance_count > 0, count(*)"
+                        + " from monitoring_fact where division_code like " + prefix + " group by 1, 2, 3, 4, 5"))
+                .hasSize(3);
+        assertThat(rows("select year, division_code, status, risk, objects from monitoring_risk_count"
+                + " where division_code like " + prefix + " and objects <> 0"))
+                .isEqualTo(rows("select year, division_code, status, risk, count(*) from monitoring_fact,"
+                        + " unnest(string_to_array(risks, ',')) as risk where division_code like " + prefix
+                        + " group by 1, 2, 3, 4"))
+                .hasSize(4);
+    }
+
+    Set<List<Object>> rows(String sql) {
+        return new HashSet<>(jdbc.query(sql, (rs, n) -> {
+            List<Object> row = new ArrayList<>();
+            for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+                row.add(String.valueOf(rs.getObject(column)));
+            }
+            return row;
+        }));
     }
 }
