@@ -12,7 +12,7 @@ import cn.fupin.platform.counts.RecordCounts;
 
 /**
  * 账账相符, the owner's side: households and persons by category and status, annual records per year, problem
- * data open and closed — counted from this service's own tables, in the keys reporting counts its read models by.
+ * data open and closed — from this service's own tables, in the keys reporting counts its read models by.
  */
 @Component
 class RecordCountsQuery implements RecordCounts {
@@ -26,15 +26,14 @@ class RecordCountsQuery implements RecordCounts {
     /** The counts of an area (a division-code prefix). */
     @Override
     public Map<String, Long> of(String area) {
-        String prefix = area + "%";
         Map<String, Long> counts = new TreeMap<>();
-        jdbc.sql("select category, status, count(*), coalesce(sum(size), 0) from household"
-                + " where division_code like :prefix group by 1, 2").param("prefix", prefix)
+        // kept by the tables' triggers as changes summed per village (migration 31): counting the records took 3 s at
+        // 10^6 households; the area is the caller's, narrowed by the controller
+        jdbc.sql("select category, status, households, persons from household_counts(:area)").param("area", area)
                 .query((rs, n) -> {
                     counts.put(CountKeys.households(rs.getString(1), rs.getString(2)), rs.getLong(3));
                     return counts.put(CountKeys.persons(rs.getString(1), rs.getString(2)), rs.getLong(4));
                 }).list();
-        // counted by the owner (household migration 27): under row security each record would ask for its household
         jdbc.sql("select year, records from annual_record_counts(:area)").param("area", area)
                 .query((rs, n) -> counts.put(CountKeys.ANNUAL_RECORDS + "." + rs.getInt(1), rs.getLong(2))).list();
         GroupCounts.into(counts, jdbc, CountKeys.DATA_ISSUES, "select case when status = 'CLOSED' then 'CLOSED'"
