@@ -109,11 +109,13 @@ begin
 end
 $$;
 
-create trigger annual_record_counted_in after insert on annual_record
+-- named to fire after annual_record_household_exists and _kept (migration 29; triggers of an event fire in the order
+-- of their names): a record of no household is refused by that check, before it could be counted nowhere
+create trigger annual_record_then_counted_in after insert on annual_record
     referencing new table as new_rows for each statement execute function annual_record_counted();
-create trigger annual_record_counted_again after update on annual_record
+create trigger annual_record_then_counted_again after update on annual_record
     referencing old table as old_rows new table as new_rows for each statement execute function annual_record_counted();
-create trigger annual_record_counted_out after delete on annual_record
+create trigger annual_record_then_counted_out after delete on annual_record
     referencing old table as old_rows for each statement execute function annual_record_counted();
 
 -- an area's counts: the sums of its changes (the area is the caller's, checked by the service)

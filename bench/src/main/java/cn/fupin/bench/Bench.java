@@ -50,7 +50,7 @@ public final class Bench {
               --rates      the registrations per second the write scenario offers, a step each (50,100,200,400)
               --lag-rates  the writes per second the lag is measured under (20,100,200)
               --no-record  print the figures only; by default they are also appended to docs/benchmarks.md (and the
-                           reports' plans written to docs/report-plans.md)""";
+                           reads' plans written to docs/report-plans.md)""";
 
     private Bench() {
     }
@@ -129,10 +129,16 @@ public final class Bench {
                         }
                         case "province" -> {
                             Map<String, StepStats> reads = GatlingRun.run(ProvinceReadSimulation.class, results);
-                            Map<String, Runnable> reports = new LinkedHashMap<>();
-                            Reads.REPORTS.forEach((name, path) -> reports.put(name,
+                            // every read's statements, the village page's and the ID search's as well as each
+                            // report's: a p99 above what its statements take is the rest of the path
+                            Map<String, Runnable> asked = new LinkedHashMap<>();
+                            asked.put("village page", () -> city.get("/api/v1/households?areaCode=" + Reads.VILLAGE
+                                    + "&size=20"));
+                            String idNumber = city.idNumbersOf(Reads.VILLAGE, 1).getFirst();
+                            asked.put("ID search", () -> city.get("/api/v1/persons?idNumber=" + idNumber));
+                            Reads.REPORTS.forEach((name, path) -> asked.put(name,
                                     () -> city.get("/api/v1/reports/" + path)));
-                            plans = ReportPlans.capture(stack.jdbcUrl(), stack.postgresLog(), reports);
+                            plans = ReportPlans.capture(stack.jdbcUrl(), stack.postgresLog(), asked);
                             Scenarios.province(report, reads, step,
                                     city.get("/api/v1/reports/overview").get("households").asLong(), plans);
                         }
@@ -160,7 +166,7 @@ public final class Bench {
             System.out.println("[bench] appended to docs/benchmarks.md");
             if (!plans.isEmpty()) {
                 Files.writeString(repo.resolve("docs/report-plans.md"), Scenarios.plans(report, plans));
-                System.out.println("[bench] the reports' plans written to docs/report-plans.md");
+                System.out.println("[bench] the reads' plans written to docs/report-plans.md");
             }
         }
         if (failure != null) {

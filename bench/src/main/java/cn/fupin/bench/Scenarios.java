@@ -164,7 +164,7 @@ final class Scenarios {
             Map<String, List<ReportPlans.Plan>> plans) {
         report.section("4. Province scale", String.format(Locale.ROOT, "With %,d households in the registry (scenario"
                 + " 5's imports on the demo county), each read through the gateway by one client at a time for %d s,"
-                + " so that p50 and p99 are the read's own time at that size; then each report once more with"
+                + " so that p50 and p99 are the read's own time at that size; then each read once more with"
                 + " PostgreSQL's `auto_explain` on (every statement's plan as run: [report-plans.md](report-plans.md)).",
                 households, step));
         report.line("| read | answered | p50 ms | p99 ms | max ms | failed | statements | their time ms | slowest ms |");
@@ -197,10 +197,11 @@ final class Scenarios {
                 + " ms", worstLookup <= 20);
     }
 
-    /** Every plan of the province's reports, slowest first within each, as {@code docs/report-plans.md}. */
+    /** Every plan of the province's reads, slowest first within each, as {@code docs/report-plans.md}. */
     static String plans(Report report, Map<String, List<ReportPlans.Plan>> plans) {
-        StringBuilder text = new StringBuilder("# The reports' plans at a province's size\n\n")
-                .append("Each report asked once through the gateway after the province scenario of the benchmark suite")
+        StringBuilder text = new StringBuilder("# The reads' plans at a province's size\n\n")
+                .append("A village's page, an ID search and each report, asked once through the gateway after the")
+                .append(" province scenario of the benchmark suite")
                 .append(" (bench/README.md), every statement it ran as PostgreSQL's `auto_explain` logged it")
                 .append(" (`EXPLAIN ANALYZE` with buffers, its own parameters), slowest first. Run: ")
                 .append(report.run()).append(".\n");
