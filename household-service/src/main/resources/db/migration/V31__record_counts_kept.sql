@@ -66,16 +66,15 @@ begin
         group by 1, 2, 3 having sum(households) <> 0 or sum(persons) <> 0;
         -- lateral: the moved households' records by index, whatever the planner guesses of the transition tables
         insert into annual_record_count_change (division_code, year, records)
+        with moved as (
+            select n.id, n.division_code, o.division_code as was from new_rows n join old_rows o on o.id = n.id
+            where n.division_code <> o.division_code)
         select division_code, year, sum(records) from (
             select m.division_code, a.year, 1 as records
-            from (select n.id, n.division_code, o.division_code as was from new_rows n join old_rows o on o.id = n.id
-                  where n.division_code <> o.division_code) m
-            cross join lateral (select year from annual_record where household_id = m.id) a
+            from moved m cross join lateral (select year from annual_record where household_id = m.id) a
             union all
             select m.was, a.year, -1
-            from (select n.id, n.division_code, o.division_code as was from new_rows n join old_rows o on o.id = n.id
-                  where n.division_code <> o.division_code) m
-            cross join lateral (select year from annual_record where household_id = m.id) a) moved
+            from moved m cross join lateral (select year from annual_record where household_id = m.id) a) change
         group by 1, 2 having sum(records) <> 0;
     end if;
     perform record_count_changes_maybe_fold();

@@ -34,8 +34,8 @@ class RecordCountsQuery implements RecordCounts {
                     counts.put(CountKeys.households(rs.getString(1), rs.getString(2)), rs.getLong(3));
                     return counts.put(CountKeys.persons(rs.getString(1), rs.getString(2)), rs.getLong(4));
                 }).list();
-        jdbc.sql("select year, records from annual_record_counts(:area)").param("area", area)
-                .query((rs, n) -> counts.put(CountKeys.ANNUAL_RECORDS + "." + rs.getInt(1), rs.getLong(2))).list();
+        GroupCounts.into(counts, jdbc, CountKeys.ANNUAL_RECORDS, "select year, records from annual_record_counts(:area)",
+                area);
         GroupCounts.into(counts, jdbc, CountKeys.DATA_ISSUES, "select case when status = 'CLOSED' then 'CLOSED'"
                 + " else 'OPEN' end, count(*) from data_issue where division_code like :prefix group by 1", area);
         return counts;

@@ -1,8 +1,5 @@
 package cn.fupin.monitoring.counts;
 
-import java.util.Map;
-import java.util.TreeMap;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,12 +16,7 @@ class MonitoringCounts {
 
     @Bean
     RecordCounts monitoringObjectCounts(JdbcClient jdbc) {
-        return area -> {
-            Map<String, Long> counts = new TreeMap<>();
-            jdbc.sql("select status, objects from monitoring_object_counts(:area)").param("area", area)
-                    .query((rs, n) -> counts.put(CountKeys.MONITORING_OBJECTS + "." + rs.getString(1), rs.getLong(2)))
-                    .list();
-            return counts;
-        };
+        return RecordCounts.grouped(jdbc, CountKeys.MONITORING_OBJECTS,
+                "select status, objects from monitoring_object_counts(:area)");
     }
 }
