@@ -8,11 +8,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -20,6 +22,10 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.FixedBackOff;
 
+import cn.fupin.audit.Checkpoint;
+import cn.fupin.platform.audit.AuditKeysController;
+import cn.fupin.platform.audit.AuditProperties;
+import cn.fupin.platform.audit.Checkpointer;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.inbox.EventBatches;
@@ -38,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The event backbone: envelope codec, outbox and relay, inbox, dead letters, the service's topic. */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, AuditProperties.class })
 public class PlatformEventsConfiguration {
 
     @Bean
@@ -110,6 +116,32 @@ public class PlatformEventsConfiguration {
     NewTopic serviceTopic(OutboxProperties properties) {
         return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
                 .config("retention.ms", "-1").build();
+    }
+
+    /** The signed checkpoints of the service's topic, for audit tools ({@link Checkpointer}). */
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != '' and ${fupin.audit.checkpoints.enabled:true}")
+    Checkpointer checkpointer(OutboxProperties events, JdbcTemplate jdbc, TransactionTemplate transactions,
+            ProducerFactory<String, String> producers, ConsumerFactory<?, ?> consumers, AuditProperties audit,
+            Clock clock, JsonMapper json) {
+        return new Checkpointer(events.topic(), jdbc, transactions, new KafkaTemplate<>(producers),
+                consumers.getConfigurationProperties(), audit, clock, json);
+    }
+
+    /** Where the topic's checkpoints go: one partition, kept for ever (each covers everything before it). */
+    @Bean
+    @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
+    NewTopic checkpointTopic(OutboxProperties properties) {
+        return TopicBuilder.name(Checkpoint.topicFor(properties.topic())).partitions(1).config("retention.ms", "-1")
+                .build();
+    }
+
+    /** The checkpoints' public key, beside the event schemas. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnExpression("'${fupin.events.topic:}' != ''")
+    AuditKeysController auditKeysController(AuditProperties audit) {
+        return new AuditKeysController(audit);
     }
 
     /**

@@ -31,14 +31,15 @@ public class EventCodec {
         return mapper.writeValueAsString(new Written(envelope.specversion(), envelope.id(), envelope.source(),
                 envelope.type(), envelope.subject(), envelope.time(), envelope.datacontenttype(),
                 envelope.dataschema(), envelope.areacode(), envelope.actor(), envelope.correlationid(),
-                envelope.aggregatetype(), envelope.sequence(), envelope.traceparent(), data));
+                envelope.aggregatetype(), envelope.sequence(), envelope.prevhash(), envelope.traceparent(), data));
     }
 
     /** {@link EventEnvelope}'s fields in its order, with data of any type. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Written(String specversion, String id, String source, String type, String subject,
             OffsetDateTime time, String datacontenttype, String dataschema, String areacode, String actor,
-            String correlationid, String aggregatetype, long sequence, String traceparent, Object data) {
+            String correlationid, String aggregatetype, long sequence, String prevhash, String traceparent,
+            Object data) {
     }
 
     /** Parses a record value; anything that is not a Fupin CloudEvent is an {@link InvalidEventException}. */

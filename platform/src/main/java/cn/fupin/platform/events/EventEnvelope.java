@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param correlationid the correlation id of the request that caused the event
  * @param aggregatetype the kind of aggregate, e.g. {@code household}
  * @param sequence per-aggregate sequence number, starting at 1 and without gaps, so consumers can see loss
+ * @param prevhash the hash of the aggregate's previous event (SHA-256 of its record value, hex), none for the first:
+ *        the audit chain ({@code cn.fupin.audit.ChainHashes})
  * @param traceparent W3C trace context of the causing request, if any
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +37,7 @@ public record EventEnvelope(
         String correlationid,
         String aggregatetype,
         long sequence,
+        String prevhash,
         String traceparent,
         JsonNode data) {
 

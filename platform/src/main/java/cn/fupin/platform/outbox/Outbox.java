@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.fupin.audit.ChainHashes;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.jdbc.CopyRows;
@@ -34,9 +35,10 @@ import io.micrometer.tracing.Tracer;
  * caused them, so a change is never published without being committed, nor committed without being
  * published. {@link OutboxRelay} sends the rows to Kafka.
  *
- * <p>Each event gets the next number of its aggregate's gap-free sequence. The sequence row is locked by
- * the first writer, so two transactions on one aggregate write their events in commit order and the relay,
- * reading rows in id order, keeps per-aggregate order.
+ * <p>Each event gets the next number of its aggregate's gap-free sequence and the hash of its aggregate's previous
+ * event ({@code prevhash}: the audit chain, {@link ChainHashes}). The sequence row is locked by the first writer, so
+ * two transactions on one aggregate write their events in commit order and the relay, reading rows in id order,
+ * keeps per-aggregate order; the row keeps the aggregate's last hash for its next event.
  */
 public class Outbox {
 
@@ -44,7 +46,12 @@ public class Outbox {
             insert into event_sequence (aggregate_id, last_sequence)
             select * from unnest(?::text[], ?::bigint[])
             on conflict (aggregate_id) do update set last_sequence = event_sequence.last_sequence + excluded.last_sequence
-            returning aggregate_id, last_sequence""";
+            returning aggregate_id, last_sequence, last_hash""";
+
+    private static final String LAST_HASHES = """
+            update event_sequence s set last_hash = v.hash
+            from unnest(?::text[], ?::text[]) as v (aggregate_id, hash)
+            where s.aggregate_id = v.aggregate_id""";
 
     private static final String COLUMNS = "event_id, topic, message_key, payload, created_at, traceparent";
     private static final String INSERT = "insert into outbox_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)";
@@ -126,9 +133,9 @@ public class Outbox {
         }
     }
 
-    /** The events' outbox rows ({@link #COLUMNS}), each numbered in its aggregate's sequence. */
+    /** The events' outbox rows ({@link #COLUMNS}), each numbered and chained in its aggregate's sequence. */
     private List<Object[]> rows(List<OutgoingEvent> events) {
-        Map<String, Long> nextSequence = reserveSequences(events);
+        Map<String, Chain> chains = reserveSequences(events);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         Caller caller = Caller.currentOrSystem();
         String correlationId = Objects.requireNonNullElseGet(MDC.get(CorrelationId.MDC_KEY),
@@ -136,21 +143,28 @@ public class Outbox {
         String traceparent = traceparent();
         List<Object[]> rows = new ArrayList<>(events.size());
         for (OutgoingEvent event : events) {
-            long sequence = nextSequence.merge(event.aggregateId(), 1L, Long::sum) - 1;
-            EventEnvelope envelope = envelope(event, sequence, now, caller.userId(), correlationId, traceparent);
-            rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(),
-                    codec.write(envelope, event.data()),
+            Chain chain = chains.get(event.aggregateId());
+            EventEnvelope envelope = envelope(event, chain.sequence, chain.lastHash, now, caller.userId(),
+                    correlationId, traceparent);
+            String payload = codec.write(envelope, event.data());
+            chain.next(ChainHashes.ofEvent(payload));
+            rows.add(new Object[] { envelope.id(), properties.topic(), event.aggregateId(), payload,
                     Timestamp.from(now.toInstant()), traceparent });
         }
+        keepLastHashes(chains);
         return rows;
     }
 
-    /** Reserves, per aggregate, as many sequence numbers as it has events; returns the first of each. */
-    private Map<String, Long> reserveSequences(List<OutgoingEvent> events) {
+    /**
+     * Reserves, per aggregate, as many sequence numbers as it has events; returns where each aggregate's chain goes
+     * on: its first new number and its last event's hash (none for a new aggregate, or one whose events came before
+     * the chain).
+     */
+    private Map<String, Chain> reserveSequences(List<OutgoingEvent> events) {
         // sorted, so that concurrent bulk writers lock sequence rows in one order and cannot deadlock
         Map<String, Long> counts = new TreeMap<>();
         events.forEach(event -> counts.merge(event.aggregateId(), 1L, Long::sum));
-        Map<String, Long> first = new HashMap<>();
+        Map<String, Chain> chains = new HashMap<>();
         jdbc.execute((java.sql.Connection connection) -> {
             Array ids = connection.createArrayOf("text", counts.keySet().toArray());
             Array increments = connection.createArrayOf("bigint", counts.values().toArray());
@@ -160,18 +174,47 @@ public class Outbox {
                 try (var result = statement.executeQuery()) {
                     while (result.next()) {
                         String id = result.getString(1);
-                        first.put(id, result.getLong(2) - counts.get(id) + 1);
+                        chains.put(id, new Chain(result.getLong(2) - counts.get(id) + 1, result.getString(3)));
                     }
                 }
             }
             return null;
         });
-        return first;
+        return chains;
+    }
+
+    private void keepLastHashes(Map<String, Chain> chains) {
+        jdbc.execute((java.sql.Connection connection) -> {
+            try (var statement = connection.prepareStatement(LAST_HASHES)) {
+                statement.setArray(1, connection.createArrayOf("text", chains.keySet().toArray()));
+                statement.setArray(2, connection.createArrayOf("text",
+                        chains.values().stream().map(chain -> chain.lastHash).toArray()));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** An aggregate's chain as this transaction extends it: the next event's number, the last event's hash. */
+    private static final class Chain {
+
+        long sequence;
+        String lastHash;
+
+        Chain(long sequence, String lastHash) {
+            this.sequence = sequence;
+            this.lastHash = lastHash;
+        }
+
+        void next(String hash) {
+            sequence++;
+            lastHash = hash;
+        }
     }
 
     /** The event's envelope, without its data: that is written from the event's own object. */
-    private EventEnvelope envelope(OutgoingEvent event, long sequence, OffsetDateTime time, String actor,
-            String correlationId, String traceparent) {
+    private EventEnvelope envelope(OutgoingEvent event, long sequence, String prevhash, OffsetDateTime time,
+            String actor, String correlationId, String traceparent) {
         String service = properties.service();
         String id = service + ":" + event.aggregateType() + ":" + event.aggregateId() + ":" + sequence;
         String type = "fupin." + service + "." + event.name() + ".v" + event.version();
@@ -179,7 +222,7 @@ public class Outbox {
                 + ".schema.json";
         return new EventEnvelope(EventEnvelope.SPEC_VERSION, id, "/fupin/" + service + "-service", type,
                 event.aggregateId(), time, "application/json", schema, event.areaCode(), actor, correlationId,
-                event.aggregateType(), sequence, traceparent, null);
+                event.aggregateType(), sequence, prevhash, traceparent, null);
     }
 
     /** The W3C trace context of the current span, so consumers continue the causing request's trace. */

@@ -193,7 +193,7 @@ class InboxIntegrationTests {
     private static EventEnvelope event(String id) {
         return new EventEnvelope("1.0", id, "/fupin/household-service", "fupin.household.HouseholdRegistered.v1",
                 "h1", OffsetDateTime.now(), "application/json", null, "350481100201", "u1", "c1", "household", 1,
-                null, JsonNodeFactory.instance.objectNode());
+                null, null, JsonNodeFactory.instance.objectNode());
     }
 
     @TestConfiguration

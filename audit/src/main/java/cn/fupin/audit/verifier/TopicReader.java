@@ -1,0 +1,85 @@
+package cn.fupin.audit.verifier;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads a topic from its beginning to where it ended when reading began, as a consumer sees it (committed records
+ * only), with no consumer group: nothing is committed, nothing the publishers or other readers see changes.
+ */
+final class TopicReader implements AutoCloseable {
+
+    /** A record as read. */
+    interface Records {
+        void accept(int partition, long offset, byte[] key, byte[] value);
+    }
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Duration timeout;
+
+    TopicReader(Properties connection, Duration timeout) {
+        Properties properties = new Properties();
+        properties.putAll(connection);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        // asking for a topic that is not there must not create it
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.timeout = timeout;
+    }
+
+    /** Every record of the topic up to its end now, each partition's in offset order; false if it has no partitions. */
+    boolean read(String topic, Records records) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
+        if (infos == null || infos.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions, timeout));
+        end.entrySet().removeIf(entry -> consumer.position(entry.getKey(), timeout) >= entry.getValue());
+        long quietSince = System.nanoTime();
+        while (!end.isEmpty()) {
+            var polled = consumer.poll(POLL);
+            if (!polled.isEmpty()) {
+                quietSince = System.nanoTime();
+            }
+            else if (System.nanoTime() - quietSince > timeout.toNanos()) {
+                throw new IllegalStateException("no records of " + topic + " for " + timeout.toSeconds()
+                        + " s while " + end.keySet() + " were not read to their end");
+            }
+            for (ConsumerRecord<byte[], byte[]> record : polled) {
+                TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                Long last = end.get(partition);
+                if (last != null && record.offset() < last) {
+                    records.accept(record.partition(), record.offset(), record.key(), record.value());
+                }
+            }
+            // transaction markers take offsets no record has: a partition is read once its position reaches the end
+            end.entrySet().removeIf(entry -> consumer.position(entry.getKey(), timeout) >= entry.getValue());
+        }
+        consumer.unsubscribe();
+        return true;
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
