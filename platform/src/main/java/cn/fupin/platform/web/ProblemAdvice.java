@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -113,6 +114,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "服务繁忙",
                         "数据库暂时无法处理请求，请稍后重试"));
+    }
+
+    /**
+     * Two requests changed one record at once and this one's versioned write found the other's version: nothing of it
+     * was written. With {@code If-Match} the version it named is no longer the current one, as if it had come a
+     * moment later (412); without, its change conflicts with another's (409). Reading again and resubmitting is the
+     * remedy either way, not an error of the service's.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
+        log.info("Concurrent change refused: {}", ex.getMessage());
+        if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+            return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(Problems.of(
+                    HttpStatus.PRECONDITION_FAILED, "version-mismatch", "数据已被修改",
+                    "提交时该数据已被另一请求修改，请重新读取后再提交"));
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT,
+                "concurrent-change", "与当前数据状态冲突", "该数据正被另一请求同时修改，请重新读取后再提交"));
     }
 
     @ExceptionHandler(Exception.class)
