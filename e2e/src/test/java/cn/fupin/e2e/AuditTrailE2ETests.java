@@ -19,7 +19,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * An audit tool's view of the running system: the checkpoints' public key fetched through the gateway (no token:
  * it is published), the three topics read from their beginning with the Kafka client only, every event chained to
- * its aggregate's last and every partition's records up to its last checkpoint as the services wrote them.
+ * its aggregate's last and every partition's records up to its last checkpoint as the services wrote them. (The
+ * suite's classes run in name order: this one before {@link PoisonRecordsE2ETests} writes records no service
+ * published, which the verifier rightly refuses.)
  */
 class AuditTrailE2ETests {
 

@@ -26,6 +26,7 @@ import cn.fupin.audit.Checkpoint;
 import cn.fupin.platform.audit.AuditKeysController;
 import cn.fupin.platform.audit.AuditProperties;
 import cn.fupin.platform.audit.Checkpointer;
+import cn.fupin.platform.events.EventCatalogue;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.inbox.EventBatches;
@@ -58,8 +59,13 @@ public class PlatformEventsConfiguration {
     }
 
     @Bean
-    EventBatches eventBatches(EventCodec codec, Inbox inbox) {
-        return new EventBatches(codec, inbox);
+    EventCatalogue eventCatalogue() {
+        return EventCatalogue.fromClasspath();
+    }
+
+    @Bean
+    EventBatches eventBatches(EventCodec codec, Inbox inbox, EventCatalogue catalogue) {
+        return new EventBatches(codec, inbox, catalogue);
     }
 
     /**

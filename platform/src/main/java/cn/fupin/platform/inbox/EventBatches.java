@@ -11,23 +11,27 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.EventCatalogue;
 import cn.fupin.platform.events.InvalidEventException;
 
 /**
  * A batch listener's records as events, applied once each in one transaction per batch ({@link Inbox#handleAllOnce}):
  * a county's import arrives as tens of thousands of events, which then cost a transaction per poll instead of one
- * each. Records keep their partitions' order. A record that is no event, an event the consumer reads but in a version
- * it does not know, or one whose effect fails is named to the error handler after the events before it are kept: it
- * is retried (an invalid event is not) and then dead-lettered, and the records after it come again.
+ * each. Records keep their partitions' order. A record that is no event, of a type no contract publishes
+ * ({@link EventCatalogue}), an event the consumer reads but in a version it does not know, or one whose effect fails
+ * is named to the error handler after the events before it are kept: it is retried (an invalid event is not) and
+ * then dead-lettered, and the records after it come again.
  */
 public class EventBatches {
 
     private final EventCodec codec;
     private final Inbox inbox;
+    private final EventCatalogue catalogue;
 
-    public EventBatches(EventCodec codec, Inbox inbox) {
+    public EventBatches(EventCodec codec, Inbox inbox, EventCatalogue catalogue) {
         this.codec = codec;
         this.inbox = inbox;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -50,6 +54,9 @@ public class EventBatches {
                 EventEnvelope event = codec.read(records.get(i));
                 Consumer<EventEnvelope> effect = effectOf.apply(event);
                 if (effect == null) {
+                    if (!catalogue.knows(event.type())) {
+                        throw new InvalidEventException("未知的事件类型: " + event.type());
+                    }
                     continue;
                 }
                 if (event.version() != 1) {

@@ -8,6 +8,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.platform.events.EventCatalogue;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
@@ -36,11 +37,13 @@ class RequestEvents {
     private final EventCodec codec;
     private final Inbox inbox;
     private final CaseOpenings openings;
+    private final EventCatalogue catalogue;
 
-    RequestEvents(EventCodec codec, Inbox inbox, CaseOpenings openings) {
+    RequestEvents(EventCodec codec, Inbox inbox, CaseOpenings openings, EventCatalogue catalogue) {
         this.codec = codec;
         this.inbox = inbox;
         this.openings = openings;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -63,6 +66,9 @@ class RequestEvents {
     private void open(String value) {
         String name = codec.peekName(value);
         if (name != null && !REQUESTS.containsKey(name)) {
+            if (!catalogue.knowsName(name)) {
+                throw new InvalidEventException("未知的事件类型: " + name);
+            }
             return; // most of both topics: read no further
         }
         EventEnvelope event = codec.read(value);

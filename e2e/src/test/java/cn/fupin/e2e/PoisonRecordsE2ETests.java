@@ -1,0 +1,149 @@
+package cn.fupin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.fupin.contracts.household.model.MemberIncrease;
+import cn.fupin.contracts.household.model.MemberInput;
+import cn.fupin.contracts.identifiers.ResidentId;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Poison on a topic (issue 16, item 6): records that are no JSON, of a type no contract publishes, or of a version not
+ * yet known, keyed to a household so they lie in its partition ahead of its next event. Each consumer sends each it
+ * must read to its dead-letter topic with the reason (a version of a type it does not read is nothing to it), and the
+ * partition keeps flowing: the household's next change is counted.
+ * The audit verifier then refuses the topic: records no service published are violations. (The suite's classes run
+ * in name order, so {@link AuditTrailE2ETests} verifies the topics before this writes to them.)
+ */
+class PoisonRecordsE2ETests {
+
+    private static final String VILLAGE = WalkingSkeletonE2ETests.VILLAGE;
+
+    @BeforeAll
+    static void underTheWorkPlan() {
+        WorkPlanFixture.xiyangOpen();
+    }
+
+    @Test
+    void poisonGoesToTheDeadLettersWithItsReasonAndThePartitionKeepsFlowing() throws Exception {
+        Api clerk = Api.as("xiyang.clerk");
+        Api city = Api.as("city.officer");
+        var registered = clerk.post("/api/v1/households", WorkPlanFixture.SYNTHETIC.next(VILLAGE));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String id = Api.json(registered).get("id").asString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> persons(city) > 0);
+        long personsBefore = persons(city);
+
+        String marker = UUID.randomUUID().toString();
+        String envelope = """
+                {"specversion":"1.0","id":"household:household:%s:%s","source":"/fupin/household-service",\
+                "type":"fupin.household.%s","subject":"%s","time":"2026-12-04T08:00:00Z",\
+                "datacontenttype":"application/json","areacode":"%s","actor":"poison","correlationid":"%s",\
+                "aggregatetype":"household","sequence":%d,"data":{}}""";
+        List<String> poison = List.of(
+                "{not json " + marker,
+                envelope.formatted(id, 901, "HouseholdTeleported.v1", id, VILLAGE, marker, 901),
+                envelope.formatted(id, 902, "MemberAdded.v9", id, VILLAGE, marker, 902));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap()), new StringSerializer(),
+                new StringSerializer())) {
+            for (String record : poison) {
+                producer.send(new ProducerRecord<>("household.events", id, record)).get();
+            }
+        }
+
+        ResidentId baby = ResidentId.of("350481", LocalDate.of(2020, 7, 7), (int) (System.nanoTime() % 400) * 2 + 1);
+        var added = clerk.post("/api/v1/households/" + id + "/members", new MemberIncrease(
+                new MemberInput("新生儿", "1", baby.value(), "07").birthDate(baby.birthDate()), "1",
+                LocalDate.of(2020, 7, 7)), "If-Match", "\"0\"");
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(persons(city))
+                .as("the member added after the poison is counted").isEqualTo(personsBefore + 1));
+
+        // review reads no MemberAdded: a version of it review does not know is nothing to review
+        // each service's dead letters are <topic>.<service>.dlt, whichever of its listeners refused the record
+        Map<String, List<String>> expected = Map.of("reporting-service", poison, "monitoring-service", poison,
+                "review-service", poison.subList(0, 2));
+        for (String group : expected.keySet()) {
+            List<ConsumerRecord<String, String>> dead = await(group).atMost(Duration.ofSeconds(60)).until(
+                    () -> recordsWith("household.events." + group + ".dlt", marker),
+                    found -> found.size() == expected.get(group).size());
+            assertThat(dead).as(group).allSatisfy(letter -> {
+                assertThat(letter.key()).isEqualTo(id);
+                assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo("household.events");
+                assertThat(header(letter, "kafka_dlt-exception-message")).as("the reason").isNotBlank();
+            });
+            assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(expected.get(group));
+        }
+
+        // records no service published: an audit tool sees them for what they are
+        String key = Api.json(Api.anonymous().get("/openapi/events/audit-keys.json")).get("keys").get(0).get("spki")
+                .asString();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int status = cn.fupin.audit.verifier.AuditVerifier.run(new String[] { "--bootstrap-server",
+                Stack.get().kafkaBootstrap(), "--topic", "household.events", "--public-key", key }, print, print);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(status).as(report).isEqualTo(1);
+        assertThat(report).contains("VIOLATION unreadable: 1", "VIOLATION gap: 1");
+    }
+
+    private static long persons(Api city) {
+        JsonNode overview = Api.json(city.get("/api/v1/reports/overview?areaCode=" + VILLAGE));
+        return overview.get("persons").asLong();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The topic's records, read to its end now, whose value holds the marker; none if it does not exist yet. */
+    private static List<ConsumerRecord<String, String>> recordsWith(String topic, String marker) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap(),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(),
+                new StringDeserializer())) {
+            var infos = consumer.partitionsFor(topic);
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            if (infos == null || infos.isEmpty()) {
+                return found;
+            }
+            List<TopicPartition> partitions = infos.stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (record.value() != null && record.value().contains(marker)) {
+                        found.add(record);
+                    }
+                });
+            }
+            return found;
+        }
+    }
+}
