@@ -93,11 +93,13 @@ class RedeliveryE2ETests {
                 .asString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = AuditVerifier.run(new String[] { "--bootstrap-server", Stack.get().kafkaBootstrap(), "--topic",
-                "household.events", "--public-key", key }, print, print);
+        AuditVerifier.run(new String[] { "--bootstrap-server", Stack.get().kafkaBootstrap(), "--topic",
+                "household.events", "--public-key", key, "--show", "1000000" }, print, print);
         String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(report).isZero();
-        assertThat(report).as(report).contains("NOTICE duplicate: ");
+        // other classes may have forged records on the topic (PoisonRecordsE2ETests): this household's are judged
+        assertThat(report.lines().filter(line -> line.contains(id)))
+                .as(report).anyMatch(line -> line.contains("NOTICE duplicate"))
+                .noneMatch(line -> line.contains("VIOLATION"));
     }
 
     private static JsonNode overview(Api city) {
