@@ -163,13 +163,18 @@ public class Checkpointer implements SmartLifecycle {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, BROKER_WAIT);
         List<TopicPartition> partitions = infos.stream().map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
-        consumer.assign(partitions);
+        // assigned and moved only when they differ: the client logs each assignment and seek, every round
+        if (!consumer.assignment().equals(new java.util.HashSet<>(partitions))) {
+            consumer.assign(partitions);
+        }
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, BROKER_WAIT);
         Map<TopicPartition, Long> open = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Position position = positions.computeIfAbsent(partition.partition(),
                     number -> new Position(0, PartitionChain.start()));
-            consumer.seek(partition, position.nextOffset);
+            if (consumer.position(partition, BROKER_WAIT) != position.nextOffset) {
+                consumer.seek(partition, position.nextOffset);
+            }
             if (ends.get(partition) > position.nextOffset) {
                 open.put(partition, ends.get(partition));
             }

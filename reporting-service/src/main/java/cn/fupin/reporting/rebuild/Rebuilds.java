@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.InvalidEventException;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.reporting.Projection;
 
@@ -163,7 +164,16 @@ public class Rebuilds {
                     .update();
             int count = 0;
             for (ConsumerRecord<String, String> record : records) {
-                EventEnvelope event = codec.read(record.value());
+                EventEnvelope event;
+                try {
+                    event = codec.read(record.value());
+                }
+                catch (InvalidEventException ex) {
+                    // the live consumer dead-lettered it and went on; a rebuild that stopped here never could finish
+                    log.warn("读模型重建跳过 {}-{}@{}（不是事件，在线消费时已转入死信）：{}", topic, record.partition(),
+                            record.offset(), ex.getMessage());
+                    continue;
+                }
                 if (event.version() != 1) {
                     continue;
                 }
