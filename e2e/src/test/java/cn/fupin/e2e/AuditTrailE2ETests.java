@@ -3,16 +3,12 @@ package cn.fupin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.fupin.audit.verifier.AuditVerifier;
 import cn.fupin.contracts.household.model.HouseholdCategory;
 import tools.jackson.databind.JsonNode;
 
@@ -43,12 +39,9 @@ class AuditTrailE2ETests {
         // the services checkpoint every 30 s: the household's partition is covered by the next round
         AtomicReference<String> report = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            int status = AuditVerifier.run(new String[] { "--bootstrap-server", Stack.get().kafkaBootstrap(),
-                    "--public-key", key.get("spki").asString() }, print, print);
-            report.set(out.toString(StandardCharsets.UTF_8));
-            assertThat(status).as(report.get()).isZero();
+            Topics.Verification verification = Topics.verify();
+            report.set(verification.report());
+            assertThat(verification.status()).as(report.get()).isZero();
             assertThat(report.get()).as(report.get()).contains("VERIFIED: no violation").doesNotContain("unchained")
                     .containsPattern("topic household\\.events: \\d+ records, \\d+ aggregates; checkpoints "
                             + "verified by partition \\{[^}]*=[1-9]");

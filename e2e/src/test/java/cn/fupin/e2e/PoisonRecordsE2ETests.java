@@ -6,20 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,26 +82,23 @@ class PoisonRecordsE2ETests {
         Map<String, List<String>> expected = Map.of("reporting-service", poison, "monitoring-service", poison,
                 "review-service", poison.subList(0, 2));
         for (String group : expected.keySet()) {
-            List<ConsumerRecord<String, String>> dead = await(group).atMost(Duration.ofSeconds(60)).until(
-                    () -> recordsWith("household.events." + group + ".dlt", marker),
+            List<ConsumerRecord<byte[], byte[]>> dead = await(group).atMost(Duration.ofSeconds(60)).until(
+                    () -> Topics.read("household.events." + group + ".dlt",
+                            record -> Topics.text(record.value()).contains(marker)),
                     found -> found.size() == expected.get(group).size());
             assertThat(dead).as(group).allSatisfy(letter -> {
-                assertThat(letter.key()).isEqualTo(id);
+                assertThat(Topics.text(letter.key())).isEqualTo(id);
                 assertThat(header(letter, "kafka_dlt-original-topic")).isEqualTo("household.events");
                 assertThat(header(letter, "kafka_dlt-exception-message")).as("the reason").isNotBlank();
             });
-            assertThat(dead).extracting(ConsumerRecord::value).containsExactlyElementsOf(expected.get(group));
+            assertThat(dead).extracting(letter -> Topics.text(letter.value()))
+                    .containsExactlyElementsOf(expected.get(group));
         }
 
         // records no service published: an audit tool sees them for what they are
-        String key = Api.json(Api.anonymous().get("/openapi/events/audit-keys.json")).get("keys").get(0).get("spki")
-                .asString();
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = cn.fupin.audit.verifier.AuditVerifier.run(new String[] { "--bootstrap-server",
-                Stack.get().kafkaBootstrap(), "--topic", "household.events", "--public-key", key }, print, print);
-        String report = out.toString(StandardCharsets.UTF_8);
-        assertThat(status).as(report).isEqualTo(1);
+        Topics.Verification verification = Topics.verify("--topic", "household.events");
+        assertThat(verification.status()).as(verification.report()).isEqualTo(1);
+        String report = verification.report();
         assertThat(report).contains("VIOLATION unreadable: 1", "VIOLATION gap: 1");
     }
 
@@ -115,35 +107,8 @@ class PoisonRecordsE2ETests {
         return overview.get("persons").asLong();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    /** The topic's records, read to its end now, whose value holds the marker; none if it does not exist yet. */
-    private static List<ConsumerRecord<String, String>> recordsWith(String topic, String marker) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap(),
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(),
-                new StringDeserializer())) {
-            var infos = consumer.partitionsFor(topic);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            if (infos == null || infos.isEmpty()) {
-                return found;
-            }
-            List<TopicPartition> partitions = infos.stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (record.value() != null && record.value().contains(marker)) {
-                        found.add(record);
-                    }
-                });
-            }
-            return found;
-        }
     }
 }

@@ -3,9 +3,6 @@ package cn.fupin.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,20 +11,16 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import cn.fupin.audit.verifier.AuditVerifier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,7 +56,7 @@ class RedeliveryE2ETests {
                 current.headers().firstValue("ETag").orElseThrow());
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         List<ConsumerRecord<byte[], byte[]>> events = await().atMost(Duration.ofSeconds(30))
-                .until(() -> eventsOf(id), found -> found.size() >= 3);
+                .until(() -> Topics.keyed("household.events", id), found -> found.size() >= 3);
         awaitConsumed();
         JsonNode overviewBefore = overview(reviewers.city);
         List<JsonNode> casesBefore = casesOf(reviewers.city, id);
@@ -89,13 +82,7 @@ class RedeliveryE2ETests {
         assertThat(household.get("phone").asString()).as("the newest state stays").isNotEqualTo(
                 Api.json(current).get("phone").asString());
 
-        String key = Api.json(Api.anonymous().get("/openapi/events/audit-keys.json")).get("keys").get(0).get("spki")
-                .asString();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        AuditVerifier.run(new String[] { "--bootstrap-server", Stack.get().kafkaBootstrap(), "--topic",
-                "household.events", "--public-key", key, "--show", "1000000" }, print, print);
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = Topics.verify("--topic", "household.events", "--show", "1000000").report();
         // other classes may have forged records on the topic (PoisonRecordsE2ETests): this household's are judged
         assertThat(report.lines().filter(line -> line.contains(id)))
                 .as(report).anyMatch(line -> line.contains("NOTICE duplicate"))
@@ -114,29 +101,6 @@ class RedeliveryE2ETests {
             }
         });
         return cases;
-    }
-
-    /** The household's records on household.events, read to the topic's end now. */
-    private static List<ConsumerRecord<byte[], byte[]>> eventsOf(String id) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("household.events").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<byte[], byte[]>> events = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (id.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        events.add(record);
-                    }
-                });
-            }
-            return events;
-        }
     }
 
     /** Until every consumer group of household.events has committed offsets at its end. */

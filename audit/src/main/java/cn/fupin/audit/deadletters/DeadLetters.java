@@ -25,6 +25,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import cn.fupin.audit.TopicReader;
+
 /**
  * An operator's view of the dead letters ({@code <topic>.<service>.dlt}: the records a service's consumer refused,
  * each with the reason in its headers) and the way back: a dead letter replayed is sent again, key and value as they
@@ -123,27 +125,26 @@ public final class DeadLetters {
                 throw new IllegalStateException("interrupted", ex);
             }
         }
-        int count = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(connection)) {
+        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
+        try (TopicReader reader = new TopicReader(connection, WAIT)) {
             for (String topic : topics) {
-                for (ConsumerRecord<byte[], byte[]> letter : readAll(consumer, topic)) {
-                    count++;
-                    out.println(topic + "/" + letter.partition() + "@" + letter.offset() + "  "
-                            + Instant.ofEpochMilli(letter.timestamp()));
-                    out.println("  from     " + header(letter, "kafka_dlt-original-topic") + "/"
-                            + number(letter, "kafka_dlt-original-partition") + "@"
-                            + number(letter, "kafka_dlt-original-offset") + ", refused by "
-                            + header(letter, "kafka_dlt-original-consumer-group"));
-                    out.println("  reason   " + header(letter, "kafka_dlt-exception-fqcn") + ": "
-                            + header(letter, "kafka_dlt-exception-message"));
-                    out.println("  key      " + text(letter.key()));
-                    String value = text(letter.value());
-                    out.println("  value    " + (value.length() > SHOWN_VALUE ? value.substring(0, SHOWN_VALUE) + "…"
-                            : value));
-                }
+                reader.read(topic, letters::add);
             }
         }
-        out.println(count + " dead letters in " + topics.size() + " topics");
+        for (ConsumerRecord<byte[], byte[]> letter : letters) {
+            out.println(letter.topic() + "/" + letter.partition() + "@" + letter.offset() + "  "
+                    + Instant.ofEpochMilli(letter.timestamp()));
+            out.println("  from     " + header(letter, "kafka_dlt-original-topic") + "/"
+                    + number(letter, "kafka_dlt-original-partition") + "@"
+                    + number(letter, "kafka_dlt-original-offset") + ", refused by "
+                    + header(letter, "kafka_dlt-original-consumer-group"));
+            out.println("  reason   " + header(letter, "kafka_dlt-exception-fqcn") + ": "
+                    + header(letter, "kafka_dlt-exception-message"));
+            out.println("  key      " + text(letter.key()));
+            String value = text(letter.value());
+            out.println("  value    " + (value.length() > SHOWN_VALUE ? value.substring(0, SHOWN_VALUE) + "…" : value));
+        }
+        out.println(letters.size() + " dead letters in " + topics.size() + " topics");
     }
 
     private static int replay(Properties connection, String deadLetter, PrintStream out, PrintStream err) {
@@ -199,27 +200,6 @@ public final class DeadLetters {
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(KafkaConsumer<byte[], byte[]> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, WAIT).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-        if (partitions.isEmpty()) {
-            return letters;
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        var end = consumer.endOffsets(partitions, WAIT);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (partitions.stream().anyMatch(p -> consumer.position(p, WAIT) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(topic + " not read to its end in " + WAIT.toSeconds() + " s");
-            }
-            consumer.poll(Duration.ofMillis(500)).forEach(letters::add);
-        }
-        letters.removeIf(letter -> letter.offset() >= end.get(new TopicPartition(topic, letter.partition())));
-        return letters;
     }
 
     private static ConsumerRecord<byte[], byte[]> readOne(KafkaConsumer<byte[], byte[]> consumer,

@@ -19,6 +19,7 @@ import org.apache.kafka.common.KafkaException;
 
 import cn.fupin.audit.AuditKeys;
 import cn.fupin.audit.Checkpoint;
+import cn.fupin.audit.TopicReader;
 import cn.fupin.audit.verifier.Finding.Severity;
 
 /**
@@ -70,10 +71,11 @@ public final class AuditVerifier {
             for (Map.Entry<String, String> topic : options.topics().entrySet()) {
                 TopicAudit audit = new TopicAudit(topic.getValue(), options.keys());
                 String checkpoints = Checkpoint.topicFor(topic.getKey());
-                if (!reader.read(checkpoints, (partition, offset, key, value) -> audit.checkpoint(offset, value))) {
+                if (!reader.read(checkpoints, record -> audit.checkpoint(record.offset(), record.value()))) {
                     out.println("topic " + checkpoints + ": none (no checkpoints to verify against)");
                 }
-                if (!reader.read(topic.getKey(), audit::record)) {
+                if (!reader.read(topic.getKey(), record -> audit.record(record.partition(), record.offset(),
+                        record.key(), record.value()))) {
                     err.println("topic " + topic.getKey() + " does not exist");
                     return 2;
                 }

@@ -1,10 +1,11 @@
-package cn.fupin.audit.verifier;
+package cn.fupin.audit;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,21 +16,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads a topic from its beginning to where it ended when reading began, as a consumer sees it (committed records
- * only), with no consumer group: nothing is committed, nothing the publishers or other readers see changes.
+ * only), with no consumer group: nothing is committed, nothing the publishers or other readers see changes. The
+ * verifier reads the event topics with it, the dead letters' tool their dead-letter topics.
  */
-final class TopicReader implements AutoCloseable {
-
-    /** A record as read. */
-    interface Records {
-        void accept(int partition, long offset, byte[] key, byte[] value);
-    }
+public final class TopicReader implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Duration timeout;
 
-    TopicReader(Properties connection, Duration timeout) {
+    public TopicReader(Properties connection, Duration timeout) {
         Properties properties = new Properties();
         properties.putAll(connection);
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -43,7 +40,7 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Every record of the topic up to its end now, each partition's in offset order; false if it has no partitions. */
-    boolean read(String topic, Records records) {
+    public boolean read(String topic, Consumer<ConsumerRecord<byte[], byte[]>> records) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
         if (infos == null || infos.isEmpty()) {
             return false;
@@ -68,7 +65,7 @@ final class TopicReader implements AutoCloseable {
                 TopicPartition partition = new TopicPartition(record.topic(), record.partition());
                 Long last = end.get(partition);
                 if (last != null && record.offset() < last) {
-                    records.accept(record.partition(), record.offset(), record.key(), record.value());
+                    records.accept(record);
                 }
             }
             // transaction markers take offsets no record has: a partition is read once its position reaches the end
