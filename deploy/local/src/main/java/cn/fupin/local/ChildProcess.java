@@ -76,6 +76,17 @@ final class ChildProcess {
         return process.toHandle();
     }
 
+    /** Whether it has ended (exited and been reaped) within the timeout. */
+    boolean awaitEnd(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Runs it to the end, for one-off tools such as the Kafka storage formatter. */
     int awaitExit(Duration timeout) {
         try {

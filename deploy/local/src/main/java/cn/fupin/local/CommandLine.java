@@ -15,7 +15,7 @@ record CommandLine(Command command, StackOptions options) {
 
     static final String USAGE = """
             usage: LocalStack [up|down|rebuild-reports] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
-                              [--production-jvm]
+                              [--production-jvm] [--durable]
               up          start everything and stay in the foreground; Ctrl-C stops it (default)
               down        stop a stack started from the same data directory in another terminal
               rebuild-reports  replay every topic into fresh read models of the running stack and switch to them
@@ -23,7 +23,8 @@ record CommandLine(Command command, StackOptions options) {
               --data      data, logs and pid file (default: <repo>/deploy/local/.data)
               --no-demo   do not load demo households into an empty registry
               --port-base move every port (20000: gateway 20080, Keycloak 20180, ...)
-              --production-jvm  run the services with production's JVM settings (for benchmarks)""";
+              --production-jvm  run the services with production's JVM settings (for benchmarks)
+              --durable   PostgreSQL flushes each commit to disk before acknowledging it, as in production""";
 
     static CommandLine parse(String[] args, Path workingDir) {
         Command command = Command.UP;
@@ -33,6 +34,7 @@ record CommandLine(Command command, StackOptions options) {
         int portBase = 0;
         boolean infraOnly = false;
         boolean productionJvm = false;
+        boolean durable = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "up" -> command = Command.UP;
@@ -43,13 +45,14 @@ record CommandLine(Command command, StackOptions options) {
                 case "--no-demo" -> demo = false;
                 case "--infra-only" -> infraOnly = true;
                 case "--production-jvm" -> productionJvm = true;
+                case "--durable" -> durable = true;
                 case "--port-base" -> portBase = portBase(value(args, ++i, "--port-base"));
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
         Path dataDir = data != null ? data : repo.resolve("deploy/local/.data");
         return new CommandLine(command, new StackOptions(repo, dataDir, demo, portBase, infraOnly,
-                productionJvm));
+                productionJvm, durable));
     }
 
     private static String value(String[] args, int index, String option) {

@@ -40,7 +40,11 @@ final class PostgresServer implements AutoCloseable {
         this.log = log;
     }
 
-    static PostgresServer start(StackPaths paths, int port) {
+    /**
+     * @param durable whether a commit is on disk before it is acknowledged ({@link StackOptions#durable()}); zonky's
+     *                default, kept for the demo, acknowledges before the flush
+     */
+    static PostgresServer start(StackPaths paths, int port, boolean durable) {
         Path dataDir = paths.postgresData();
         Path log = paths.log("postgres");
         EmbeddedPostgres postgres;
@@ -62,6 +66,8 @@ final class PostgresServer implements AutoCloseable {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("checkpoint_timeout", "15min")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("fsync", "on")
                     .setOutputRedirector(Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(Redirect.appendTo(log.toFile()))
                     .start();
@@ -130,6 +136,22 @@ final class PostgresServer implements AutoCloseable {
             try (ResultSet result = statement.executeQuery()) {
                 return result.next();
             }
+        }
+    }
+
+    /**
+     * Stops the server as a crash would, {@code pg_ctl stop -m immediate}: no checkpoint, the sessions cut, and the
+     * next start recovers from the write-ahead log. This object is done with afterwards.
+     */
+    void crash() {
+        Postmaster.stopImmediately(dataDir, log, SHUTDOWN);
+        try {
+            // releases zonky's lock on the data directory, for the server started after it (its pg_ctl stop finds
+            // nothing to stop)
+            postgres.close();
+        }
+        catch (IOException ex) {
+            Console.warn("PostgreSQL: " + ex.getMessage());
         }
     }
 

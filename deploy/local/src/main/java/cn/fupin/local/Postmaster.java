@@ -47,7 +47,7 @@ final class Postmaster {
             return;
         }
         ProcessHandle postmaster = found.get();
-        if (!signalFastShutdown(postmaster, dataDir, log, grace)) {
+        if (!signal("-INT", postmaster, dataDir, log, grace)) {
             postmaster.destroy();
         }
         ProcessTree.awaitExit(List.of(postmaster), grace);
@@ -58,8 +58,24 @@ final class Postmaster {
         }
     }
 
-    private static boolean signalFastShutdown(ProcessHandle postmaster, Path dataDir, Path log, Duration grace) {
-        List<String> command = List.of("kill", "-INT", String.valueOf(postmaster.pid()));
+    /**
+     * Immediate shutdown, as {@code pg_ctl stop -m immediate}: SIGQUIT to the postmaster, which ends every process
+     * at once without a checkpoint; the next start runs crash recovery. For the fault tests.
+     */
+    static void stopImmediately(Path dataDir, Path log, Duration grace) {
+        Optional<ProcessHandle> found = running(dataDir);
+        if (found.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = found.get();
+        if (!signal("-QUIT", postmaster, dataDir, log, grace)) {
+            postmaster.destroyForcibly();
+        }
+        ProcessTree.awaitExit(List.of(postmaster), grace);
+    }
+
+    private static boolean signal(String signal, ProcessHandle postmaster, Path dataDir, Path log, Duration grace) {
+        List<String> command = List.of("kill", signal, String.valueOf(postmaster.pid()));
         try {
             return ChildProcess.start("kill", command, Map.of(), dataDir, log).awaitExit(grace) == 0;
         }

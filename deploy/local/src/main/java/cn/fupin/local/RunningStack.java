@@ -25,7 +25,7 @@ public final class RunningStack implements AutoCloseable {
     private final PidFile pidFile;
     private final boolean recordLauncher;
     private final List<PidEntry> pids = new ArrayList<>();
-    private final List<ChildProcess> applications = new ArrayList<>();
+    private final Map<String, ChildProcess> applications = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread shutdownHook = new Thread(this::close, "fupin-stack-shutdown");
 
@@ -83,7 +83,7 @@ public final class RunningStack implements AutoCloseable {
         synchronized (this) {
             ensureOpen();
             paths.freshLog("postgres");
-            postgres = PostgresServer.start(paths, ports.postgres());
+            postgres = PostgresServer.start(paths, ports.postgres(), options.durable());
             record(PidEntry.of(PidFile.POSTGRES, postgres.postmaster()));
         }
         Console.say("PostgreSQL ready (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
@@ -124,15 +124,24 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private List<Applications.Launched> launch(List<ServiceSpec> specs) {
+        return launch(specs, Map.of(), true);
+    }
+
+    private List<Applications.Launched> launch(List<ServiceSpec> specs, Map<String, String> extraEnvironment,
+            boolean freshLog) {
         List<Applications.Launched> launched = new ArrayList<>();
         synchronized (this) {
             ensureOpen();
             for (ServiceSpec spec : specs) {
                 Console.say(spec.name() + ": starting on port " + spec.port());
-                paths.freshLog(spec.name());
-                ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp(), options.productionJvm()),
-                        spec.environment(), paths.repoRoot(), paths.log(spec.name()));
-                applications.add(process);
+                if (freshLog) {
+                    paths.freshLog(spec.name());
+                }
+                Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+                environment.putAll(extraEnvironment);
+                ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp(),
+                        options.productionJvm()), environment, paths.repoRoot(), paths.log(spec.name()));
+                applications.put(spec.name(), process);
                 record(PidEntry.of(spec.name(), process.handle()));
                 launched.add(new Applications.Launched(spec, process, System.nanoTime()));
             }
@@ -140,9 +149,94 @@ public final class RunningStack implements AutoCloseable {
         return launched;
     }
 
+    /** Records a part's process, in place of an earlier one of the same name (a restarted part). */
     private void record(PidEntry entry) {
+        pids.removeIf(earlier -> earlier.name().equals(entry.name()));
         pids.add(entry);
         pidFile.write(pids);
+    }
+
+    /**
+     * Kills a part as a crash would and returns once it is gone: SIGKILL for Kafka, Keycloak, a service or the
+     * gateway; for PostgreSQL an immediate shutdown ({@code pg_ctl stop -m immediate}: no checkpoint, recovery from
+     * the write-ahead log at the next start). For the fault tests; {@link #restart} brings it back.
+     */
+    public void kill(String part) {
+        ChildProcess process;
+        synchronized (this) {
+            ensureOpen();
+            if (part.equals(PidFile.POSTGRES)) {
+                postgres.crash();
+                Console.say("PostgreSQL crashed (immediate shutdown)");
+                return;
+            }
+            process = childProcess(part);
+        }
+        process.handle().destroyForcibly();
+        if (!process.awaitEnd(STOP_GRACE)) {
+            throw new IllegalStateException(part + " still runs " + Console.seconds(STOP_GRACE) + " after SIGKILL");
+        }
+        Console.say(part + " killed (SIGKILL)");
+    }
+
+    /**
+     * Starts a part again after it was killed or died, and returns once it serves. Its log goes on where it stopped.
+     *
+     * @param environment added to a service's own (e.g. a crash point, or a database reached through a proxy); none
+     *                    for the infrastructure
+     */
+    public void restart(String part, Map<String, String> environment) {
+        switch (part) {
+            case PidFile.POSTGRES -> {
+                synchronized (this) {
+                    ensureOpen();
+                    postgres = PostgresServer.start(paths, ports.postgres(), options.durable());
+                    record(PidEntry.of(PidFile.POSTGRES, postgres.postmaster()));
+                }
+                Console.say("PostgreSQL restarted");
+            }
+            case KafkaBroker.PART -> {
+                synchronized (this) {
+                    ensureOpen();
+                    kafka = KafkaBroker.start(paths, ports);
+                    record(PidEntry.of(KafkaBroker.PART, kafka.handle()));
+                }
+                KafkaBroker.awaitReady(kafka, ports);
+                Console.say("Kafka restarted");
+            }
+            default -> {
+                ServiceSpec spec = ServiceSpec.all(ports).stream().filter(candidate -> candidate.name().equals(part))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException("no such part: " + part));
+                if (!awaitExit(part, Duration.ZERO)) {
+                    throw new IllegalStateException(part + " is running");
+                }
+                Applications.awaitReady(launch(List.of(spec), environment, false), APPLICATION_STARTUP);
+            }
+        }
+    }
+
+    /**
+     * Waits for a part to exit by itself (a service that reached its crash point), and to be reaped; false if it still
+     * runs.
+     */
+    public boolean awaitExit(String part, Duration timeout) {
+        ChildProcess process;
+        synchronized (this) {
+            process = childProcess(part);
+        }
+        return process.awaitEnd(timeout);
+    }
+
+    private ChildProcess childProcess(String part) {
+        ChildProcess process = switch (part) {
+            case KafkaBroker.PART -> kafka;
+            case KeycloakServer.PART -> keycloak;
+            default -> applications.get(part);
+        };
+        if (process == null) {
+            throw new IllegalArgumentException("no such part: " + part);
+        }
+        return process;
     }
 
     private void ensureOpen() {
@@ -218,7 +312,7 @@ public final class RunningStack implements AutoCloseable {
                 return;
             }
             closed = true;
-            apps = List.copyOf(applications);
+            apps = List.copyOf(applications.values());
             broker = kafka;
             identity = keycloak;
             database = postgres;

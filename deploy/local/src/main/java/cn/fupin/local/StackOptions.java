@@ -13,9 +13,12 @@ import java.nio.file.Path;
  * @param infraOnly start only PostgreSQL, Kafka and Keycloak (for checking the launcher without service jars)
  * @param productionJvm run the services with production's JVM settings (full JIT, a larger heap) instead of the
  *                  fast-start ones: for benchmarks
+ * @param durable   PostgreSQL flushes every commit to disk before it is acknowledged ({@code synchronous_commit=on},
+ *                  {@code fsync=on}), as production runs it; otherwise the demo's faster setting, which may lose
+ *                  the last commits of a crashed server (never a half of one): for the fault tests
  */
 public record StackOptions(Path repoRoot, Path dataDir, boolean demoData, int portBase, boolean infraOnly,
-        boolean productionJvm) {
+        boolean productionJvm, boolean durable) {
 
     public StackOptions {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -24,23 +27,27 @@ public record StackOptions(Path repoRoot, Path dataDir, boolean demoData, int po
 
     /** Everything on the documented ports, with demo data. */
     public static StackOptions of(Path repoRoot, Path dataDir) {
-        return new StackOptions(repoRoot, dataDir, true, 0, false, false);
+        return new StackOptions(repoRoot, dataDir, true, 0, false, false, false);
     }
 
     public StackOptions withDemoData(boolean demoData) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm, durable);
     }
 
     public StackOptions withPortBase(int portBase) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm, durable);
     }
 
     public StackOptions withInfraOnly(boolean infraOnly) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm, durable);
     }
 
     public StackOptions withProductionJvm(boolean productionJvm) {
-        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm);
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm, durable);
+    }
+
+    public StackOptions withDurable(boolean durable) {
+        return new StackOptions(repoRoot, dataDir, demoData, portBase, infraOnly, productionJvm, durable);
     }
 
     Ports ports() {

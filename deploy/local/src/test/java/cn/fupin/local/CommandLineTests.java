@@ -16,7 +16,7 @@ class CommandLineTests {
         CommandLine commandLine = CommandLine.parse(new String[0], CWD);
 
         assertThat(commandLine.command()).isEqualTo(CommandLine.Command.UP);
-        assertThat(commandLine.options()).isEqualTo(new StackOptions(CWD, CWD.resolve("deploy/local/.data"), true, 0, false, false));
+        assertThat(commandLine.options()).isEqualTo(new StackOptions(CWD, CWD.resolve("deploy/local/.data"), true, 0, false, false, false));
         assertThat(commandLine.options().ports()).isEqualTo(Ports.defaults());
     }
 
@@ -30,11 +30,11 @@ class CommandLineTests {
     @Test
     void readsEveryOption() {
         CommandLine commandLine = CommandLine.parse(new String[] {"down", "--repo", "/r", "--data", "/d", "--no-demo",
-                "--port-base", "20000", "--infra-only", "--production-jvm"}, CWD);
+                "--port-base", "20000", "--infra-only", "--production-jvm", "--durable"}, CWD);
 
         assertThat(commandLine.command()).isEqualTo(CommandLine.Command.DOWN);
         assertThat(commandLine.options())
-                .isEqualTo(new StackOptions(Path.of("/r"), Path.of("/d"), false, 20000, true, true));
+                .isEqualTo(new StackOptions(Path.of("/r"), Path.of("/d"), false, 20000, true, true, true));
         assertThat(commandLine.options().ports().gateway()).isEqualTo(20080);
         assertThat(commandLine.options().ports().keycloak()).isEqualTo(20180);
         assertThat(commandLine.options().ports().postgres()).isEqualTo(20432);
