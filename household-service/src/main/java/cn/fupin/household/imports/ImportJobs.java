@@ -31,6 +31,7 @@ import org.springframework.util.unit.DataSize;
 
 import cn.fupin.household.forms.FormLayout;
 import cn.fupin.platform.domain.FieldError;
+import cn.fupin.platform.jdbc.AfterCommit;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.security.Caller;
 import cn.fupin.platform.web.ApiException;
@@ -113,7 +114,8 @@ public class ImportJobs implements DisposableBean {
                 upload.mediaType(), size, sha256, null, 0, ImportJob.Counts.NONE, 0, List.of(), List.of(), List.of(), null,
                 caller.userId(), clock.instant(), null, null);
         store.insert(job);
-        worker.execute(new DelegatingSecurityContextRunnable(() -> execute(job, file)));
+        Runnable run = new DelegatingSecurityContextRunnable(() -> execute(job, file));
+        AfterCommit.run(() -> worker.execute(run));
         return job;
     }
 

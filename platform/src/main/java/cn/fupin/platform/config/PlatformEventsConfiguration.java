@@ -29,6 +29,7 @@ import cn.fupin.platform.audit.Checkpointer;
 import cn.fupin.platform.events.EventCatalogue;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.inbox.EventBatches;
 import cn.fupin.platform.inbox.Inbox;
 import cn.fupin.platform.jdbc.MigrationPart;
@@ -53,9 +54,15 @@ public class PlatformEventsConfiguration {
         return new EventCodec(mapper);
     }
 
+    /** None in any deployment: the fault tests set one to crash a service at an exact step. */
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new Inbox(jdbc, transactions);
+    CrashPoints crashPoints(@Value("${fupin.faults.crash-at:}") String setting) {
+        return CrashPoints.of(setting);
+    }
+
+    @Bean
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints) {
+        return new Inbox(jdbc, transactions, crashPoints);
     }
 
     @Bean
@@ -109,11 +116,12 @@ public class PlatformEventsConfiguration {
     @Bean
     @ConditionalOnExpression("'${fupin.events.topic:}' != '' and ${fupin.events.relay.enabled:true}")
     OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions,
-            ProducerFactory<String, String> producers, OutboxProperties properties, MeterRegistry meters) {
+            ProducerFactory<String, String> producers, OutboxProperties properties, MeterRegistry meters,
+            CrashPoints crashPoints) {
         // a template of its own, without observation: the relay sends the causing request's trace context,
         // not a new trace of its own
         return new OutboxRelay(jdbc, transactions, new KafkaTemplate<>(producers), properties.relay(), meters,
-                new OutboxWakeups(jdbc.getDataSource()));
+                new OutboxWakeups(jdbc.getDataSource()), crashPoints);
     }
 
     /** The service's own topic, retained for ever so audit tools and rebuilt projections can replay it. */

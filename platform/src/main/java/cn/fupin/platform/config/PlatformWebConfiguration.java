@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -105,10 +106,10 @@ public class PlatformWebConfiguration {
     @Bean
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBean(JdbcTemplate.class)
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper,
-            PersonalDataCipher cipher) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(JdbcTemplate jdbc,
+            PlatformTransactionManager transactions, JsonMapper mapper, PersonalDataCipher cipher) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
-                new IdempotencyFilter(jdbc, mapper, cipher));
+                new IdempotencyFilter(jdbc, transactions, mapper, cipher));
         registration.setOrder(0);
         return registration;
     }

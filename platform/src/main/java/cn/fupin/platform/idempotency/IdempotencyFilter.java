@@ -10,9 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -32,22 +40,33 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code Idempotency-Key} on POST: the first request with a key runs; its response (status, body, Location,
  * ETag) is kept per caller and key and replayed for every retry with the same body. The same key with another
- * body is refused (422), and a retry while the first is still running waits its turn (409). Server errors are
- * not kept, so a retry after one runs again. The kept body is encrypted ({@link PersonalDataCipher}). File uploads
- * (bodies beyond a mebibyte) pass untouched: the imports that take them are idempotent by their content.
+ * body is refused (422). Server errors are not kept, so a retry after one runs again. The kept body is encrypted
+ * ({@link PersonalDataCipher}). File uploads (any body not JSON, or beyond a mebibyte) pass untouched: the imports that
+ * take them are idempotent by their content.
+ *
+ * <p>The key's claim, the request's effects and the kept answer are one transaction, which the application's own
+ * joins: either all are committed, and a retry is told the kept answer, or none is, and a retry runs again. The
+ * client is answered after the commit only. A retry while the first request runs waits on the claim's row until that
+ * transaction ends. A service killed in the middle leaves nothing behind: its transaction ends with its connection
+ * (a claim committed ahead of the request, as before, stayed "in progress" for ever and refused every retry: found by
+ * the fault tests, {@code ServiceCrashFaultTests}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
     private static final Pattern ACCEPTED = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
 
     private final JdbcTemplate jdbc;
+    private final PlatformTransactionManager transactions;
     private final JsonMapper mapper;
     private final PersonalDataCipher cipher;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, JsonMapper mapper, PersonalDataCipher cipher) {
+    public IdempotencyFilter(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper mapper,
+            PersonalDataCipher cipher) {
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.mapper = mapper;
     }
 
@@ -56,9 +75,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        long length = request.getContentLengthLong();
-        boolean upload = length > LARGEST_KEPT_BODY || length < 0 && request.getContentType() != null
-                && !request.getContentType().contains("json");
+        String type = request.getContentType();
+        boolean upload = request.getContentLengthLong() > LARGEST_KEPT_BODY || type != null && !type.contains("json");
         return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null || upload;
     }
 
@@ -79,34 +97,106 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String hash = hash(request, body);
         String principal = caller.getName();
-        int claimed = jdbc.update("""
-                insert into idempotent_request (principal, idempotency_key, request_hash, state)
-                values (?, ?, ?, 'IN_PROGRESS') on conflict do nothing""", principal, key, hash);
+        TransactionStatus transaction;
+        int claimed;
+        try {
+            transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
+        }
+        catch (TransactionException ex) {
+            unavailable(response, ex);
+            return;
+        }
+        try {
+            claimed = jdbc.update("""
+                    insert into idempotent_request (principal, idempotency_key, request_hash, state)
+                    values (?, ?, ?, 'IN_PROGRESS') on conflict do nothing""", principal, key, hash);
+        }
+        catch (DataAccessException ex) {
+            rollback(transaction);
+            unavailable(response, ex);
+            return;
+        }
         if (claimed == 0) {
+            rollback(transaction);
             replay(principal, key, hash, response);
             return;
         }
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-        boolean kept = false;
         try {
             chain.doFilter(new ReplayableRequest(request, body), recorded);
+        }
+        catch (IOException | ServletException | RuntimeException ex) {
+            rollback(transaction);
+            throw ex;
+        }
+        if (recorded.getStatus() >= 500 || transaction.isRollbackOnly()) {
+            rollback(transaction);
             if (recorded.getStatus() < 500) {
+                keep(principal, key, hash, recorded);
+            }
+        }
+        else {
+            try {
                 jdbc.update("""
                         update idempotent_request set state = 'DONE', status = ?, content_type = ?, location = ?,
                             etag = ?, body = ? where principal = ? and idempotency_key = ?""",
                         recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
                         recorded.getHeader("ETag"), sealed(recorded.getContentAsByteArray(), principal, key),
                         principal, key);
-                kept = true;
+                transactions.commit(transaction);
+            }
+            catch (DataAccessException | TransactionException ex) {
+                rollback(transaction);
+                response.reset();
+                unavailable(response, ex);
+                return;
             }
         }
-        finally {
-            if (!kept) {
-                jdbc.update("delete from idempotent_request where principal = ? and idempotency_key = ?", principal,
-                        key);
-            }
-            recorded.copyBodyToResponse();
+        recorded.copyBodyToResponse();
+    }
+
+    /**
+     * The database gave up before the answer was kept: the caller is told to try again, never the answer of a
+     * request whose commit is not known to have happened.
+     */
+    private void unavailable(HttpServletResponse response, RuntimeException cause) throws IOException {
+        log.warn("Idempotent request not completed: {}", cause.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+        Problems.write(response, Problems.databaseUnavailable(), mapper);
+    }
+
+    /** Ends the transaction unless it has ended; a connection already lost has rolled it back by itself. */
+    private void rollback(TransactionStatus transaction) {
+        if (transaction.isCompleted()) {
+            return;
         }
+        try {
+            transactions.rollback(transaction);
+        }
+        catch (TransactionException | DataAccessException ex) {
+            log.debug("Rollback on a lost connection: {}", ex.toString());
+        }
+    }
+
+    /**
+     * A refusal whose request's work was rolled back, kept by itself to be replayed; not kept if the database is out of
+     * reach (a retry then runs again, and is refused again).
+     */
+    private void keep(String principal, String key, String hash, ContentCachingResponseWrapper recorded) {
+        try {
+            keepRefusal(principal, key, hash, recorded);
+        }
+        catch (DataAccessException ex) {
+            log.warn("Refusal of an idempotent request not kept: {}", ex.toString());
+        }
+    }
+
+    private void keepRefusal(String principal, String key, String hash, ContentCachingResponseWrapper recorded) {
+        jdbc.update("""
+                insert into idempotent_request (principal, idempotency_key, request_hash, state, status, content_type,
+                    location, etag, body) values (?, ?, ?, 'DONE', ?, ?, ?, ?, ?) on conflict do nothing""",
+                principal, key, hash, recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
+                recorded.getHeader("ETag"), sealed(recorded.getContentAsByteArray(), principal, key));
     }
 
     private void replay(String principal, String key, String hash, HttpServletResponse response) throws IOException {
@@ -121,11 +211,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (!hash.equals(row.get("request_hash"))) {
             problem(response, HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "幂等键已被使用",
                     "Idempotency-Key " + key + " 已用于另一内容不同的请求");
-            return;
-        }
-        if (!"DONE".equals(row.get("state"))) {
-            problem(response, HttpStatus.CONFLICT, "request-in-progress", "请求正在处理",
-                    "同一 Idempotency-Key 的请求仍在处理中，请稍后重试");
             return;
         }
         response.setStatus((Integer) row.get("status"));

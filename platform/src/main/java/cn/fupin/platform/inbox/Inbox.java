@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.observability.CorrelationId;
 
 /**
@@ -20,10 +21,12 @@ public class Inbox {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final CrashPoints crashPoints;
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions) {
+    public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.crashPoints = crashPoints;
     }
 
     /**
@@ -47,6 +50,9 @@ public class Inbox {
                 effect.accept(event);
                 return true;
             });
+            if (Boolean.TRUE.equals(ran)) {
+                crashPoints.reached(CrashPoints.Point.INBOX_COMMITTED, consumer);
+            }
             return Boolean.TRUE.equals(ran);
         }
         finally {
@@ -111,6 +117,9 @@ public class Inbox {
                 }
                 return applied;
             });
+            if (ran != null && ran > 0) {
+                crashPoints.reached(CrashPoints.Point.INBOX_COMMITTED, consumer);
+            }
             return ran == null ? 0 : ran;
         }
         finally {

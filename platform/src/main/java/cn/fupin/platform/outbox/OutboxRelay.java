@@ -24,6 +24,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.fupin.platform.faults.CrashPoints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties.Relay settings;
     private final OutboxWakeups wakeups;
+    private final CrashPoints crashPoints;
     private final Counter published;
     private final Counter failures;
     private final AtomicLong backlog = new AtomicLong();
@@ -60,9 +62,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** A relay that polls; {@code wakeups} (null for none) lets it sleep until outbox rows are committed. */
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            OutboxProperties.Relay settings, MeterRegistry meters, OutboxWakeups wakeups) {
+            OutboxProperties.Relay settings, MeterRegistry meters, OutboxWakeups wakeups, CrashPoints crashPoints) {
         this.jdbc = jdbc;
         this.wakeups = wakeups;
+        this.crashPoints = crashPoints;
         this.transactions = transactions;
         this.kafka = kafka;
         this.settings = settings;
@@ -145,7 +148,9 @@ public class OutboxRelay implements SmartLifecycle {
                 backlog.set(0);
                 return 0;
             }
+            crashPoints.reached(CrashPoints.Point.RELAY_READ);
             send(rows);
+            crashPoints.reached(CrashPoints.Point.RELAY_SENT);
             // exactly the sent ids: a lower id still uncommitted when the batch was read must stay for the next round
             Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
             jdbc.update(connection -> planned(connection, "delete from outbox_event where id = any(?)",

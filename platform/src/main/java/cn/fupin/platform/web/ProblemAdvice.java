@@ -6,14 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -105,15 +107,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * No database connection came within the pool's wait: the service is overloaded or its database unreachable, and
-     * the caller may try again (503 with {@code Retry-After}), not an error of the service's (500).
+     * No database connection came within the pool's wait, or the one in use broke (a database restarting, a network
+     * cut): the service is overloaded or its database out of reach, and the caller may try again (503 with
+     * {@code Retry-After}), not an error of the service's (500). Nothing was committed, or — a connection lost at the
+     * commit itself — the caller cannot know: a retry with its {@code Idempotency-Key} is told the answer if it was.
      */
-    @ExceptionHandler({ CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class })
+    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessResourceException.class, RecoverableDataAccessException.class })
     ResponseEntity<ProblemDetail> noConnection(Exception ex) {
         log.warn("No database connection: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "服务繁忙",
-                        "数据库暂时无法处理请求，请稍后重试"));
+                .body(Problems.databaseUnavailable());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +37,15 @@ public final class Problems {
             problem.setProperty("correlationId", correlationId);
         }
         return problem;
+    }
+
+    /**
+     * The database could not be reached or gave up in the middle: the caller may try again (503 with
+     * {@code Retry-After}); with an {@code Idempotency-Key}, a retry of a request whose commit did happen is told its
+     * answer.
+     */
+    public static ProblemDetail databaseUnavailable() {
+        return of(HttpStatus.SERVICE_UNAVAILABLE, "database-busy", "服务繁忙", "数据库暂时无法处理请求，请稍后重试");
     }
 
     public static ProblemDetail of(HttpStatusCode status, String code, String title, String detail) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.platform.PlatformTestApplication;
 import cn.fupin.platform.events.EventCodec;
+import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.TopicProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,7 +59,8 @@ class OutboxBrokerOutageIntegrationTests {
         OutboxProperties.Relay settings = new OutboxProperties.Relay(true, 100, Duration.ofMillis(10),
                 Duration.ofMillis(100), Duration.ofSeconds(1));
         OutboxRelay downRelay = new OutboxRelay(jdbc, transactions, unreachableBroker(), settings,
-                new SimpleMeterRegistry(), null);
+                new SimpleMeterRegistry(), null,
+                CrashPoints.NONE);
 
         for (int i = 1; i <= 250; i++) {
             int n = i;
@@ -68,7 +70,8 @@ class OutboxBrokerOutageIntegrationTests {
         assertThatThrownBy(downRelay::relayOnce).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.queryForObject("select count(*) from outbox_event", Long.class)).isEqualTo(250);
 
-        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), null);
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), null,
+                CrashPoints.NONE);
         while (relay.relayOnce() > 0) {
             // drain the backlog batch by batch
         }

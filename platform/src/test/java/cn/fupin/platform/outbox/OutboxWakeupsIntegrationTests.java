@@ -17,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.fupin.platform.PlatformTestApplication;
+import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.TopicProbe;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -67,7 +68,8 @@ class OutboxWakeupsIntegrationTests {
                 return super.getConnection();
             }
         });
-        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), wakeups);
+        OutboxRelay relay = new OutboxRelay(jdbc, transactions, kafka, settings, new SimpleMeterRegistry(), wakeups,
+                CrashPoints.NONE);
         relay.start();
         try (TopicProbe probe = new TopicProbe(brokers, "wakeups.events")) {
             // the probe joins its consumer group now: on a slow machine the first join took seconds of the bound below

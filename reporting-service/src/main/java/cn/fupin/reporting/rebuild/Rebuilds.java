@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.jdbc.AfterCommit;
 import cn.fupin.platform.web.ApiException;
 import cn.fupin.reporting.Projection;
 
@@ -84,7 +85,7 @@ public class Rebuilds {
         jdbc.sql("insert into reporting.read_model_rebuild (id, state, target_schema, started_at)"
                 + " values (:id, 'RUNNING', :target, :at)").param("id", id).param("target", target)
                 .param("at", Timestamp.from(clock.instant())).update();
-        worker.execute(() -> {
+        AfterCommit.run(() -> worker.execute(() -> {
             try {
                 run(id, target);
             }
@@ -95,7 +96,7 @@ public class Rebuilds {
             finally {
                 running.set(false);
             }
-        });
+        }), () -> running.set(false));
         return find(id).orElseThrow();
     }
 
