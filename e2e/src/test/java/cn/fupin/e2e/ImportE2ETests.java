@@ -6,24 +6,17 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import cn.fupin.contracts.areas.DivisionTree;
-import cn.fupin.contracts.codebook.Codebook;
 import cn.fupin.contracts.household.model.MemberInput;
-import cn.fupin.contracts.synthetic.SyntheticRegistry;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,27 +35,19 @@ class ImportE2ETests {
 
     @Test
     void aTownshipOfficerLoadsHisTownshipFromTheNationalExportAndWatchesItRun() throws IOException {
-        DivisionTree divisions = DivisionTree.ofCounty("350481");
-        List<String> villages = divisions.find(XIYANG).orElseThrow().children().stream()
-                .map(DivisionTree.Division::code).toList();
-        SyntheticRegistry registry = new SyntheticRegistry(System.nanoTime(), WorkPlanFixture.SYNTHETIC, divisions,
-                Codebook.forYear(2020));
-        List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < HOUSEHOLDS; i++) {
-            rows.addAll(registry.nextHousehold(villages.get(i % villages.size())));
-        }
-        List<List<String>> elsewhere = registry.nextHousehold("350481101201");
+        List<List<String>> rows = new ArrayList<>(Imports.township(XIYANG, HOUSEHOLDS));
+        List<List<String>> elsewhere = Imports.registry().nextHousehold("350481101201");
         rows.addAll(elsewhere);
         Api officer = Api.as("xiyang.officer");
         long before = Api.json(officer.get("/api/v1/reports/overview?areaCode=" + XIYANG)).get("households")
                 .asLong();
 
         HttpResponse<String> accepted = officer.upload("/api/v1/imports/national-registry?partial=true", "text/csv",
-                csv(rows));
+                Imports.csv(rows));
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String job = accepted.headers().firstValue("Location").orElseThrow();
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = follow(officer, job, seen);
+        JsonNode done = Imports.follow(officer, job, seen);
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.at("/households/created").asInt()).isEqualTo(HOUSEHOLDS);
@@ -117,7 +102,7 @@ class ImportE2ETests {
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         String job = accepted.headers().firstValue("Location").orElseThrow();
         List<JsonNode> seen = new ArrayList<>();
-        JsonNode done = follow(officer, job, seen);
+        JsonNode done = Imports.follow(officer, job, seen);
 
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
         assertThat(done.at("/households/created").asInt()).isEqualTo(FORM_HOUSEHOLDS);
@@ -129,25 +114,5 @@ class ImportE2ETests {
                 .as("the village's clerk reads it too").isEqualTo("SUCCEEDED");
         assertThat(Api.as("xiyang.clerk").get(job).statusCode()).as("the next village's clerk does not")
                 .isEqualTo(404);
-    }
-
-    /** Reads the job every 100 ms until it has finished, keeping every state seen; the last. */
-    private static JsonNode follow(Api caller, String job, List<JsonNode> seen) {
-        return await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode state = Api.json(caller.get(job));
-            seen.add(state);
-            return state;
-        }, state -> Set.of("SUCCEEDED", "REJECTED", "FAILED").contains(state.get("state").asString()));
-    }
-
-    private static byte[] csv(List<List<String>> rows) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            SyntheticRegistry.line(out, SyntheticRegistry.HEADERS);
-            for (List<String> row : rows) {
-                SyntheticRegistry.line(out, row);
-            }
-        }
-        return bytes.toByteArray();
     }
 }

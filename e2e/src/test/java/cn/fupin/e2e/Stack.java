@@ -27,9 +27,14 @@ final class Stack {
         return running;
     }
 
-    /** The e2e stack: this checkout, data under {@code target/stack}, no demo data, ports 20000+. */
+    /**
+     * The e2e stack: this checkout, data under {@code target/stack}, no demo data, ports 20000+. The fault tests'
+     * run ({@code -Pfaults}, system property {@code fupin.e2e.faults}) has PostgreSQL durable, as production runs it:
+     * what it proves of a crash holds for a server that acknowledges a commit once it is on disk.
+     */
     static StackOptions options() {
         Path module = Path.of("").toAbsolutePath();
-        return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false, false);
+        return new StackOptions(module.getParent(), module.resolve("target/stack"), false, PORT_BASE, false, false,
+                Boolean.getBoolean("fupin.e2e.faults"));
     }
 }

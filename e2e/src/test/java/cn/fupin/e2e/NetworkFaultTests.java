@@ -1,0 +1,105 @@
+package cn.fupin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import cn.fupin.local.RunningStack;
+
+/**
+ * The network between household-service and PostgreSQL hurt through a TCP proxy ({@link TcpProxy}): frozen (bytes
+ * held, connections open — nothing a peer can see), every connection cut, slowed. Requests are answered within bounds
+ * (503 within seconds, not a hang), readiness turns DOWN while the database is out of reach and UP when it is back,
+ * and no acknowledged registration is lost. About 2½ minutes.
+ */
+class NetworkFaultTests {
+
+    private static final String VILLAGE = WalkingSkeletonE2ETests.VILLAGE;
+    private static final String SERVICE = "household-service";
+    private static TcpProxy database;
+
+    @BeforeAll
+    static void householdServiceReachesItsDatabaseThroughTheProxy() {
+        WorkPlanFixture.xiyangOpen();
+        RunningStack stack = Stack.get();
+        database = new TcpProxy(java.net.URI.create(stack.jdbcUrl().substring("jdbc:".length())).getPort());
+        stack.kill(SERVICE);
+        stack.restart(SERVICE, Map.of("FUPIN_DB_URL", "jdbc:postgresql://localhost:" + database.port()
+                + "/fupin?reWriteBatchedInserts=true"));
+    }
+
+    @AfterAll
+    static void householdServiceReachesItsDatabaseDirectlyAgain() {
+        Stack.get().kill(SERVICE);
+        database.close();
+        Stack.get().restart(SERVICE, Map.of());
+    }
+
+    @Test
+    void aFrozenLinkIsAnsweredWithinBoundsTurnsReadinessDownAndBackUpAndLosesNothing() throws InterruptedException {
+        Api clerk = Api.as("xiyang.clerk");
+        List<WriteLoad.Attempt> attempts;
+        try (WriteLoad load = new WriteLoad(clerk, VILLAGE, 2, Duration.ofMillis(200))) {
+            Thread.sleep(3_000);
+            database.freeze();
+            aFrozenLink(clerk);
+            Thread.sleep(3_000);
+            attempts = load.stop();
+        }
+        assertThat(attempts).as("acknowledged after the link healed")
+                .anyMatch(WriteLoad.Attempt::acknowledged);
+        NothingLost.assertRegisteredOnceAndReconciled(WriteLoad.settle(clerk, attempts, Duration.ofMinutes(1)));
+    }
+
+    /** Readiness DOWN, a request answered 503 within bounds; healed, readiness UP again. */
+    private static void aFrozenLink(Api clerk) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Readiness.of(SERVICE).equals("DOWN"));
+        long start = System.nanoTime();
+        HttpResponse<String> refused = clerk.post("/api/v1/households", WorkPlanFixture.SYNTHETIC.next(VILLAGE),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answeredIn).as("a request while the link is frozen").isLessThan(Duration.ofSeconds(15));
+
+        database.heal();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Readiness.of(SERVICE).equals("UP"));
+    }
+
+    @Test
+    void cutConnectionsAreReplacedAndASlowLinkOnlySlows() throws InterruptedException {
+        Api clerk = Api.as("xiyang.clerk");
+        List<WriteLoad.Attempt> attempts;
+        int beforeSlow;
+        try (WriteLoad load = new WriteLoad(clerk, VILLAGE, 2, Duration.ofMillis(200))) {
+            Thread.sleep(3_000);
+            database.drop();
+            Thread.sleep(3_000);
+            database.drop();
+            Thread.sleep(3_000);
+            beforeSlow = load.sent().size();
+            database.slow(Duration.ofMillis(50));
+            Thread.sleep(10_000);
+            database.heal();
+            attempts = load.stop();
+        }
+
+        assertThat(attempts.subList(beforeSlow, attempts.size())).as("registrations over the slow link")
+                .anyMatch(WriteLoad.Attempt::acknowledged);
+        assertThat(attempts).as("every answer success or retryable")
+                .allMatch(attempt -> List.of(201, 503, 429, 0).contains(attempt.status()));
+        assertThat(Readiness.of(SERVICE)).isEqualTo("UP");
+        NothingLost.assertRegisteredOnceAndReconciled(WriteLoad.settle(clerk, attempts, Duration.ofMinutes(1)));
+    }
+}
