@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The Kafka broker killed ({@code kill -9}) in the middle of a township's import and of clerks' registrations, and
  * started again 30 seconds later. The registry goes on meanwhile: the import finishes and registrations are
  * acknowledged with the broker away, their events waiting in the outbox; once it is back, every one of them is
- * published and taken in once by every consumer. About 2½ minutes.
+ * published and taken in once by every consumer. Runs in 2½ minutes (135–157 s measured).
  */
 class BrokerOutageFaultTests {
 
