@@ -17,8 +17,8 @@ import cn.fupin.local.RunningStack;
  * PostgreSQL stopped with {@code -m immediate} (no checkpoint: a crash, recovered from the write-ahead log at the next
  * start) under clerks' registrations, on a server that flushes each commit before acknowledging it, as production's
  * does. Every client is told success or an error it can retry (503, or no answer), never a success that is then
- * lost; the services find the database again by themselves, nobody restarts them. Runs in about 2 minutes
- * (127 s measured).
+ * lost; the services find the database again by themselves, nobody restarts them. Runs in under a minute to
+ * two (43–127 s measured; the first class of a run also opens the work plan).
  */
 class DatabaseCrashFaultTests {
 

@@ -16,31 +16,35 @@ import org.junit.jupiter.api.Test;
 import cn.fupin.local.RunningStack;
 
 /**
- * The network between household-service and PostgreSQL hurt through a TCP proxy ({@link TcpProxy}): frozen (bytes
- * held, connections open — nothing a peer can see), every connection cut, slowed. Requests are answered within bounds
- * (503 within seconds, not a hang), readiness turns DOWN while the database is out of reach and UP when it is back,
- * and no acknowledged registration is lost. Runs in about 1½ minutes (77–87 s measured).
+ * The network between household-service and PostgreSQL, and between it and Kafka, hurt through TCP proxies
+ * ({@link TcpProxy}): frozen (bytes held, connections open — nothing a peer can see), every connection cut, slowed.
+ * With the database out of reach, requests are answered within bounds (503 within seconds, not a hang) and readiness
+ * turns DOWN, and UP when it is back; with the broker out of reach, the service still takes writes and stays ready,
+ * their events leaving once the link heals. No acknowledged registration is lost. Runs in about 3½ minutes (213 s measured).
  */
 class NetworkFaultTests {
 
     private static final String VILLAGE = WalkingSkeletonE2ETests.VILLAGE;
     private static final String SERVICE = "household-service";
     private static TcpProxy database;
+    private static TcpProxy broker;
 
     @BeforeAll
-    static void householdServiceReachesItsDatabaseThroughTheProxy() {
+    static void householdServiceReachesItsDatabaseAndTheBrokerThroughProxies() {
         WorkPlanFixture.xiyangOpen();
         RunningStack stack = Stack.get();
         database = new TcpProxy(java.net.URI.create(stack.jdbcUrl().substring("jdbc:".length())).getPort());
+        broker = new TcpProxy(stack.kafkaProxyPort(), stack.kafkaBehindProxyPort());
         stack.kill(SERVICE);
         stack.restart(SERVICE, Map.of("FUPIN_DB_URL", "jdbc:postgresql://localhost:" + database.port()
-                + "/fupin?reWriteBatchedInserts=true"));
+                + "/fupin?reWriteBatchedInserts=true", "FUPIN_KAFKA", "127.0.0.1:" + broker.port()));
     }
 
     @AfterAll
-    static void householdServiceReachesItsDatabaseDirectlyAgain() {
+    static void householdServiceReachesThemDirectlyAgain() {
         Stack.get().kill(SERVICE);
         database.close();
+        broker.close();
         Stack.get().restart(SERVICE, Map.of());
     }
 
@@ -100,6 +104,31 @@ class NetworkFaultTests {
         assertThat(attempts).as("every answer success or retryable")
                 .allMatch(attempt -> List.of(201, 503, 429, 0).contains(attempt.status()));
         assertThat(Readiness.of(SERVICE)).isEqualTo("UP");
+        NothingLost.assertRegisteredOnceAndReconciled(WriteLoad.settle(clerk, attempts, Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void aHurtLinkToTheBrokerDelaysEventsAndLosesNone() throws InterruptedException {
+        Api clerk = Api.as("xiyang.clerk");
+        List<WriteLoad.Attempt> attempts;
+        try (WriteLoad load = new WriteLoad(clerk, VILLAGE, 2, Duration.ofMillis(200))) {
+            Thread.sleep(3_000);
+            broker.freeze();
+            long before = load.sent().stream().filter(WriteLoad.Attempt::acknowledged).count();
+            Thread.sleep(20_000);
+            assertThat(load.sent().stream().filter(WriteLoad.Attempt::acknowledged).count())
+                    .as("registrations acknowledged while the broker was out of reach").isGreaterThan(before);
+            assertThat(Readiness.of(SERVICE)).as("ready: the outbox holds the events").isEqualTo("UP");
+            broker.heal();
+            broker.drop();
+            Thread.sleep(5_000);
+            broker.slow(Duration.ofMillis(50));
+            Thread.sleep(5_000);
+            broker.heal();
+            attempts = load.stop();
+        }
+        assertThat(attempts).as("every answer success or retryable")
+                .allMatch(attempt -> List.of(201, 503, 429, 0).contains(attempt.status()));
         NothingLost.assertRegisteredOnceAndReconciled(WriteLoad.settle(clerk, attempts, Duration.ofMinutes(1)));
     }
 }

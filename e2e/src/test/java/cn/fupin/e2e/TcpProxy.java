@@ -28,10 +28,18 @@ final class TcpProxy implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean closed;
 
+    /** A proxy on a port of its own choosing. */
     TcpProxy(int upstreamPort) {
+        this(0, upstreamPort);
+    }
+
+    /** A proxy on the given port (one a server sends its clients back to, as Kafka's advertised listener). */
+    TcpProxy(int port, int upstreamPort) {
         this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
         try {
-            this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            this.listener = new ServerSocket();
+            this.listener.setReuseAddress(true);
+            this.listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);

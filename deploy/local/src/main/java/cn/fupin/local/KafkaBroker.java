@@ -58,7 +58,8 @@ final class KafkaBroker {
     }
 
     /**
-     * The broker's configuration: one node that is broker and controller, listening on loopback only, every
+     * The broker's configuration: one node that is broker and controller, listening on loopback only (and on a second
+     * port for clients that reach it through a proxy), every
      * internal topic with replication factor 1 (there is one broker), topics created on first use with six
      * partitions (room for the services' consumer concurrency), and nothing ever deleted by age.
      */
@@ -68,9 +69,12 @@ final class KafkaBroker {
         config.put("node.id", "1");
         config.put("controller.quorum.voters", "1@127.0.0.1:" + ports.kafkaController());
         config.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:"
-                + ports.kafkaController());
-        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka());
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                + ports.kafkaController() + ",PROXIED://127.0.0.1:" + ports.kafkaBehindProxy());
+        // a client that comes in through PROXIED is sent to the proxy's port for every broker connection, so that a
+        // proxy there (the fault tests') carries all its traffic; nothing listens there otherwise
+        config.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",PROXIED://127.0.0.1:"
+                + ports.kafkaProxy());
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT");
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", logDirs.toString());

@@ -56,6 +56,7 @@ final class Preflight {
         named.put("PostgreSQL", ports.postgres());
         named.put("Kafka", ports.kafka());
         named.put("Kafka controller", ports.kafkaController());
+        named.put("Kafka behind a proxy", ports.kafkaBehindProxy());
         named.put("Keycloak", ports.keycloak());
         if (!options.infraOnly()) {
             ServiceSpec.all(ports).forEach(service -> named.put(service.name(), service.port()));

@@ -266,6 +266,18 @@ public final class RunningStack implements AutoCloseable {
         return ServiceSpec.kafkaBootstrap(ports);
     }
 
+    /**
+     * Where a proxy in front of the broker listens ({@code kafkaProxyPort}) and forwards to ({@code
+     * kafkaBehindProxyPort}): a client bootstrapped at the proxy is sent back to it for every broker connection.
+     */
+    public int kafkaProxyPort() {
+        return ports.kafkaProxy();
+    }
+
+    public int kafkaBehindProxyPort() {
+        return ports.kafkaBehindProxy();
+    }
+
     /** Database {@code fupin}, user and password {@code fupin}. */
     public String jdbcUrl() {
         return ServiceSpec.jdbcUrl(ports);

@@ -18,7 +18,8 @@ class KafkaBrokerTests {
         assertThat(config).containsEntry("process.roles", "broker,controller")
                 .containsEntry("node.id", "1")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
-                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093")
+                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093,"
+                        + "PROXIED://127.0.0.1:19095")
                 .containsEntry("controller.listener.names", "CONTROLLER")
                 .containsEntry("log.dirs", "/data/kafka/logs")
                 .containsEntry("offsets.topic.replication.factor", "1")
@@ -28,6 +29,14 @@ class KafkaBrokerTests {
                 .containsEntry("num.partitions", "6")
                 .containsEntry("auto.create.topics.enable", "true")
                 .containsEntry("group.initial.rebalance.delay.ms", "0");
+    }
+
+    @Test
+    void aClientThatCameThroughTheProxyIsSentBackToIt() throws IOException {
+        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs")));
+
+        assertThat(config).containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092,PROXIED://127.0.0.1:19094")
+                .containsEntry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT");
     }
 
     @Test
@@ -41,9 +50,10 @@ class KafkaBrokerTests {
     void followsAMovedPortBase() throws IOException {
         Properties config = parse(KafkaBroker.serverProperties(Ports.fromBase(20000), Path.of("/logs")));
 
-        assertThat(config).containsEntry("listeners", "PLAINTEXT://127.0.0.1:20092,CONTROLLER://127.0.0.1:20093")
+        assertThat(config).containsEntry("listeners", "PLAINTEXT://127.0.0.1:20092,CONTROLLER://127.0.0.1:20093,"
+                        + "PROXIED://127.0.0.1:20095")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:20093")
-                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:20092");
+                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:20092,PROXIED://127.0.0.1:20094");
     }
 
     private static Properties parse(String text) throws IOException {
