@@ -20,7 +20,8 @@ import cn.fupin.local.RunningStack;
  * ({@link TcpProxy}): frozen (bytes held, connections open — nothing a peer can see), every connection cut, slowed.
  * With the database out of reach, requests are answered within bounds (503 within seconds, not a hang) and readiness
  * turns DOWN, and UP when it is back; with the broker out of reach, the service still takes writes and stays ready,
- * their events leaving once the link heals. No acknowledged registration is lost. Runs in about 3½ minutes (213 s measured).
+ * their events leaving once the link heals. No acknowledged registration is lost. Runs in about 3½ minutes (213 s
+ * measured).
  */
 class NetworkFaultTests {
 
