@@ -54,9 +54,9 @@ class BrokerOutageFaultTests {
             assertThat(imported.get("state").asString()).as("the import, finished with the broker away: " + imported)
                     .isEqualTo("SUCCEEDED");
             assertThat(imported.at("/households/created").asInt()).isEqualTo(IMPORTED);
-            long acknowledgedBefore = acknowledged(load.sent());
+            long acknowledgedBefore = load.acknowledged();
             Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - killed) / 1_000_000));
-            assertThat(acknowledged(load.sent())).as("registrations acknowledged while the broker was away, of "
+            assertThat(load.acknowledged()).as("registrations acknowledged while the broker was away, of "
                     + statuses(load.sent())).isGreaterThan(acknowledgedBefore);
             stack.restart("kafka", Map.of());
             Thread.sleep(5_000);
@@ -66,10 +66,6 @@ class BrokerOutageFaultTests {
         NothingLost.assertRegisteredOnceAndReconciled(WriteLoad.settle(clerk, attempts, Duration.ofMinutes(2)));
         assertThat(importedOnTheTopic(imported.get("id").asString())).as("households of the import on household.events")
                 .hasSize(IMPORTED);
-    }
-
-    private static long acknowledged(List<WriteLoad.Attempt> attempts) {
-        return attempts.stream().filter(WriteLoad.Attempt::acknowledged).count();
     }
 
     private static Map<Integer, Long> statuses(List<WriteLoad.Attempt> attempts) {

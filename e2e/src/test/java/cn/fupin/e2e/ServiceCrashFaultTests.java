@@ -120,8 +120,8 @@ class ServiceCrashFaultTests {
     private static void restart(List<String> services, Map<String, String> environment) {
         try (ExecutorService starting = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> started = services.stream()
-                    .map(service -> starting.submit(() -> Stack.get().restart(service, environment)))
-                    .collect(java.util.stream.Collectors.toList());
+                    .<Future<?>>map(service -> starting.submit(() -> Stack.get().restart(service, environment)))
+                    .toList();
             for (Future<?> each : started) {
                 each.get();
             }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +24,8 @@ import cn.fupin.contracts.household.model.RegisterHouseholdRequest;
  */
 final class WriteLoad implements AutoCloseable {
 
+    private static final Set<Integer> RETRYABLE_OR_ACKNOWLEDGED = Set.of(201, 503, 429, 0);
+
     /** One registration and the last answer to it (status 0: no answer). */
     record Attempt(RegisterHouseholdRequest form, String key, int status, String body) {
 
@@ -32,6 +35,11 @@ final class WriteLoad implements AutoCloseable {
 
         boolean acknowledged() {
             return status == 201;
+        }
+
+        /** Told 201 or what a client may retry (503, 429, no answer): never a 500, never a refusal of its own. */
+        boolean answeredAsPromised() {
+            return RETRYABLE_OR_ACKNOWLEDGED.contains(status);
         }
 
         String household() {
@@ -63,6 +71,11 @@ final class WriteLoad implements AutoCloseable {
         synchronized (attempts) {
             return List.copyOf(attempts);
         }
+    }
+
+    /** How many registrations have been acknowledged so far. */
+    long acknowledged() {
+        return sent().stream().filter(Attempt::acknowledged).count();
     }
 
     /** Stops the clerks and returns every attempt, answered or not. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A PostgreSQL server found through its data directory rather than through the JVM that started it: for
@@ -42,20 +43,7 @@ final class Postmaster {
      * run as root (zonky runs it in a user namespace then).
      */
     static void stop(Path dataDir, Path log, Duration grace) {
-        Optional<ProcessHandle> found = running(dataDir);
-        if (found.isEmpty()) {
-            return;
-        }
-        ProcessHandle postmaster = found.get();
-        if (!signal("-INT", postmaster, dataDir, log, grace)) {
-            postmaster.destroy();
-        }
-        ProcessTree.awaitExit(List.of(postmaster), grace);
-        if (ProcessTree.isRunning(postmaster)) {
-            Console.warn("killing PostgreSQL (pid " + postmaster.pid() + "): it did not stop in "
-                    + Console.seconds(grace));
-            postmaster.destroyForcibly();
-        }
+        shutdown(dataDir, log, grace, "-INT", ProcessHandle::destroy);
     }
 
     /**
@@ -63,15 +51,26 @@ final class Postmaster {
      * at once without a checkpoint; the next start runs crash recovery. For the fault tests.
      */
     static void stopImmediately(Path dataDir, Path log, Duration grace) {
+        shutdown(dataDir, log, grace, "-QUIT", ProcessHandle::destroyForcibly);
+    }
+
+    /** The signal (or, if it cannot be sent, what Java can do instead), then SIGKILL for a postmaster that outlives it. */
+    private static void shutdown(Path dataDir, Path log, Duration grace, String signal,
+            Consumer<ProcessHandle> otherwise) {
         Optional<ProcessHandle> found = running(dataDir);
         if (found.isEmpty()) {
             return;
         }
         ProcessHandle postmaster = found.get();
-        if (!signal("-QUIT", postmaster, dataDir, log, grace)) {
-            postmaster.destroyForcibly();
+        if (!signal(signal, postmaster, dataDir, log, grace)) {
+            otherwise.accept(postmaster);
         }
         ProcessTree.awaitExit(List.of(postmaster), grace);
+        if (ProcessTree.isRunning(postmaster)) {
+            Console.warn("killing PostgreSQL (pid " + postmaster.pid() + "): it did not stop in "
+                    + Console.seconds(grace));
+            postmaster.destroyForcibly();
+        }
     }
 
     private static boolean signal(String signal, ProcessHandle postmaster, Path dataDir, Path log, Duration grace) {

@@ -17,11 +17,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -98,7 +98,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         String hash = hash(request, body);
         String principal = caller.getName();
         TransactionStatus transaction;
-        int claimed;
         try {
             transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
         }
@@ -106,6 +105,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             unavailable(response, ex);
             return;
         }
+        int claimed;
         try {
             claimed = jdbc.update("""
                     insert into idempotent_request (principal, idempotency_key, request_hash, state)
@@ -184,19 +184,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     private void keep(String principal, String key, String hash, ContentCachingResponseWrapper recorded) {
         try {
-            keepRefusal(principal, key, hash, recorded);
+            jdbc.update("""
+                    insert into idempotent_request (principal, idempotency_key, request_hash, state, status,
+                        content_type, location, etag, body) values (?, ?, ?, 'DONE', ?, ?, ?, ?, ?)
+                    on conflict do nothing""", principal, key, hash, recorded.getStatus(), recorded.getContentType(),
+                    recorded.getHeader("Location"), recorded.getHeader("ETag"),
+                    sealed(recorded.getContentAsByteArray(), principal, key));
         }
         catch (DataAccessException ex) {
             log.warn("Refusal of an idempotent request not kept: {}", ex.toString());
         }
-    }
-
-    private void keepRefusal(String principal, String key, String hash, ContentCachingResponseWrapper recorded) {
-        jdbc.update("""
-                insert into idempotent_request (principal, idempotency_key, request_hash, state, status, content_type,
-                    location, etag, body) values (?, ?, ?, 'DONE', ?, ?, ?, ?, ?) on conflict do nothing""",
-                principal, key, hash, recorded.getStatus(), recorded.getContentType(), recorded.getHeader("Location"),
-                recorded.getHeader("ETag"), sealed(recorded.getContentAsByteArray(), principal, key));
     }
 
     private void replay(String principal, String key, String hash, HttpServletResponse response) throws IOException {
