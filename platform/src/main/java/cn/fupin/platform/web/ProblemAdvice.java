@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -108,12 +109,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * No database connection came within the pool's wait, or the one in use broke (a database restarting, a network
-     * cut): the service is overloaded or its database out of reach, and the caller may try again (503 with
-     * {@code Retry-After}), not an error of the service's (500). Nothing was committed, or — a connection lost at the
+     * cut), or a commit or rollback failed on it: the service is overloaded or its database out of reach, and the
+     * caller may try again (503 with {@code Retry-After}), not an error of the service's (500). Nothing was committed, or — a connection lost at the
      * commit itself — the caller cannot know: a retry with its {@code Idempotency-Key} is told the answer if it was.
      */
-    @ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessResourceException.class, RecoverableDataAccessException.class })
+    @ExceptionHandler({ CannotCreateTransactionException.class, TransactionSystemException.class,
+            DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+            RecoverableDataAccessException.class })
     ResponseEntity<ProblemDetail> noConnection(Exception ex) {
         log.warn("No database connection: {}", ex.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
