@@ -69,7 +69,8 @@ class PoisonRecordsE2ETests {
             }
         }
 
-        ResidentId baby = ResidentId.of("350481", LocalDate.of(2020, 7, 7), (int) (System.nanoTime() % 400) * 2 + 1);
+        // born a day before the forms test's newborn, so the two never draw the same number
+        ResidentId baby = ResidentId.of("350481", LocalDate.of(2020, 7, 6), (int) (System.nanoTime() % 400) * 2 + 1);
         var added = clerk.post("/api/v1/households/" + id + "/members", new MemberIncrease(
                 new MemberInput("新生儿", "1", baby.value(), "07").birthDate(baby.birthDate()), "1",
                 LocalDate.of(2020, 7, 7)), "If-Match", "\"0\"");

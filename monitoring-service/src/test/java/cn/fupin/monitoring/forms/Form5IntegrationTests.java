@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -38,7 +37,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.sun.net.httpserver.HttpServer;
 
-import cn.fupin.contracts.identifiers.ResidentId;
 import cn.fupin.monitoring.HouseholdEvents;
 import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.testing.RealInfrastructure;
@@ -86,7 +84,7 @@ class Form5IntegrationTests extends ServiceTestSupport {
         String first = household("EXITED");
         String second = household("EXITED");
         String poor = household("POOR");
-        String unknown = id();
+        String unknown = HouseholdEvents.headId();
 
         byte[] file;
         try (XSSFWorkbook template = template()) {
@@ -103,7 +101,7 @@ class Form5IntegrationTests extends ServiceTestSupport {
             row(form, 4, "", fullWidth(second), "01", "", "", "", "外出务工收入不稳");
             row(form, 5, "", unknown, "01", "", "", "", "");
             row(form, 6, "", poor, "01", "", "", "", "");
-            row(form, 7, "", id(), "", "01", "不是风险", "明天", "");
+            row(form, 7, "", HouseholdEvents.headId(), "", "01", "不是风险", "明天", "");
             file = bytes(template);
         }
 
@@ -232,7 +230,7 @@ class Form5IntegrationTests extends ServiceTestSupport {
     }
 
     private String household(String status) {
-        String id = id();
+        String id = HouseholdEvents.headId();
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         mine.add(household.household());
         HEADS.put(household.household(), id);
@@ -279,11 +277,6 @@ class Form5IntegrationTests extends ServiceTestSupport {
             workbook.write(out);
             return out.toByteArray();
         }
-    }
-
-    private static String id() {
-        return ResidentId.of("350481", LocalDate.of(1960 + (int) (Math.random() * 30), 1 + (int) (Math.random() * 12),
-                1 + (int) (Math.random() * 28)), (int) (Math.random() * 499) * 2 + 1).value();
     }
 
     private static String fullWidth(String text) {

@@ -45,11 +45,6 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
     @Autowired
     IdNumberHash idHash;
 
-    String headId() {
-        return cn.fupin.contracts.identifiers.ResidentId.of("350481", java.time.LocalDate.of(1968, 3, 3),
-                (int) (Math.random() * 499) * 2 + 1).value();
-    }
-
     void awaitProjected(UUID household, long sequence) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select last_sequence from household_summary where household_id = ?", Long.class, household)
@@ -86,7 +81,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
 
     @Test
     void anUnstableExitedHouseholdIsFoundByItsHeadsIdFollowedClearedAndReopened() throws Exception {
-        String id = headId();
+        String id = HouseholdEvents.headId();
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         household.registered("REGISTERED", "POOR", idHash.of(id), true);
         household.status("HouseholdExited", "EXITED");
@@ -181,7 +176,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
     /** A county loaded from the national registry: its exited households can be proposed at once. */
     @Test
     void anExitedHouseholdImportedFromTheNationalRegistryCanBeProposedAsUnstable() throws Exception {
-        String id = headId();
+        String id = HouseholdEvents.headId();
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         household.importedExited(idHash.of(id));
         awaitProjected(household.household(), 1);
@@ -201,7 +196,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
      */
     @Test
     void aMonitoringObjectOfTheNationalRegistryIsTakenOverWithoutReview() throws Exception {
-        String id = headId();
+        String id = HouseholdEvents.headId();
         HouseholdEvents monitored = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         monitored.importedExited(idHash.of(id), """
                 {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["01","07"],"riskCleared":false,
@@ -212,7 +207,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
                   "safeDrinkingWater":true,"dangerousHouseGrade":null}}""");
         monitored.redeliver();
         HouseholdEvents cleared = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
-        cleared.importedExited(idHash.of(headId()), """
+        cleared.importedExited(idHash.of(HouseholdEvents.headId()), """
                 {"objectType":"UNSTABLE_EXITED","year":2021,"risks":["03"],"riskCleared":true,"clearedYear":2022}""");
         awaitProjected(monitored.household(), 1);
         awaitProjected(cleared.household(), 1);
@@ -329,7 +324,7 @@ class MonitoringIntegrationTests extends ServiceTestSupport {
 
     @Test
     void anExitedHouseholdIsNoMarginalOneAndAPoorOneIsNoUnstableExitedOne() throws Exception {
-        String id = headId();
+        String id = HouseholdEvents.headId();
         HouseholdEvents household = new HouseholdEvents(kafka, UUID.randomUUID(), VILLAGE);
         household.registered("REGISTERED", "POOR", idHash.of(id), true);
         awaitProjected(household.household(), 1);
