@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -61,9 +60,9 @@ class PoisonRecordsE2ETests {
                 "{not json " + marker,
                 envelope.formatted(id, 901, "HouseholdTeleported.v1", id, VILLAGE, marker, 901),
                 envelope.formatted(id, 902, "MemberAdded.v9", id, VILLAGE, marker, 902));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap()), new StringSerializer(),
-                new StringSerializer())) {
+        // a forger with the operator's credentials: no service's user may write household.events
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Stack.kafka("admin", Map.of()),
+                new StringSerializer(), new StringSerializer())) {
             for (String record : poison) {
                 producer.send(new ProducerRecord<>("household.events", id, record)).get();
             }

@@ -1,6 +1,8 @@
 package cn.fupin.e2e;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 import cn.fupin.local.LocalStack;
 import cn.fupin.local.RunningStack;
@@ -25,6 +27,17 @@ final class Stack {
             Runtime.getRuntime().addShutdownHook(new Thread(running::close));
         }
         return running;
+    }
+
+    /**
+     * A Kafka client's settings on the stack's broker, signed in as the user ({@code audit}: reads every event topic;
+     * {@code admin}: the operator, who alone writes a service's topic by hand), with the client's own settings added.
+     */
+    static Map<String, Object> kafka(String user, Map<String, Object> settings) {
+        Map<String, Object> client = new HashMap<>(get().kafkaClient(user));
+        client.put("bootstrap.servers", get().kafkaBootstrap());
+        client.putAll(settings);
+        return client;
     }
 
     /**

@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import cn.fupin.audit.TopicReader;
@@ -27,7 +27,7 @@ final class Topics {
     /** The topic's records the filter keeps; none if the topic is not there (yet). */
     static List<ConsumerRecord<byte[], byte[]>> read(String topic, Predicate<ConsumerRecord<byte[], byte[]>> keep) {
         Properties connection = new Properties();
-        connection.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap());
+        connection.putAll(Stack.kafka("audit", Map.of()));
         List<ConsumerRecord<byte[], byte[]>> kept = new ArrayList<>();
         try (TopicReader reader = new TopicReader(connection, Duration.ofSeconds(30))) {
             reader.read(topic, record -> {
@@ -57,6 +57,8 @@ final class Topics {
                 .asString();
         List<String> args = new ArrayList<>(List.of("--bootstrap-server", Stack.get().kafkaBootstrap(),
                 "--public-key", key));
+        // signed in as audit tools are: the audit user, who reads and never writes
+        Stack.get().kafkaClient("audit").forEach((name, value) -> args.addAll(List.of("--property", name + "=" + value)));
         args.addAll(List.of(options));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);

@@ -107,12 +107,12 @@ class WalkingSkeletonE2ETests {
     }
 
     private static ConsumerRecord<String, String> awaitEvent(String householdId) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-audit-" + UUID.randomUUID(),
+        // as an audit tool reads: with the audit user's credentials, in a group of its own (named audit-*)
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Stack.kafka("audit", Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, "audit-e2e-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class)))) {
             consumer.subscribe(List.of("household.events"));
             List<ConsumerRecord<String, String>> found = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import cn.fupin.audit.ClientSettings;
 import cn.fupin.audit.TopicReader;
 
 /**
@@ -43,6 +44,9 @@ public final class DeadLetters {
               list    every dead letter (of every *.dlt topic, or those named): where it came from, which service
                       refused it, when and why, its key and value
               replay  sends the dead letter's key and value again to its original topic (header fupin-replayed-from)
+              --command-config FILE Kafka client settings (the user's SASL sign-in): listing wants a reader
+                                    such as the local stack's .data/kafka/audit.properties, replaying the operator's
+                                    admin.properties (only the admin writes a service's topic)
               --property KEY=VALUE  a Kafka client property (repeatable), e.g. security.protocol=SASL_SSL
             exit status: 0 done, 1 no such dead letter, 2 could not run""";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -74,18 +78,18 @@ public final class DeadLetters {
                 case "--bootstrap-server" -> connection.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, value);
                 case "--topic" -> topics.add(value);
                 case "--dead-letter" -> deadLetter = value;
-                case "--property" -> {
-                    int equals = value.indexOf('=');
-                    if (equals < 1) {
-                        err.println("--property wants KEY=VALUE, not " + value);
+                default -> {
+                    try {
+                        if (!ClientSettings.apply(args[i], value, connection)) {
+                            err.println("unknown option " + args[i]);
+                            err.println(USAGE);
+                            return 2;
+                        }
+                    }
+                    catch (IllegalArgumentException ex) {
+                        err.println(ex.getMessage());
                         return 2;
                     }
-                    connection.put(value.substring(0, equals), value.substring(equals + 1));
-                }
-                default -> {
-                    err.println("unknown option " + args[i]);
-                    err.println(USAGE);
-                    return 2;
                 }
             }
         }

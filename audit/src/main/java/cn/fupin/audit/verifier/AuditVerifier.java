@@ -19,6 +19,7 @@ import org.apache.kafka.common.KafkaException;
 
 import cn.fupin.audit.AuditKeys;
 import cn.fupin.audit.Checkpoint;
+import cn.fupin.audit.ClientSettings;
 import cn.fupin.audit.TopicReader;
 import cn.fupin.audit.verifier.Finding.Severity;
 
@@ -38,6 +39,8 @@ public final class AuditVerifier {
                                     (a mirror, say) as the topic its checkpoints name: mirror.household.events=household.events
               --public-key KEY      the checkpoints' Ed25519 public key, X.509 in Base64, or @file holding it
                                     (repeatable: keys rotated out still verify their checkpoints)
+              --command-config FILE Kafka client settings: the user's SASL sign-in, e.g. the local stack's
+                                    deploy/local/.data/kafka/audit.properties (a user that reads, never writes)
               --property KEY=VALUE  a Kafka consumer property (repeatable), e.g. security.protocol=SASL_SSL
               --timeout SECONDS     longest wait for the broker (default 30)
               --show N              findings shown per kind (default 20; all are counted)
@@ -126,14 +129,8 @@ public final class AuditVerifier {
                         topics.put(names[0], names.length == 2 ? names[1] : names[0]);
                     }
                     case "--public-key" -> keys.add(AuditKeys.publicKey(keyText(need(args[i], value))));
-                    case "--property" -> {
-                        String property = need(args[i], value);
-                        int equals = property.indexOf('=');
-                        if (equals < 1) {
-                            throw new IllegalArgumentException("--property wants KEY=VALUE, not " + property);
-                        }
-                        connection.put(property.substring(0, equals), property.substring(equals + 1));
-                    }
+                    case "--command-config", "--property" ->
+                        ClientSettings.apply(args[i], need(args[i], value), connection);
                     case "--timeout" -> timeout = Duration.ofSeconds(number(args[i], need(args[i], value)));
                     case "--show" -> show = (int) number(args[i], need(args[i], value));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);

@@ -30,6 +30,7 @@ public final class RunningStack implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::close, "fupin-stack-shutdown");
 
     private PostgresServer postgres;
+    private KafkaUsers kafkaUsers;
     private ChildProcess kafka;
     private ChildProcess keycloak;
     private boolean closed;
@@ -95,10 +96,12 @@ public final class RunningStack implements AutoCloseable {
         synchronized (this) {
             ensureOpen();
             paths.freshLog(KafkaBroker.PART);
-            kafka = KafkaBroker.start(paths, ports);
+            kafkaUsers = KafkaUsers.of(paths.kafkaUsers());
+            kafkaUsers.writeClientFiles(paths.kafka());
+            kafka = KafkaBroker.start(paths, ports, kafkaUsers);
             record(PidEntry.of(KafkaBroker.PART, kafka.handle()));
         }
-        KafkaBroker.awaitReady(kafka, ports);
+        KafkaBroker.awaitReady(kafka, ports, kafkaUsers);
         Console.say("Kafka ready (" + Console.seconds(Duration.ofNanos(System.nanoTime() - start)) + ")");
     }
 
@@ -138,6 +141,7 @@ public final class RunningStack implements AutoCloseable {
                     paths.freshLog(spec.name());
                 }
                 Map<String, String> environment = new LinkedHashMap<>(spec.environment());
+                environment.putAll(kafkaUsers.serviceEnvironment(spec.name()));
                 environment.putAll(extraEnvironment);
                 ChildProcess process = ChildProcess.start(spec.name(), spec.command(paths.jar(spec.name()), paths.tmp(),
                         options.productionJvm()), environment, paths.repoRoot(), paths.log(spec.name()));
@@ -198,10 +202,10 @@ public final class RunningStack implements AutoCloseable {
             case KafkaBroker.PART -> {
                 synchronized (this) {
                     ensureOpen();
-                    kafka = KafkaBroker.start(paths, ports);
+                    kafka = KafkaBroker.start(paths, ports, kafkaUsers);
                     record(PidEntry.of(KafkaBroker.PART, kafka.handle()));
                 }
-                KafkaBroker.awaitReady(kafka, ports);
+                KafkaBroker.awaitReady(kafka, ports, kafkaUsers);
                 Console.say("Kafka restarted");
             }
             default -> {
@@ -264,6 +268,15 @@ public final class RunningStack implements AutoCloseable {
 
     public String kafkaBootstrap() {
         return ServiceSpec.kafkaBootstrap(ports);
+    }
+
+    /**
+     * A Kafka client's security settings (the clients' own keys) as one of the broker's users: {@code admin} (the
+     * operator: everything), {@code audit} (reads every event topic, writes nothing) or a service by its name (writes
+     * its own topic only).
+     */
+    public synchronized Map<String, String> kafkaClient(String user) {
+        return kafkaUsers.client(user);
     }
 
     /**

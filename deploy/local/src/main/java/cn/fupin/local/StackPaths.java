@@ -49,6 +49,11 @@ record StackPaths(Path repoRoot, Path dataDir) {
         return dataDir.resolve("kafka");
     }
 
+    /** The broker's users and passwords ({@link KafkaUsers}), kept with its data. */
+    Path kafkaUsers() {
+        return kafka().resolve("users.properties");
+    }
+
     Path keycloakHome() {
         return dataDir.resolve("keycloak");
     }

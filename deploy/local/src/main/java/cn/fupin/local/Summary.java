@@ -24,7 +24,8 @@ final class Summary {
         text.append(row("Keycloak admin console", keycloak + "/admin  (" + KeycloakServer.ADMIN + " / "
                 + KeycloakServer.ADMIN + ")"));
         text.append(row("OIDC issuer", ServiceSpec.issuerUri(ports)));
-        text.append(row("Kafka bootstrap", ServiceSpec.kafkaBootstrap(ports)));
+        text.append(row("Kafka bootstrap", ServiceSpec.kafkaBootstrap(ports) + "  (SASL; reading the events: "
+                + paths.kafka().resolve(KafkaAccess.AUDIT + ".properties") + ")"));
         text.append(row("PostgreSQL", ServiceSpec.jdbcUrl(ports) + "  (" + PostgresServer.USER + " / "
                 + PostgresServer.PASSWORD + ")"));
         text.append(row("Data and logs", paths.dataDir() + "  (logs/)"));

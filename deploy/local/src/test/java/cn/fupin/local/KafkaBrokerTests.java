@@ -13,12 +13,12 @@ class KafkaBrokerTests {
 
     @Test
     void oneNodeIsBrokerAndControllerOnLoopbackWithEverythingReplicatedOnce() throws IOException {
-        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/data/kafka/logs")));
+        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/data/kafka/logs"), "s3cret"));
 
         assertThat(config).containsEntry("process.roles", "broker,controller")
                 .containsEntry("node.id", "1")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:19093")
-                .containsEntry("listeners", "PLAINTEXT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093,"
+                .containsEntry("listeners", "CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093,"
                         + "PROXIED://127.0.0.1:19095")
                 .containsEntry("controller.listener.names", "CONTROLLER")
                 .containsEntry("log.dirs", "/data/kafka/logs")
@@ -33,27 +33,41 @@ class KafkaBrokerTests {
 
     @Test
     void aClientThatCameThroughTheProxyIsSentBackToIt() throws IOException {
-        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs")));
+        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs"), "s3cret"));
 
-        assertThat(config).containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:19092,PROXIED://127.0.0.1:19094")
-                .containsEntry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT");
+        assertThat(config).containsEntry("advertised.listeners", "CLIENT://127.0.0.1:19092,PROXIED://127.0.0.1:19094");
+    }
+
+    @Test
+    void everyListenerWantsAUserAndTheAuthorizerAllowsOnlyWhatIsGranted() throws IOException {
+        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs"), "s3cret"));
+
+        assertThat(config).containsEntry("listener.security.protocol.map",
+                        "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT,PROXIED:SASL_PLAINTEXT")
+                .containsEntry("sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN")
+                .containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("super.users", "User:admin")
+                .containsEntry("allow.everyone.if.no.acl.found", "false")
+                .containsEntry("listener.name.client.plain.sasl.jaas.config",
+                        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" "
+                                + "password=\"s3cret\" user_admin=\"s3cret\";");
     }
 
     @Test
     void keepsEventsForever() throws IOException {
-        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs")));
+        Properties config = parse(KafkaBroker.serverProperties(Ports.defaults(), Path.of("/logs"), "s3cret"));
 
         assertThat(config).containsEntry("log.retention.ms", "-1");
     }
 
     @Test
     void followsAMovedPortBase() throws IOException {
-        Properties config = parse(KafkaBroker.serverProperties(Ports.fromBase(20000), Path.of("/logs")));
+        Properties config = parse(KafkaBroker.serverProperties(Ports.fromBase(20000), Path.of("/logs"), "s3cret"));
 
-        assertThat(config).containsEntry("listeners", "PLAINTEXT://127.0.0.1:20092,CONTROLLER://127.0.0.1:20093,"
+        assertThat(config).containsEntry("listeners", "CLIENT://127.0.0.1:20092,CONTROLLER://127.0.0.1:20093,"
                         + "PROXIED://127.0.0.1:20095")
                 .containsEntry("controller.quorum.voters", "1@127.0.0.1:20093")
-                .containsEntry("advertised.listeners", "PLAINTEXT://127.0.0.1:20092,PROXIED://127.0.0.1:20094");
+                .containsEntry("advertised.listeners", "CLIENT://127.0.0.1:20092,PROXIED://127.0.0.1:20094");
     }
 
     private static Properties parse(String text) throws IOException {

@@ -31,7 +31,7 @@ class KeycloakUsers {
     private final String clientId;
     private final String secret;
 
-    KeycloakUsers(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+    KeycloakUsers(@Value("${fupin.identity.internal-uri}") String issuer,
             @Value("${fupin.accounts.client-id:fupin-accounts}") String clientId,
             @Value("${fupin.accounts.client-secret:${FUPIN_ACCOUNTS_SECRET:fupin-accounts-secret}}") String secret) {
         var factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
