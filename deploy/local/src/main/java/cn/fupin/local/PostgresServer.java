@@ -24,8 +24,9 @@ final class PostgresServer implements AutoCloseable {
     static final String DATABASE = "fupin";
     static final String USER = "fupin";
     static final String PASSWORD = "fupin";
-    /** The services that connect as an application role of their own (reporting connects as the owner). */
-    static final List<String> ROLE_SERVICES = List.of("household-service", "monitoring-service", "review-service");
+    /** The services, each connecting as an application role of its own. */
+    static final List<String> ROLE_SERVICES = List.of("household-service", "monitoring-service", "review-service",
+            "reporting-service");
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN = Duration.ofSeconds(20);

@@ -28,13 +28,13 @@ class ServiceSpecTests {
     }
 
     @Test
-    void servicesWithRowLevelSecurityConnectAsAnApplicationRoleOfTheirOwn() {
+    void everyServiceConnectsAsAnApplicationRoleOfItsOwn() {
         assertThat(ServiceSpec.services(Ports.defaults())).extracting(ServiceSpec::name,
                 spec -> spec.environment().get("FUPIN_DB_USER")).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("household-service", "household_app"),
                 org.assertj.core.groups.Tuple.tuple("monitoring-service", "monitoring_app"),
                 org.assertj.core.groups.Tuple.tuple("review-service", "review_app"),
-                org.assertj.core.groups.Tuple.tuple("reporting-service", null));
+                org.assertj.core.groups.Tuple.tuple("reporting-service", "reporting_app"));
     }
 
     @Test

@@ -32,15 +32,12 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     public void initialize(ConfigurableApplicationContext context) {
         String database = "test_" + DATABASES.incrementAndGet();
         createDatabase(database);
-        // a service without row-level security (reporting) connects as the owner, as it does in production
-        String user = context.getEnvironment().getProperty("fupin.database.row-security", Boolean.class, true)
-                ? APPLICATION_ROLE : "postgres";
         TestPropertyValues.of(
                 // no user in the URL: it would override the one given
                 "spring.datasource.url=jdbc:postgresql://localhost:" + server().getPort() + "/" + database
                         + "?reWriteBatchedInserts=true",
-                "spring.datasource.username=" + user,
-                "spring.datasource.password=" + user,
+                "spring.datasource.username=" + APPLICATION_ROLE,
+                "spring.datasource.password=" + APPLICATION_ROLE,
                 "spring.flyway.user=postgres",
                 "spring.flyway.password=postgres").applyTo(context);
     }

@@ -110,6 +110,10 @@ class RebuildIntegrationTests extends ServiceTestSupport {
         assertThat(json.readTree(mvc.perform(get("/api/v1/reports/rebuilds/" + id).with(city.token))
                 .andReturn().getResponse().getContentAsString()).get("events").asLong()).isPositive();
         assertThat(reports()).isEqualTo(before);
+        // the service, its application role, owns none of the new schema's tables: the owner made them for it
+        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo("fupin_app");
+        assertThat(jdbc.queryForList("select distinct tableowner from pg_tables where schemaname = ?", String.class,
+                target)).containsExactly("postgres");
 
         registered(UUID.randomUUID(), "REGISTERED", "CANDIDATE", 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> households() == 3);
