@@ -12,6 +12,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -51,6 +52,16 @@ class EdgeSecurity {
         return builder -> builder.webClient(keys);
     }
 
+    /**
+     * A decoder on the realm's key set (jwk-set-uri) reports keys it could not fetch as an IllegalStateException, which
+     * Spring Security lets through as an unexpected error (a 500); as a JwtException it is what it is — the token could
+     * not be checked now — and answered 503 {@code authentication-unavailable}.
+     */
+    private static ReactiveJwtDecoder keysUnavailableIsAJwtFailure(ReactiveJwtDecoder verifier) {
+        return token -> verifier.decode(token).onErrorMap(ex -> !(ex instanceof JwtException),
+                ex -> new JwtException("the realm's keys could not be fetched: " + ex.getMessage(), ex));
+    }
+
     @Bean
     SecurityWebFilterChain edge(ServerHttpSecurity http, ProblemEntryPoint refusals, ReactiveJwtDecoder verifier,
             @Value("${fupin.security.verified-tokens.longest:PT5M}") Duration longest,
@@ -66,7 +77,8 @@ class EdgeSecurity {
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals)
-                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedTokens(verifier, longest, capacity))))
+                        .jwt(jwt -> jwt.jwtDecoder(new VerifiedTokens(keysUnavailableIsAJwtFailure(verifier),
+                                longest, capacity))))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refusals)
                         .accessDeniedHandler(refusals))
                 // besides Spring Security's defaults (nosniff, DENY framing, no caching of API answers)
