@@ -7,18 +7,21 @@ import java.nio.file.Path;
  * {@code --no-demo}, {@code --port-base N}, and the unadvertised {@code --infra-only} (PostgreSQL, Kafka and
  * Keycloak without the services, for working on the launcher itself).
  */
-record CommandLine(Command command, StackOptions options) {
+record CommandLine(Command command, StackOptions options, Path backup) {
 
     enum Command {
-        UP, DOWN, REBUILD_REPORTS
+        UP, DOWN, REBUILD_REPORTS, BACKUP, RESTORE
     }
 
     static final String USAGE = """
             usage: LocalStack [up|down|rebuild-reports] [--repo DIR] [--data DIR] [--no-demo] [--port-base N]
                               [--production-jvm] [--durable]
+                   LocalStack backup [DIR] | restore DIR   [--data DIR] [--port-base N]
               up          start everything and stay in the foreground; Ctrl-C stops it (default)
               down        stop a stack started from the same data directory in another terminal
               rebuild-reports  replay every topic into fresh read models of the running stack and switch to them
+              backup      back the running stack's PostgreSQL up into DIR (default: <data>/backups/<time>)
+              restore     put the backup in DIR in place of the stopped stack's PostgreSQL
               --repo      the Fupin checkout (default: the working directory)
               --data      data, logs and pid file (default: <repo>/deploy/local/.data)
               --no-demo   do not load demo households into an empty registry
@@ -35,11 +38,22 @@ record CommandLine(Command command, StackOptions options) {
         boolean infraOnly = false;
         boolean productionJvm = false;
         boolean durable = false;
+        Path backup = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "up" -> command = Command.UP;
                 case "down" -> command = Command.DOWN;
                 case "rebuild-reports" -> command = Command.REBUILD_REPORTS;
+                case "backup" -> {
+                    command = Command.BACKUP;
+                    if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                        backup = Path.of(args[++i]);
+                    }
+                }
+                case "restore" -> {
+                    command = Command.RESTORE;
+                    backup = Path.of(value(args, ++i, "restore"));
+                }
                 case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));
                 case "--no-demo" -> demo = false;
@@ -51,8 +65,12 @@ record CommandLine(Command command, StackOptions options) {
             }
         }
         Path dataDir = data != null ? data : repo.resolve("deploy/local/.data");
+        if (command == Command.BACKUP && backup == null) {
+            backup = dataDir.resolve("backups").resolve(java.time.LocalDateTime.now().withNano(0).toString()
+                    .replace(':', '-'));
+        }
         return new CommandLine(command, new StackOptions(repo, dataDir, demo, portBase, infraOnly,
-                productionJvm, durable));
+                productionJvm, durable), backup == null ? null : backup.toAbsolutePath());
     }
 
     private static String value(String[] args, int index, String option) {

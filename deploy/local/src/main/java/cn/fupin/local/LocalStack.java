@@ -73,6 +73,8 @@ public final class LocalStack {
             case UP -> up(commandLine.options());
             case DOWN -> StackStopper.down(commandLine.options());
             case REBUILD_REPORTS -> System.exit(rebuildReports(commandLine.options()) ? 0 : 1);
+            case BACKUP -> System.exit(backup(commandLine.options(), commandLine.backup()));
+            case RESTORE -> System.exit(restore(commandLine.options(), commandLine.backup()));
         }
     }
 
@@ -88,6 +90,43 @@ public final class LocalStack {
         System.out.println(Summary.render(options, StackPaths.of(options), DemoUsers.from(StackPaths.of(options).realmFile()),
                 stack.startupTime()));
         stack.awaitStopped();
+    }
+
+    /** {@code backup}: the running stack's PostgreSQL, every service's schema, copied while it serves. */
+    private static int backup(StackOptions options, Path target) {
+        try {
+            java.util.Properties manifest = PostgresBackup.take(PostgresServer.superuser(options.ports().postgres()),
+                    StackPaths.of(options).postgresData(), target);
+            Console.say("backed up into " + target + ": " + manifest.getProperty("bytes") + " bytes, up to "
+                    + manifest.getProperty("stop_lsn") + "; restore with 'deploy/local/fupin restore " + target
+                    + "' once the stack is down");
+            return 0;
+        }
+        catch (RuntimeException ex) {
+            System.err.println("[fupin] backup FAILED: " + ex.getMessage()
+                    + " (is the stack running? 'deploy/local/fupin up')");
+            return 1;
+        }
+    }
+
+    /** {@code restore}: the backup in place of the stopped stack's PostgreSQL; the next {@code up} replays its log. */
+    private static int restore(StackOptions options, Path backup) {
+        StackPaths paths = StackPaths.of(options);
+        if (new PidFile(paths.pidFile()).read().stream().anyMatch(entry -> entry.live().isPresent())) {
+            System.err.println("[fupin] restore refused: the stack is running ('deploy/local/fupin down' first)");
+            return 1;
+        }
+        try {
+            Path kept = PostgresBackup.restore(backup, paths.postgresData());
+            Console.say("restored " + backup + "; the data it replaced is kept in " + kept + ". Next: "
+                    + "'deploy/local/fupin up', then 'deploy/local/fupin rebuild-reports' (reporting's read models "
+                    + "replayed from the topics)");
+            return 0;
+        }
+        catch (RuntimeException ex) {
+            System.err.println("[fupin] restore FAILED: " + ex.getMessage());
+            return 1;
+        }
     }
 
     /**

@@ -96,6 +96,21 @@ final class PostgresServer implements AutoCloseable {
                 : Optional.empty();
     }
 
+    /** The superuser ({@code postgres}, trusted on loopback), for what only it may do: roles, backups. */
+    javax.sql.DataSource superuser() {
+        return postgres.getPostgresDatabase();
+    }
+
+    /** The superuser of the server on this port, from another process (the {@code backup} command). */
+    static javax.sql.DataSource superuser(int port) {
+        org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+        source.setServerNames(new String[] { "localhost" });
+        source.setPortNumbers(new int[] { port });
+        source.setDatabaseName("postgres");
+        source.setUser("postgres");
+        return source;
+    }
+
     ProcessHandle postmaster() {
         return Postmaster.running(dataDir)
                 .orElseThrow(() -> new StackStartException("PostgreSQL: no running postmaster in " + dataDir));

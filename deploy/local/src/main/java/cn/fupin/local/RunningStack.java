@@ -220,6 +220,43 @@ public final class RunningStack implements AutoCloseable {
     }
 
     /**
+     * A physical backup of the stack's PostgreSQL — every service's schema at one moment — into the directory, taken
+     * while everything serves ({@code fupin backup}); returns its manifest.
+     */
+    public java.util.Properties backupDatabase(Path target) {
+        PostgresServer database;
+        synchronized (this) {
+            ensureOpen();
+            database = postgres;
+        }
+        java.util.Properties manifest = PostgresBackup.take(database.superuser(), paths.postgresData(), target);
+        Console.say("PostgreSQL backed up into " + target + " (" + manifest.getProperty("bytes") + " bytes)");
+        return manifest;
+    }
+
+    /**
+     * Puts a backup in place of the stack's database, as {@code fupin restore} does with the stack down: the services
+     * and the gateway stopped, PostgreSQL stopped, the backup restored, PostgreSQL started (replaying the backup's
+     * log), the services and the gateway started again. Returns where the replaced data directory was kept.
+     */
+    public Path restoreDatabase(Path backup) {
+        List<ChildProcess> apps;
+        synchronized (this) {
+            ensureOpen();
+            apps = List.copyOf(applications.values());
+        }
+        ProcessTree.stop(apps.stream().map(ChildProcess::handle).toList(), STOP_GRACE);
+        synchronized (this) {
+            postgres.close();
+        }
+        Path kept = PostgresBackup.restore(backup, paths.postgresData());
+        Console.say("PostgreSQL restored from " + backup + " (the data it replaced: " + kept + ")");
+        startPostgres();
+        startApplications();
+        return kept;
+    }
+
+    /**
      * Waits for a part to exit by itself (a service that reached its crash point), and to be reaped; false if it still
      * runs.
      */

@@ -28,6 +28,21 @@ class CommandLineTests {
     }
 
     @Test
+    void aBackupGoesWhereToldOrIntoTheDataDirectorysBackupsAndARestoreNeedsOne() {
+        CommandLine told = CommandLine.parse(new String[] {"backup", "/b/1", "--data", "/d"}, CWD);
+        assertThat(told.command()).isEqualTo(CommandLine.Command.BACKUP);
+        assertThat(told.backup()).isEqualTo(Path.of("/b/1"));
+
+        CommandLine untold = CommandLine.parse(new String[] {"backup", "--data", "/d"}, CWD);
+        assertThat(untold.backup().getParent()).isEqualTo(Path.of("/d/backups"));
+
+        CommandLine restore = CommandLine.parse(new String[] {"restore", "/b/1"}, CWD);
+        assertThat(restore.command()).isEqualTo(CommandLine.Command.RESTORE);
+        assertThat(restore.backup()).isEqualTo(Path.of("/b/1"));
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(new String[] {"restore"}, CWD));
+    }
+
+    @Test
     void readsEveryOption() {
         CommandLine commandLine = CommandLine.parse(new String[] {"down", "--repo", "/r", "--data", "/d", "--no-demo",
                 "--port-base", "20000", "--infra-only", "--production-jvm", "--durable"}, CWD);
