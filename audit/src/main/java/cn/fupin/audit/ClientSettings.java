@@ -41,6 +41,15 @@ public final class ClientSettings {
         return true;
     }
 
+    /**
+     * What to say after a broker did not answer: one that wants its clients to sign in looks, to a client that does
+     * not, like a broker that never answers.
+     */
+    public static String hint(Properties connection) {
+        return connection.containsKey("sasl.jaas.config") ? ""
+                : " (a broker that wants its clients to sign in answers no one who does not: --command-config FILE)";
+    }
+
     private static Properties load(Path file) {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {

@@ -109,7 +109,8 @@ public final class DeadLetters {
             return replay(connection, deadLetter, out, err);
         }
         catch (KafkaException | IllegalStateException ex) {
-            err.println("could not reach the dead letters: " + ex.getMessage());
+            err.println("could not reach the dead letters: " + ex.getMessage()
+                    + ClientSettings.hint(connection));
             return 2;
         }
     }

@@ -91,7 +91,8 @@ public final class AuditVerifier {
             }
         }
         catch (KafkaException | IllegalStateException ex) {
-            err.println("could not read the topics: " + ex.getMessage());
+            err.println("could not read the topics: " + ex.getMessage()
+                    + ClientSettings.hint(options.connection()));
             return 2;
         }
         out.println(violations == 0 ? "VERIFIED: no violation" : "NOT VERIFIED: " + violations + " violations");

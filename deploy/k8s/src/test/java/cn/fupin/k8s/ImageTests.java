@@ -82,9 +82,10 @@ class ImageTests {
             throws IOException, InterruptedException {
         Files.createDirectories(root.resolve("proc"));
         // the host's programs by their full paths: the environment below is the image's, its PATH the image's
-        List<String> command = new ArrayList<>(List.of(hostProgram("unshare"), "--user", "--map-root-user", "--mount",
-                "--pid", "--fork", "--mount-proc=" + root.resolve("proc"), hostProgram("chroot"), root.toString(),
-                "/opt/java/bin/java"));
+        // the application dies with unshare (--kill-child): it is the namespace's first process, nothing else ends it
+        List<String> command = new ArrayList<>(List.of(hostProgram("unshare"), "--kill-child", "--user",
+                "--map-root-user", "--mount", "--pid", "--fork", "--mount-proc=" + root.resolve("proc"),
+                hostProgram("chroot"), root.toString(), "/opt/java/bin/java"));
         command.addAll(entrypoint.subList(1, entrypoint.size()));
         Path log = Files.createTempFile("image", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
