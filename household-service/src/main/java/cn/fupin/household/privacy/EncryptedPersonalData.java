@@ -11,6 +11,7 @@ import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.jdbc.repository.config.AbstractJdbcConfiguration;
 
 import cn.fupin.platform.pii.PersonalDataCipher;
+import cn.fupin.platform.pii.SealedColumn;
 import cn.fupin.platform.pii.StoredIdNumbers;
 
 /**
@@ -34,6 +35,17 @@ class EncryptedPersonalData extends AbstractJdbcConfiguration {
     @Bean
     SealedColumns sealedColumns() {
         return columns;
+    }
+
+    /** Where the service's sealed personal data is, for sealing it again after a key rotation (platform Resealing). */
+    @Bean
+    List<SealedColumn> householdSealedColumns() {
+        return List.of(SealedColumn.idNumbers("member", "id_number"), SealedColumn.idNumbers("helper", "id_number"),
+                SealedColumn.idNumbers("member_correction", "old_id_number"),
+                SealedColumn.idNumbers("member_correction", "new_id_number"),
+                SealedColumn.text("household", "phone", PERSONAL_TEXT),
+                SealedColumn.text("household", "bank_account", PERSONAL_TEXT),
+                SealedColumn.text("helper", "phone", PERSONAL_TEXT));
     }
 
     @Override

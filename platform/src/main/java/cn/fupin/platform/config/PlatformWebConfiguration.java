@@ -2,7 +2,12 @@ package cn.fupin.platform.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,23 +19,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import cn.fupin.platform.counts.RecordCounts;
 import cn.fupin.platform.counts.RecordCountsController;
+import cn.fupin.platform.idempotency.IdempotencyFilter;
 import cn.fupin.platform.observability.CorrelationId;
 import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.pii.PersonalDataCipher;
 import cn.fupin.platform.pii.PiiProperties;
+import cn.fupin.platform.pii.Resealing;
+import cn.fupin.platform.pii.SealedColumn;
 import cn.fupin.platform.pii.StoredIdNumbers;
-import cn.fupin.platform.idempotency.IdempotencyFilter;
 import cn.fupin.platform.web.ContractNulls;
 import cn.fupin.platform.web.InFlightLimit;
 import cn.fupin.platform.web.IndicatorNames;
 import cn.fupin.platform.web.ProblemAdvice;
 import cn.fupin.platform.web.StrictRequestBodies;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details, indicator-aware error messages, correlation ids and the clock. */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration")
@@ -112,6 +120,25 @@ public class PlatformWebConfiguration {
                 new IdempotencyFilter(jdbc, transactions, mapper, cipher));
         registration.setOrder(0);
         return registration;
+    }
+
+    /** The idempotency filter's kept answers are sealed, bound to their caller and key. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(JdbcTemplate.class)
+    List<SealedColumn> keptAnswersSealed() {
+        return List.of(SealedColumn.bound("idempotent_request", "body", "idempotent_request", "principal",
+                "idempotency_key"));
+    }
+
+    /** Personal data an older key sealed, sealed again after a key rotation (each list of sealed columns). */
+    @Bean
+    @ConditionalOnBean(JdbcTemplate.class)
+    Resealing resealing(ObjectProvider<List<SealedColumn>> columns, DataSource dataSource,
+            PlatformTransactionManager transactions, PersonalDataCipher cipher,
+            @Value("${fupin.pii.reseal-retry:PT5M}") Duration retry, ObjectProvider<MeterRegistry> meters) {
+        return new Resealing(columns.orderedStream().flatMap(List::stream).toList(), dataSource,
+                new TransactionTemplate(transactions), cipher, retry, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** Right after the correlation id, so that a refusal carries it, and before any work on the request. */

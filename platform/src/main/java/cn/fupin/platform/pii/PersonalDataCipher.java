@@ -107,6 +107,16 @@ public final class PersonalDataCipher {
         }
     }
 
+    /** The number of the key that seals. */
+    public int currentKey() {
+        return current;
+    }
+
+    /** The value sealed again with the current key, for the same associated data; refused as {@link #open} refuses. */
+    public byte[] reseal(byte[] sealed, byte[] associated) {
+        return seal(open(sealed, associated), associated);
+    }
+
     /** Whether a sealed value was sealed with an older key than the current one (to be re-sealed). */
     public boolean sealedWithOlderKey(byte[] sealed) {
         return Byte.toUnsignedInt(sealed[0]) != current;
