@@ -47,4 +47,12 @@ class PersonalDataCipherTests {
         assertThatThrownBy(() -> new PersonalDataCipher(Map.of(1, KEY_1), 2))
                 .hasMessageContaining("no key numbered 2");
     }
+
+    @Test
+    void aBlankKeySlotIsNoKey() {
+        PiiProperties pii = new PiiProperties("an-id-hash-key-long-enough", Map.of(1, KEY_1, 2, " "), 1);
+
+        assertThat(pii.encryptionKeys()).containsOnlyKeys(1);
+        assertThat(new PersonalDataCipher(pii.encryptionKeys(), 1).currentKey()).isEqualTo(1);
+    }
 }
