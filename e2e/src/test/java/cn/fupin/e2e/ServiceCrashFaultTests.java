@@ -29,7 +29,13 @@ class ServiceCrashFaultTests {
 
     private static final String VILLAGE = WalkingSkeletonE2ETests.VILLAGE;
     private static final String CRASH_AT = "FUPIN_FAULTS_CRASH_AT";
-    private static final Duration CRASH_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long a restarted consumer may take to be given its partitions and reach the crash point: a member killed
+     * while its group rebalances (these tests kill household-service four times in two minutes) holds the group's next
+     * rebalance until its rebalance timeout, the consumers' max.poll.interval.ms (5 minutes), not only its session
+     * timeout (45 s). One run in three took longer than a minute.
+     */
+    private static final Duration CRASH_WAIT = Duration.ofMinutes(6);
 
     @BeforeAll
     static void underTheWorkPlan() {
