@@ -127,8 +127,7 @@ public class PlatformWebConfiguration {
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @ConditionalOnBean(JdbcTemplate.class)
     List<SealedColumn> keptAnswersSealed() {
-        return List.of(SealedColumn.bound("idempotent_request", "body", "idempotent_request", "principal",
-                "idempotency_key"));
+        return List.of(IdempotencyFilter.KEPT_ANSWERS);
     }
 
     /** Personal data an older key sealed, sealed again after a key rotation (each list of sealed columns). */

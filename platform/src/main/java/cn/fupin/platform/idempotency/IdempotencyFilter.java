@@ -26,6 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import cn.fupin.platform.pii.PersonalDataCipher;
+import cn.fupin.platform.pii.SealedColumn;
 import cn.fupin.platform.web.Problems;
 
 import jakarta.servlet.FilterChain;
@@ -52,6 +53,13 @@ import tools.jackson.databind.json.JsonMapper;
  * the fault tests, {@code ServiceCrashFaultTests}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
+
+    /**
+     * Where the kept answers are sealed, bound to their caller and key: the one statement of that binding, for sealing
+     * them here and again after a key rotation (Resealing).
+     */
+    public static final SealedColumn KEPT_ANSWERS = SealedColumn.bound("idempotent_request", "body",
+            "idempotent_request", "principal", "idempotency_key");
 
     public static final String HEADER = "Idempotency-Key";
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
@@ -226,7 +234,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static byte[] context(String principal, String key) {
-        return ("idempotent_request\n" + principal + "\n" + key).getBytes(StandardCharsets.UTF_8);
+        return KEPT_ANSWERS.associated().of(null, List.of(principal, key));
     }
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)

@@ -10,7 +10,7 @@ import java.util.List;
  * the associated data it was sealed with — constant, the value's own hash, or taken from other columns of its row.
  *
  * @param table the table, as the service's connections name it
- * @param column the sealed column (null where there is nothing)
+ * @param column the sealed column (a row where it is null has nothing to seal)
  * @param offset where the sealed part starts in the value (its first byte is the key's number)
  * @param contextColumns the row's columns the associated data is made of (in {@link Associated#of}'s order)
  * @param associated the associated data of a value
