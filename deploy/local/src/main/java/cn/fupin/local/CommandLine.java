@@ -52,7 +52,10 @@ record CommandLine(Command command, StackOptions options, Path backup) {
                 }
                 case "restore" -> {
                     command = Command.RESTORE;
-                    backup = Path.of(value(args, ++i, "restore"));
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new IllegalArgumentException("restore needs the backup's directory: restore DIR");
+                    }
+                    backup = Path.of(args[++i]);
                 }
                 case "--repo" -> repo = Path.of(value(args, ++i, "--repo"));
                 case "--data" -> data = Path.of(value(args, ++i, "--data"));

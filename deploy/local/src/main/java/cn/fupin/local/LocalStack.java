@@ -102,6 +102,10 @@ public final class LocalStack {
                     + "' once the stack is down");
             return 0;
         }
+        catch (IllegalArgumentException ex) {
+            System.err.println("[fupin] backup FAILED: " + ex.getMessage());
+            return 1;
+        }
         catch (RuntimeException ex) {
             System.err.println("[fupin] backup FAILED: " + ex.getMessage()
                     + " (is the stack running? 'deploy/local/fupin up')");

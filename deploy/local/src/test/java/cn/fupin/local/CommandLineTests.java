@@ -40,6 +40,9 @@ class CommandLineTests {
         assertThat(restore.command()).isEqualTo(CommandLine.Command.RESTORE);
         assertThat(restore.backup()).isEqualTo(Path.of("/b/1"));
         assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(new String[] {"restore"}, CWD));
+        // as the fupin script calls it: its own options come after the user's
+        assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse(new String[] {"restore", "--repo", "/r"},
+                CWD)).withMessageContaining("restore DIR");
     }
 
     @Test
