@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
@@ -25,6 +26,7 @@ import cn.fupin.platform.testing.contract.OpenApiOperations.Operation;
 import cn.fupin.platform.testing.contract.OpenApiOperations.Parameter;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -112,7 +114,7 @@ public abstract class BadInputProperties {
         prepare();
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 400, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void badInputIsRefusedWithAProblemAndWritesNothing(@ForAll("badRequests") BadRequest bad) throws Exception {
         Statistics.collect(bad.operation().id());
         Map<String, Long> before = fingerprint();
@@ -134,9 +136,16 @@ public abstract class BadInputProperties {
                 .forEach(op -> coverage.check(op.id()).count(n -> n > 0)));
     }
 
+    /**
+     * The operations in turn, each try the next, so that every one is tried {@code tries / operations} times (no edge
+     * cases mixed in: they would repeat the first). Drawn at random, one of household's thirty went untried in a run
+     * of four hundred once.
+     */
     @Provide
     Arbitrary<BadRequest> badRequests() {
-        return Arbitraries.lazy(() -> Arbitraries.of(operations).flatMap(this::badRequestsOf));
+        AtomicInteger tried = new AtomicInteger();
+        return Arbitraries.create(() -> operations.get(tried.getAndIncrement() % operations.size()))
+                .flatMap(this::badRequestsOf);
     }
 
     private Arbitrary<BadRequest> badRequestsOf(Operation operation) {
