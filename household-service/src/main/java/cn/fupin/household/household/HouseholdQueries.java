@@ -57,7 +57,7 @@ public class HouseholdQueries {
     /**
      * One page of the households a filter finds, oldest first. Only the filter's own conditions are in the SQL, so
      * a generic plan cannot fall back to scanning the caller's whole area: the area is a value or a range an index
-     * serves under row-level security ({@code =}, {@code ~>=~} and {@code ~<~} are leakproof, {@code like} is not:
+     * serves under row-level security ({@code =}, {@code >=} and {@code <} are leakproof, {@code like} is not:
      * as a filter it read every household of the caller's area to find a village's), and an ID number reaches its
      * household through the member index rather than a look at each household's members.
      */
@@ -65,7 +65,7 @@ public class HouseholdQueries {
         // a village's whole code is a value: the index then gives its households in the page's order, no sort
         StringBuilder where = new StringBuilder(filter.areaPrefix().length() == VILLAGE_CODE_LENGTH
                 ? "where h.division_code = :area"
-                : "where h.division_code ~>=~ :area and h.division_code ~<~ (:area || '~')");
+                : "where h.division_code >= :area and h.division_code < (:area || '~')");
         Map<String, Object> params = new HashMap<>();
         params.put("area", filter.areaPrefix());
         if (filter.category() != null) {

@@ -41,6 +41,7 @@ import cn.fupin.platform.outbox.PublishedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The event backbone: envelope codec, outbox and relay, inbox, dead letters, the service's topic. */
@@ -92,9 +93,10 @@ public class PlatformEventsConfiguration {
         };
     }
 
+    /** Migrates a location on its own history, without the service's Java migrations and callbacks. */
     private static void migrate(Flyway service, String location, String history) {
         Flyway.configure().configuration(service.getConfiguration())
-                .locations(location).table(history).javaMigrations()
+                .locations(location).table(history).javaMigrations().callbacks(new Callback[0])
                 .baselineOnMigrate(true).baselineVersion("0")
                 .load().migrate();
     }

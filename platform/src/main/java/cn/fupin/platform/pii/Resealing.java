@@ -88,10 +88,14 @@ public class Resealing implements SmartLifecycle {
     private Batch batch(SealedColumn column, List<String> refused) {
         String context = column.contextColumns().isEmpty() ? ""
                 : ", " + String.join(", ", column.contextColumns().stream().map(name -> name + "::text").toList());
-        String select = "select ctid::text, " + column.column() + context + " from " + column.table() + " where "
-                + column.column() + " is not null and get_byte(" + column.column() + ", " + column.offset()
-                + ") <> ? and not (ctid::text = any(?)) limit " + BATCH + " for update skip locked";
-        String update = "update " + column.table() + " set " + column.column() + " = ? where ctid = ?::tid";
+        // a row's place: its table (a partition, in a partitioned table: tuple ids repeat across them) and tuple
+        String placeOf = "tableoid::regclass::text || ' ' || ctid::text";
+        String select = "select " + placeOf + ", " + column.column() + context + " from " + column.table()
+                + " where " + column.column() + " is not null and get_byte(" + column.column() + ", "
+                + column.offset() + ") <> ? and not (" + placeOf + " = any(?)) limit " + BATCH
+                + " for update skip locked";
+        String update = "update " + column.table() + " set " + column.column() + " = ?"
+                + " where ctid = split_part(?, ' ', 2)::tid and tableoid = split_part(?, ' ', 1)::regclass";
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try (PreparedStatement query = connection.prepareStatement(select);
                 PreparedStatement write = connection.prepareStatement(update)) {
@@ -124,6 +128,7 @@ public class Resealing implements SmartLifecycle {
                     System.arraycopy(sealed, 0, replaced, column.offset(), sealed.length);
                     write.setBytes(1, replaced);
                     write.setString(2, place);
+                    write.setString(3, place);
                     write.addBatch();
                     resealed++;
                 }
