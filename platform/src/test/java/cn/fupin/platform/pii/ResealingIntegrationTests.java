@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,6 +85,31 @@ class ResealingIntegrationTests {
                 .as("the hash, what searches find a number by").isEqualTo(hashBefore);
 
         assertThat(resealing.pass()).isEqualTo(new Resealing.Pass(0, 1));
+    }
+
+    @Test
+    void inAPartitionedTableEachRowIsSealedAgainInItsOwnPartition() {
+        jdbc.execute("create table place (area text not null, id int not null, phone bytea, primary key (area, id))"
+                + " partition by list (area)");
+        jdbc.execute("create table place_a partition of place for values in ('a')");
+        jdbc.execute("create table place_b partition of place for values in ('b')");
+        for (String area : List.of("a", "b")) {
+            for (int i = 0; i < 3; i++) {
+                // the same tuple ids in both partitions: (0,1), (0,2), (0,3)
+                jdbc.update("insert into place values (?, ?, ?)", area, i,
+                        before.seal((area + i).getBytes(StandardCharsets.UTF_8), TEXT));
+            }
+        }
+        Resealing resealing = new Resealing(List.of(SealedColumn.text("place", "phone", TEXT)), database,
+                new TransactionTemplate(new DataSourceTransactionManager(database)), after, Duration.ofMinutes(5),
+                new SimpleMeterRegistry());
+
+        assertThat(resealing.pass().resealed()).isEqualTo(6);
+
+        PersonalDataCipher onlyTheNewKey = new PersonalDataCipher(Map.of(2, PersonalDataCipherTests.KEY_2), 2);
+        jdbc.query("select area, id, phone from place", (RowCallbackHandler) rs ->
+                assertThat(new String(onlyTheNewKey.open(rs.getBytes(3), TEXT), StandardCharsets.UTF_8))
+                        .isEqualTo(rs.getString(1) + rs.getInt(2)));
     }
 
     private static String idNumber(int i) {
