@@ -92,10 +92,10 @@ class AnnualRecordStore {
         String names = String.join(", ", columns.keySet());
         String values = columns.keySet().stream().map(column -> ":" + column).collect(Collectors.joining(", "));
         String updates = columns.keySet().stream().filter(column -> !column.equals("household_id")
-                && !column.equals("year")).map(column -> column + " = excluded." + column)
+                && !column.equals("division_code") && !column.equals("year")).map(column -> column + " = excluded." + column)
                 .collect(Collectors.joining(", "));
         return jdbc.sql("insert into annual_record (" + names + ") values (" + values + ")"
-                + " on conflict (household_id, year) do update set " + updates
+                + " on conflict (division_code, household_id, year) do update set " + updates
                 + " where annual_record.version = excluded.version - 1")
                 .params(columns).update() == 1;
     }
@@ -105,6 +105,7 @@ class AnnualRecordStore {
         Conditions conditions = record.conditions();
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("household_id", record.householdId());
+        columns.put("division_code", record.divisionCode());
         columns.put("year", record.year());
         columns.put("wage_income", income.wageIncome());
         columns.put("transfer_income", income.transferIncome());
@@ -163,9 +164,10 @@ class AnnualRecordStore {
                 flag(rs, "broadcast_tv"));
         BasicNeeds needs = new BasicNeeds(rs.getBoolean("no_dropout"), rs.getBoolean("basic_medical_insurance"),
                 rs.getBoolean("safe_housing"), Boolean.TRUE.equals(conditions.safeDrinkingWater()));
-        return new AnnualRecord(rs.getObject("household_id", UUID.class), rs.getInt("year"), income, conditions,
-                rs.getInt("size"), rs.getBigDecimal("net_income"), rs.getBigDecimal("per_capita_income"), needs,
-                rs.getLong("version"), rs.getTimestamp("updated_at").toInstant());
+        return new AnnualRecord(rs.getObject("household_id", UUID.class), rs.getString("division_code"),
+                rs.getInt("year"), income, conditions, rs.getInt("size"), rs.getBigDecimal("net_income"),
+                rs.getBigDecimal("per_capita_income"), needs, rs.getLong("version"),
+                rs.getTimestamp("updated_at").toInstant());
     }
 
     private static BigDecimal money(ResultSet rs, String column) throws SQLException {

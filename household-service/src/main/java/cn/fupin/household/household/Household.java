@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
@@ -42,7 +43,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     private String policyVerification;
     private int size;
     @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
-    private final List<Member> members;
+    private final List<FiledMember> members;
     @MappedCollection(idColumn = "household_id", keyColumn = "ordinal")
     private List<Helper> helpers;
     @Version
@@ -56,8 +57,9 @@ public class Household extends AbstractAggregateRoot<Household> {
     Household(UUID id, Category category, PovertyStatus status, String divisionCode, String naturalVillage,
             PersonalText phone, String identificationStandard, Boolean militaryFamily, String bankName,
             PersonalText bankAccount,
-            List<String> causes, boolean notEnjoyingPolicy, String policyVerification, int size, List<Member> members,
-            List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt, LocalDate appliedOn) {
+            List<String> causes, boolean notEnjoyingPolicy, String policyVerification, int size,
+            List<FiledMember> members, List<Helper> helpers, Long version, Instant createdAt, Instant updatedAt,
+            LocalDate appliedOn) {
         this.appliedOn = appliedOn;
         this.id = id;
         this.category = category;
@@ -89,7 +91,8 @@ public class Household extends AbstractAggregateRoot<Household> {
                 PovertyStatus.initialFor(form.category()), form.divisionCode(), form.naturalVillage(),
                 PersonalText.of(form.phone()), form.identificationStandard(), form.militaryFamily(), form.bankName(),
                 PersonalText.of(form.bankAccount()),
-                form.causes(), false, null, 0, members, List.of(), null, now, now, form.appliedOn());
+                form.causes(), false, null, 0, filed(form.divisionCode(), members), List.of(), null, now, now,
+                form.appliedOn());
         household.size = household.countActive();
         household.registerEvent(HouseholdRegistered.of(household, form.risks()));
         return household;
@@ -102,7 +105,8 @@ public class Household extends AbstractAggregateRoot<Household> {
     static Household imported(ImportedHousehold form, List<Member> members, HouseholdImported.Origin origin) {
         Household household = new Household(Ids.next(), form.category(), form.status(), form.divisionCode(),
                 form.naturalVillage(), PersonalText.of(form.phone()), null, null, null, null, form.causes(), false,
-                null, 0, members, form.helpersUnderNewIds(), null, origin.importedAt(), origin.importedAt(), null);
+                null, 0, filed(form.divisionCode(), members), form.helpersUnderNewIds(), null, origin.importedAt(),
+                origin.importedAt(), null);
         household.size = household.countActive();
         household.registerEvent(HouseholdImported.of(household, form, origin));
         return household;
@@ -143,7 +147,7 @@ public class Household extends AbstractAggregateRoot<Household> {
                 }
                 continue;
             }
-            Member known = members.get(index);
+            Member known = member(index);
             if (!known.name().equals(given.name().trim()) || !known.gender().equals(given.gender())
                     || !known.relation().equals(given.relation())) {
                 notApplied.add("成员 " + known.name() + " 的姓名、性别或与户主关系与导出不同：须经成员信息更正（附依据）办理");
@@ -162,13 +166,13 @@ public class Household extends AbstractAggregateRoot<Household> {
      * changes only when the present one leaves.
      */
     public void addMember(Member member, String reason, LocalDate date, Instant now) {
-        if (member.isHead() && members.stream().anyMatch(Member::isHead)) {
+        if (member.isHead() && everyMember().anyMatch(Member::isHead)) {
             throw RuleViolation.invalid(List.of(new FieldError("member.relation", "A5", "户内已有户主，新增成员不能为户主")));
         }
         Member joined = new Member(member.memberId(), member.name(), member.gender(), member.idType(),
                 member.idNumber(), member.relation(), member.ethnicity(), member.birthDate(), member.indicators(),
                 member.workLocation(), true, date, reason, null, null);
-        members.add(joined);
+        members.add(new FiledMember(divisionCode, joined));
         size = countActive();
         updatedAt = now;
         MemberIndicators indicators = joined.indicators();
@@ -186,7 +190,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (index < 0) {
             throw RuleViolation.notFound("成员", memberId);
         }
-        Member before = members.get(index);
+        Member before = member(index);
         Member after = new Member(before.memberId(), before.name(), before.gender(), before.idType(),
                 before.idNumber(), before.relation(), ethnicity == null ? before.ethnicity() : ethnicity,
                 before.birthDate(), indicators, before.workLocation(), true, before.joinedOn(),
@@ -198,7 +202,7 @@ public class Household extends AbstractAggregateRoot<Household> {
         }
         before.indicators().differencesTo(indicators).forEach(field -> changed.add(path + "indicators." + field));
         if (!changed.isEmpty()) {
-            members.set(index, after);
+            replace(index, after);
             updatedAt = now;
             registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed,
                     headName(), null, memberSummaries()));
@@ -215,13 +219,13 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (index < 0) {
             throw RuleViolation.notFound("成员", memberId);
         }
-        Member before = members.get(index);
+        Member before = member(index);
         if (before.isHead() != Member.HEAD.equals(corrected.relation())) {
             throw HeadRequired.refused(before.isHead() ? "户主的与户主关系（A5）只能是 01；更换户主请用户主变更"
                     : "户内已有户主，成员不能改为户主；更换户主请用户主变更");
         }
         Member after = before.withIdentity(corrected);
-        members.set(index, after);
+        replace(index, after);
         recordCorrections(IdentityCorrected.between(before, after), reason, now);
     }
 
@@ -249,13 +253,13 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (!errors.isEmpty()) {
             throw RuleViolation.invalid(errors);
         }
-        if (members.get(newHead).isHead() && members.stream().filter(Member::isHead).count() == 1) {
+        if (member(newHead).isHead() && everyMember().filter(Member::isHead).count() == 1) {
             throw HeadRequired.refused("所指定的新户主已是户主");
         }
         if (named.contains(change.newHeadMemberId())) {
             throw HeadRequired.refused("新户主本人与户主的关系即为户主（01），不能在成员关系中给出");
         }
-        List<Member> result = new ArrayList<>(members);
+        List<Member> result = new ArrayList<>(everyMember().toList());
         result.set(newHead, result.get(newHead).withRelation(Member.HEAD));
         change.relations().forEach(relation -> {
             int index = indexOfActive(relation.memberId());
@@ -267,8 +271,8 @@ public class Household extends AbstractAggregateRoot<Household> {
         }
         List<IdentityCorrected.FieldCorrection> corrections = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            corrections.addAll(IdentityCorrected.between(members.get(i), result.get(i)));
-            members.set(i, result.get(i));
+            corrections.addAll(IdentityCorrected.between(member(i), result.get(i)));
+            replace(i, result.get(i));
         }
         recordCorrections(corrections, change.reason(), now);
     }
@@ -293,16 +297,16 @@ public class Household extends AbstractAggregateRoot<Household> {
         if (index < 0) {
             throw RuleViolation.notFound("成员", memberId);
         }
-        Member leaving = members.get(index);
+        Member leaving = member(index);
         if (leaving.isHead()) {
             int newHead = newHeadId == null || newHeadId.equals(memberId) ? -1 : indexOfActive(newHeadId);
             if (newHead < 0) {
                 throw RuleViolation.invalid(List.of(new FieldError("newHeadMemberId", "A5",
                         "减少的是户主，须指定另一名在户成员为新户主")));
             }
-            members.set(newHead, members.get(newHead).withRelation(Member.HEAD));
+            replace(newHead, member(newHead).withRelation(Member.HEAD));
         }
-        members.set(index, leaving.removed(reason, date));
+        replace(index, leaving.removed(reason, date));
         size = countActive();
         updatedAt = now;
         registerEvent(new MemberRemoved(id, divisionCode, category, status, memberId, leaving.relation(),
@@ -373,9 +377,26 @@ public class Household extends AbstractAggregateRoot<Household> {
         return List.copyOf(domainEvents());
     }
 
+    private static List<FiledMember> filed(String divisionCode, List<Member> members) {
+        return members.stream().map(member -> new FiledMember(divisionCode, member)).toList();
+    }
+
+    private Member member(int index) {
+        return members.get(index).member();
+    }
+
+    private void replace(int index, Member member) {
+        members.set(index, new FiledMember(divisionCode, member));
+    }
+
+    /** Every member, those who left included, in the household's order. */
+    private Stream<Member> everyMember() {
+        return members.stream().map(FiledMember::member);
+    }
+
     private int indexOfActive(UUID memberId) {
         for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).active() && members.get(i).memberId().equals(memberId)) {
+            if (member(i).active() && member(i).memberId().equals(memberId)) {
                 return i;
             }
         }
@@ -383,7 +404,7 @@ public class Household extends AbstractAggregateRoot<Household> {
     }
 
     private int countActive() {
-        return (int) members.stream().filter(Member::active).count();
+        return (int) everyMember().filter(Member::active).count();
     }
 
     public UUID getId() {
@@ -440,7 +461,7 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     /** All members, those who left included; the head first. */
     public List<Member> getMembers() {
-        return members.stream().sorted((a, b) -> Boolean.compare(b.isHead(), a.isHead())).toList();
+        return everyMember().sorted((a, b) -> Boolean.compare(b.isHead(), a.isHead())).toList();
     }
 
     /** 脱贫不享受政策: exited households marked so since 2014, verified in the 2020 work. */
@@ -476,11 +497,11 @@ public class Household extends AbstractAggregateRoot<Household> {
 
     /** The 户主's name (A1), or null while the household has none. */
     public String headName() {
-        return members.stream().filter(Member::isHead).map(Member::name).findFirst().orElse(null);
+        return everyMember().filter(Member::isHead).map(Member::name).findFirst().orElse(null);
     }
 
     /** Every member as other services see it, for events that carry the members after a change. */
     private List<HouseholdRegistered.RegisteredMember> memberSummaries() {
-        return members.stream().map(HouseholdRegistered.RegisteredMember::of).toList();
+        return everyMember().map(HouseholdRegistered.RegisteredMember::of).toList();
     }
 }

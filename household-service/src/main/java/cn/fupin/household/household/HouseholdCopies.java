@@ -31,7 +31,7 @@ class HouseholdCopies {
             active, political_status, education, student_status, health, labour_skill, work_area, work_months,
             dropout_reason, speaks_mandarin, pension_insured, medical_insured, critical_illness_insured,
             minimum_living, commercial_medical_insured, medical_assistance, work_location, joined_on,
-            increase_reason, left_on, decrease_reason""";
+            increase_reason, left_on, decrease_reason, division_code""";
 
     private static final String HELPERS = """
             household_id, ordinal, helper_id, name, gender, political_status, unit, start_date, end_date, phone""";
@@ -72,7 +72,7 @@ class HouseholdCopies {
                     .add(i.dropoutReason()).add(i.speaksMandarin()).add(i.pensionInsured()).add(i.medicalInsured())
                     .add(i.criticalIllnessInsured()).add(i.minimumLiving()).add(i.commercialMedicalInsured())
                     .add(i.medicalAssistance()).add(m.workLocation()).add(m.joinedOn()).add(m.increaseReason())
-                    .add(m.leftOn()).add(m.decreaseReason()).end();
+                    .add(m.leftOn()).add(m.decreaseReason()).add(h.getDivisionCode()).end();
         }
         CopyRows helper = new CopyRows(256 * h.getHelpers().size());
         for (int ordinal = 0; ordinal < h.getHelpers().size(); ordinal++) {

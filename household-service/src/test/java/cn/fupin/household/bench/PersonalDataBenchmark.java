@@ -115,7 +115,7 @@ class PersonalDataBenchmark {
             households.add(new Object[] { id, village(i), now, now });
             for (int m = 0; m < MEMBERS; m++) {
                 members.add(new Object[] { id, m, UUID.randomUUID(), "成员" + m, sealed.get(i * MEMBERS + m),
-                        m == 0 ? "01" : "10" });
+                        m == 0 ? "01" : "10", village(i) });
             }
         }
         jdbc.batchUpdate("""
@@ -123,8 +123,8 @@ class PersonalDataBenchmark {
                 values (?, 'REGISTERED', 'POOR', ?, 4, 0, ?, ?)""", households);
         jdbc.batchUpdate("""
                 insert into member (household_id, ordinal, member_id, name, gender, id_type, id_number, relation,
-                    active)
-                values (?, ?, ?, ?, '1', '01', ?, ?, true)""", members);
+                    active, division_code)
+                values (?, ?, ?, ?, '1', '01', ?, ?, true, ?)""", members);
         jdbc.execute("analyze household");
         jdbc.execute("analyze member");
     }

@@ -70,9 +70,10 @@ class RecordCountsIntegrationTests extends ServiceTestSupport {
 
     void record(String household, int year) {
         jdbc.update("""
-                insert into annual_record (household_id, year, size, net_income, per_capita_income, no_dropout,
-                    basic_medical_insurance, safe_housing, version, updated_at)
-                values (?::uuid, ?, 3, 9000, 3000, true, true, true, 0, now())""", household, year);
+                insert into annual_record (household_id, division_code, year, size, net_income, per_capita_income,
+                    no_dropout, basic_medical_insurance, safe_housing, version, updated_at)
+                select id, division_code, ?, 3, 9000, 3000, true, true, true, 0, now() from household
+                where id = ?::uuid""", year, household);
     }
 
     void expectCountedAsTheTablesGive() throws Exception {

@@ -50,9 +50,10 @@ class HouseholdRowsIntegrationTests extends ServiceTestSupport {
         UUID nowhere = UUID.randomUUID();
 
         assertThatThrownBy(() -> jdbc.update("""
-                insert into annual_record (household_id, year, size, net_income, per_capita_income, no_dropout,
-                    basic_medical_insurance, safe_housing, version, updated_at)
-                values (?, 2020, 1, 0, 0, true, true, true, 0, now())""", nowhere)).hasStackTraceContaining("annual_record: household " + nowhere + " does not exist");
+                insert into annual_record (household_id, division_code, year, size, net_income, per_capita_income,
+                    no_dropout, basic_medical_insurance, safe_housing, version, updated_at)
+                values (?, ?, 2020, 1, 0, 0, true, true, true, 0, now())""", nowhere, VILLAGE))
+                .hasStackTraceContaining("annual_record: household " + nowhere + " does not exist");
         assertThatThrownBy(() -> jdbc.update("""
                 insert into household_registry (household_id, registry_number, status, person_numbers, digest, import_id,
                     imported_at) values (?, 'X1', 'POOR', '{}', 'd', gen_random_uuid(), now())""", nowhere))
@@ -73,6 +74,9 @@ class HouseholdRowsIntegrationTests extends ServiceTestSupport {
                 Long.class, household)).as("the batch refused whole").isZero();
         assertThatThrownBy(() -> jdbc.update("update member set household_id = ? where household_id = ?", nowhere,
                 household)).hasStackTraceContaining("member: household " + nowhere + " does not exist");
+        assertThatThrownBy(() -> jdbc.update("update member set division_code = ? where household_id = ?",
+                VILLAGE.substring(0, 9) + "299", household)).as("a member filed under another area than his household")
+                .hasStackTraceContaining("member: household " + household + " does not exist in the area the row");
     }
 
     @Test

@@ -19,8 +19,8 @@ class ExitCriteriaTests {
     static final BasicNeeds MET = new BasicNeeds(true, true, true, true);
 
     static AnnualRecord record(String perCapita, BasicNeeds needs) {
-        return new AnnualRecord(UUID.randomUUID(), 2020, null, null, 3, new BigDecimal(perCapita).multiply(
-                BigDecimal.valueOf(3)), new BigDecimal(perCapita), needs, 0, null);
+        return new AnnualRecord(UUID.randomUUID(), "350481107203", 2020, null, null, 3,
+                new BigDecimal(perCapita).multiply(BigDecimal.valueOf(3)), new BigDecimal(perCapita), needs, 0, null);
     }
 
     static List<String> failing(AnnualRecord record) {

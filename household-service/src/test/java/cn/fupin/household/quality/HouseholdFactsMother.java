@@ -69,9 +69,9 @@ final class HouseholdFactsMother {
 
     /** The household with a record of the year carrying the income. */
     static HouseholdFacts withRecord(Household household, Income income) {
-        AnnualRecord record = new AnnualRecord(household.getId(), YEAR, income, conditions(), household.getSize(),
-                income.netIncome(), income.perCapita(household.getSize()), new BasicNeeds(true, true, true, true), 0,
-                NOW);
+        AnnualRecord record = new AnnualRecord(household.getId(), household.getDivisionCode(), YEAR, income,
+                conditions(), household.getSize(), income.netIncome(), income.perCapita(household.getSize()),
+                new BasicNeeds(true, true, true, true), 0, NOW);
         return new HouseholdFacts(household, Optional.of(record), YEAR, List.of());
     }
 
