@@ -6,7 +6,7 @@
 --
 -- The division code is compared byte-wise (collation "C": the order of its digits, whatever the database's
 -- locale), so one ordinary index serves the area ranges, LIKE prefixes and the partition bounds alike. The primary
--- key holds the partition key, as PostgreSQL requires: (division_code, id). A household's id stays unique by how
+-- key holds the partition key, as PostgreSQL requires, after the id its lookups give: (id, division_code). A household's id stays unique by how
 -- it is made (time-ordered UUIDs, Ids; never renumbered, below), so the rows that name a household by its id alone
 -- are checked per statement, as migration 29 does for the bulk tables, rather than by foreign keys. A household
 -- that moves to another township moves to its partition.
@@ -30,7 +30,7 @@ create table household_by_area (
     phone                   bytea,
     bank_account            bytea,
     applied_on              date,
-    primary key (division_code, id)
+    primary key (id, division_code)
 ) partition by range (division_code);
 
 create table household_elsewhere partition of household_by_area default;
@@ -52,7 +52,6 @@ alter index household_by_area_pkey rename to household_pkey;
 comment on column household.phone is 'AES-256-GCM sealed (PersonalText)';
 comment on column household.bank_account is 'AES-256-GCM sealed (PersonalText)';
 
-create index household_by_id on household (id);
 create index household_division on household (division_code, created_at, id);
 
 alter table household enable row level security;

@@ -95,7 +95,7 @@ class AnnualRecordStore {
                 && !column.equals("division_code") && !column.equals("year")).map(column -> column + " = excluded." + column)
                 .collect(Collectors.joining(", "));
         return jdbc.sql("insert into annual_record (" + names + ") values (" + values + ")"
-                + " on conflict (division_code, household_id, year) do update set " + updates
+                + " on conflict (household_id, year, division_code) do update set " + updates
                 + " where annual_record.version = excluded.version - 1")
                 .params(columns).update() == 1;
     }

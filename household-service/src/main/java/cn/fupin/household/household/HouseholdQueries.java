@@ -78,19 +78,21 @@ public class HouseholdQueries {
         }
         if (filter.headNamePrefix() != null) {
             where.append(" and exists (select 1 from member m where m.household_id = h.id"
+                    + " and m.division_code = h.division_code"
                     + " and m.relation = '01' and m.active and m.name like :headName escape '\\')");
             params.put("headName", likePrefix(filter.headNamePrefix()));
         }
         if (filter.idNumber() != null) {
             where.append(" and exists (select 1 from member m where m.household_id = h.id"
+                    + " and m.division_code = h.division_code"
                     + " and (m.active and m.id_number_hash = :idKey or not m.active and m.id_number_hash = :idKey))");
             params.put("idKey", idNumbers.searchKey(filter.idNumber()));
         }
         long total = jdbc.sql("select count(*) from household h " + where).params(params).query(Long.class).single();
         List<Summary> rows = jdbc.sql("""
                 select h.id, h.category, h.status, h.division_code, h.size,
-                       (select m.name from member m where m.household_id = h.id and m.relation = '01' and m.active
-                        limit 1) as head_name
+                       (select m.name from member m where m.household_id = h.id and m.division_code = h.division_code
+                        and m.relation = '01' and m.active limit 1) as head_name
                 from household h
                 """ + where + """
 
@@ -117,7 +119,7 @@ public class HouseholdQueries {
         List<UUID> ids = jdbc.sql("""
                 select h.id from household h
                 where h.division_code = :village and exists (select 1 from member m where m.household_id = h.id
-                  and extract(year from %s) = :year)
+                  and m.division_code = h.division_code and extract(year from %s) = :year)
                 order by h.created_at, h.id""".formatted(date))
                 .param("village", village).param("year", year).query(UUID.class).list();
         Map<UUID, Household> loaded = households.findAllById(ids).stream()
@@ -139,7 +141,7 @@ public class HouseholdQueries {
         Map<String, Holder> holders = new HashMap<>();
         jdbc.sql("""
                 select m.id_number_hash, m.household_id, h.division_code, m.relation = '01' as head
-                from member m join household h on h.id = m.household_id
+                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
                 where m.active and m.id_number_hash in (:keys) and h.division_code like :prefix""")
                 .param("keys", byKey.keySet()).param("prefix", scope.prefix() + "%")
                 .query(rs -> {

@@ -270,9 +270,9 @@ public class RegistryImports {
         }
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select m.id_number_hash, r.registry_number from member m
-                    left join household_registry r on r.household_id = m.household_id
-                    where m.active and m.id_number_hash = any(?)""");
+                    select a.id_number_hash, r.registry_number from active_id_number a
+                    left join household_registry r on r.household_id = a.household_id
+                    where a.id_number_hash = any(?)""");
             Array keys = connection.createArrayOf("text", byKey.keySet().toArray());
             statement.setArray(1, keys);
             return statement;

@@ -39,7 +39,8 @@ public class OutsideIssues {
     /** The active member holding the ID number inside the area, as outside lists name people. */
     public Optional<Target> holderOf(String idNumber, AreaScope scope) {
         return jdbc.sql("""
-                select m.household_id, m.member_id, h.division_code from member m join household h on h.id = m.household_id
+                select m.household_id, m.member_id, h.division_code
+                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
                 where m.id_number_hash = :idNumber and m.active and h.division_code like :prefix""")
                 .param("idNumber", stored.searchKey(idNumber))
                 .param("prefix", scope.prefix() + "%")

@@ -27,7 +27,7 @@ class PersonLookup {
     List<PersonMatch> holders(String idNumber, AreaScope scope) {
         return jdbc.sql("""
                 select m.household_id, m.member_id, m.name, m.relation, m.active, h.division_code
-                from member m join household h on h.id = m.household_id
+                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
                 where (m.active and m.id_number_hash = :idNumber or not m.active and m.id_number_hash = :idNumber)
                   and h.division_code like :prefix
                 order by m.active desc, h.created_at""")

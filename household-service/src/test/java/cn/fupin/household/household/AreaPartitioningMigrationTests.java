@@ -161,7 +161,7 @@ class AreaPartitioningMigrationTests {
     }
 
     @Test
-    void rowsNamingAHouseholdStillNeedOneAndAHouseholdThatMovesMovesPartition() {
+    void rowsNamingAHouseholdStillNeedOneAndAHouseholdThatMovesMovesPartitionKeepingItsId() {
         assertThatThrownBy(() -> owner.update("""
                 insert into household.lifecycle_request (id, household_id, type, year, state, created_by, created_at)
                 values (?, ?, 'EXIT', 2026, 'PENDING', 'clerk', now())""", UUID.randomUUID(), UUID.randomUUID()))
@@ -198,6 +198,11 @@ class AreaPartitioningMigrationTests {
                 .hasMessageContaining("never deleted or renumbered");
         assertThatThrownBy(() -> owner.update("delete from household.household where id = ?", moving))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("never deleted");
+        assertThatThrownBy(() -> owner.update("""
+                insert into household.household (id, category, status, division_code, size, version, created_at,
+                    updated_at, causes)
+                values (?, 'MARGINAL', 'POOR', ?, 0, 0, now(), now(), '{}')""", moving, YANDONG))
+                .as("an id is the registry's only one, in whichever partition").isInstanceOf(DuplicateKeyException.class);
     }
 
     @Test
