@@ -4,9 +4,10 @@
 -- A township's households, members and annual records are then in partitions of the same bounds, and an area's
 -- query of members or records reads only its own (their policies are now the area range on their own code).
 --
--- A living member's ID number is unique in the whole registry, which a partitioned table's unique index cannot say
--- (it would hold the partition key): the active numbers are kept in an unpartitioned table of their own, written
--- per statement by the member table's triggers, whose primary key refuses a second holder as the index did.
+-- What a partitioned table's key cannot say (it holds the partition key) is kept in unpartitioned tables written
+-- per statement by triggers: a living member's ID number is unique in the whole registry (active_id_number, whose
+-- primary key refuses a second holder as the member table's unique index did), and so is a household's id
+-- (household_area, which also answers in one index whether and where a household is).
 
 create table member_by_area (
     like member including defaults including constraints including generated including comments including storage,
