@@ -41,9 +41,11 @@ public class OutsideIssues {
         return jdbc.sql("""
                 select m.household_id, m.member_id, h.division_code
                 from member m join household h on h.id = m.household_id and h.division_code = m.division_code
-                where m.id_number_hash = :idNumber and m.active and h.division_code like :prefix""")
+                where m.id_number_hash = :idNumber and m.active
+                  and h.division_code >= :area and h.division_code < (:area || '~')
+                  and m.division_code >= :area and m.division_code < (:area || '~')""")
                 .param("idNumber", stored.searchKey(idNumber))
-                .param("prefix", scope.prefix() + "%")
+                .param("area", scope.prefix())
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))
                 .optional();
