@@ -1,8 +1,8 @@
 -- 按地区分区: the household table partitioned by area (PostgreSQL's declarative partitioning, docs/scaling.md). A
 -- range of division codes per township of the county the service keeps, created after each migration from the
--- division tree (AreaPartitions, add_area_partition below), and a default partition for any code outside them:
--- a township's households are then vacuumed, indexed, archived on their own, and a query of an area reads only
--- the partitions that can hold it (its policy's range prunes the others, at execution, under any area).
+-- division tree (AreaPartitions, add_area_partition of migration 33), and a default partition for any code outside
+-- them: a township's households are then vacuumed, indexed, archived on their own, and a query of an area reads
+-- only the partitions that can hold it (its policy's range prunes the others, at execution, under any area).
 --
 -- The division code is compared byte-wise (collation "C": the order of its digits, whatever the database's
 -- locale), so one ordinary index serves the area ranges, LIKE prefixes and the partition bounds alike. The primary
@@ -86,32 +86,3 @@ create trigger household_never_deleted before delete or truncate on household
 
 create trigger household_never_renumbered before update of id on household
     for each row when (old.id is distinct from new.id) execute function refuse_household_removal();
-
--- A partition for the households of an area (a 6-digit county or 9-digit township code), unless there is one:
--- those that are in the default partition already move into it, uncounted (their counts do not change). Returns
--- whether it made one. The owner calls it (AreaPartitions, after each migration); the service's role cannot.
-create function add_area_partition(area text) returns boolean language plpgsql
-set search_path = ${flyway:defaultSchema}, pg_temp as $$
-declare
-    partition_name text := 'household_' || area;
-    next_area text;
-begin
-    if area !~ '^\d{6}(\d{3})?$' then
-        raise exception using errcode = 'invalid_parameter_value',
-            message = format('an area partition is for a county (6 digits) or a township (9 digits), not %L', area);
-    end if;
-    if to_regclass(partition_name) is not null then
-        return false;
-    end if;
-    next_area := lpad((area::bigint + 1)::text, length(area), '0');
-    create temporary table moving as
-        select * from household_elsewhere where division_code >= area and division_code < next_area;
-    delete from household_elsewhere where division_code >= area and division_code < next_area;
-    execute format('create table %I partition of household for values from (%L) to (%L)', partition_name, area,
-        next_area);
-    execute format('insert into %I select * from moving', partition_name);
-    drop table moving;
-    return true;
-end;
-$$;
-revoke all on function add_area_partition(text) from public;

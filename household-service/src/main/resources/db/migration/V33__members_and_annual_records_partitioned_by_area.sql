@@ -23,8 +23,10 @@ create table annual_record_by_area (
 ) partition by range (division_code);
 create table annual_record_elsewhere partition of annual_record_by_area default;
 
--- the rows of a township with a partition (migration 32's) go into a partition of the same bounds
-create or replace function add_area_partition(area text) returns boolean language plpgsql
+-- A partition of each of the three tables for an area (a 6-digit county or 9-digit township code), unless it has
+-- one: the rows already in the default partitions move into it. Returns whether it made any. The owner calls it
+-- (AreaPartitions, after each migration); the service's role cannot.
+create function add_area_partition(area text) returns boolean language plpgsql
 set search_path = ${flyway:defaultSchema}, pg_temp as $$
 declare
     next_area text;
@@ -59,21 +61,11 @@ end;
 $$;
 revoke all on function add_area_partition(text) from public;
 
+-- the rows into the default partitions, whence AreaPartitions moves each township's into its own
 do $$
 declare
-    township text;
     columns text;
 begin
-    -- before the data, so that it is routed straight into them
-    for township in select substring(c.relname from '^household_(\d+)$') from pg_inherits i
-            join pg_class c on c.oid = i.inhrelid
-            where i.inhparent = 'household'::regclass and c.relname ~ '^household_\d+$' loop
-        execute format('create table %I partition of member_by_area for values from (%L) to (%L)',
-            'member_' || township, township, lpad((township::bigint + 1)::text, length(township), '0'));
-        execute format('create table %I partition of annual_record_by_area for values from (%L) to (%L)',
-            'annual_record_' || township, township, lpad((township::bigint + 1)::text, length(township), '0'));
-    end loop;
-
     select string_agg(format('%I', attname), ', ' order by attnum) into columns from pg_attribute
     where attrelid = 'member'::regclass and attnum > 0 and not attisdropped and attgenerated = '';
     execute format('insert into member_by_area (%s, division_code) select %s, h.division_code from member '
@@ -189,42 +181,31 @@ begin
 end;
 $$;
 
+-- Migration 29's check, answered by household_area. A table whose rows carry their household's area (the trigger's
+-- argument 'in its area') has the area checked too: a row filed under an area is its household's.
 create or replace function refuse_rows_without_household() returns trigger
     language plpgsql security definer set search_path = ${flyway:defaultSchema}, pg_temp
 as $$
 declare
     missing uuid;
 begin
-    select w.household_id into missing from written w
-    where not exists (select 1 from household_area h where h.id = w.household_id) limit 1;
+    if tg_nargs = 0 then
+        select w.household_id into missing from written w
+        where not exists (select 1 from household_area h where h.id = w.household_id) limit 1;
+    else
+        select w.household_id into missing from written w
+        where not exists (select 1 from household_area h
+                          where h.id = w.household_id and h.division_code = w.division_code)
+        limit 1;
+    end if;
     if found then
         raise exception using errcode = 'foreign_key_violation', table = tg_table_name,
-            message = format('%s: household %s does not exist', tg_table_name, missing);
+            message = format('%s: household %s does not exist%s', tg_table_name, missing,
+                case when tg_nargs = 0 then '' else ' in the area the row names' end);
     end if;
     return null;
 end;
 $$;
-
--- A row filed under an area is its household's: the household exists, in that area (migration 29's check, and the
--- area's).
-create function refuse_rows_outside_their_household() returns trigger
-    language plpgsql security definer set search_path = ${flyway:defaultSchema}, pg_temp
-as $$
-declare
-    missing uuid;
-begin
-    select w.household_id into missing from written w
-    where not exists (select 1 from household_area h
-                      where h.id = w.household_id and h.division_code = w.division_code)
-    limit 1;
-    if found then
-        raise exception using errcode = 'foreign_key_violation', table = tg_table_name,
-            message = format('%s: household %s does not exist in the area the row names', tg_table_name, missing);
-    end if;
-    return null;
-end;
-$$;
-revoke all on function refuse_rows_outside_their_household() from public;
 
 -- A household that moves township takes its members and records along (its counts follow its own trigger).
 create function household_rows_moved() returns trigger language plpgsql
@@ -291,9 +272,9 @@ begin
         execute format('create policy in_area on %I using (division_code >= current_setting(''fupin.area'', true) '
             'and division_code < (current_setting(''fupin.area'', true) || ''~''))', child);
         execute format('create trigger %I after insert on %I referencing new table as written for each statement '
-            'execute function refuse_rows_outside_their_household()', child || '_household_exists', child);
+            'execute function refuse_rows_without_household(''in its area'')', child || '_household_exists', child);
         execute format('create trigger %I after update on %I referencing new table as written for each statement '
-            'execute function refuse_rows_outside_their_household()', child || '_household_kept', child);
+            'execute function refuse_rows_without_household(''in its area'')', child || '_household_kept', child);
     end loop;
 end;
 $$;

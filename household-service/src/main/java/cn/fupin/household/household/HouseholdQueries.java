@@ -23,11 +23,8 @@ public class HouseholdQueries {
 
     private static final int VILLAGE_CODE_LENGTH = 12;
 
-    /**
-     * The area as a range of the member table's partition key, in the statement itself: the planner then plans only
-     * the area's partitions of the members looked at for each household (under row security alone, every one).
-     */
-    private static final String MEMBER_IN_AREA = "m.division_code >= :area and m.division_code < (:area || '~')";
+    /** The area as a range of the members' partition key: only its partitions are planned ({@link AreaRange}). */
+    private static final String MEMBER_IN_AREA = AreaRange.of("m");
 
     private final HouseholdRepository households;
     private final JdbcClient jdbc;
@@ -71,7 +68,7 @@ public class HouseholdQueries {
         // a village's whole code is a value: the index then gives its households in the page's order, no sort
         StringBuilder where = new StringBuilder(filter.areaPrefix().length() == VILLAGE_CODE_LENGTH
                 ? "where h.division_code = :area"
-                : "where h.division_code >= :area and h.division_code < (:area || '~')");
+                : "where " + AreaRange.of("h"));
         Map<String, Object> params = new HashMap<>();
         params.put("area", filter.areaPrefix());
         if (filter.category() != null) {
@@ -149,8 +146,7 @@ public class HouseholdQueries {
                 select m.id_number_hash, m.household_id, h.division_code, m.relation = '01' as head
                 from member m join household h on h.id = m.household_id and h.division_code = m.division_code
                 where m.active and m.id_number_hash in (:keys)
-                  and h.division_code >= :area and h.division_code < (:area || '~')
-                  and m.division_code >= :area and m.division_code < (:area || '~')""")
+                  and %s and %s""".formatted(AreaRange.of("h"), AreaRange.of("m")))
                 .param("keys", byKey.keySet()).param("area", scope.prefix())
                 .query(rs -> {
                     holders.put(byKey.get(rs.getString(1)), new Holder(rs.getObject(2, UUID.class), rs.getString(3),

@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.fupin.household.household.AreaRange;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.security.AreaScope;
 
@@ -42,8 +43,7 @@ public class OutsideIssues {
                 select m.household_id, m.member_id, h.division_code
                 from member m join household h on h.id = m.household_id and h.division_code = m.division_code
                 where m.id_number_hash = :idNumber and m.active
-                  and h.division_code >= :area and h.division_code < (:area || '~')
-                  and m.division_code >= :area and m.division_code < (:area || '~')""")
+                  and %s and %s""".formatted(AreaRange.of("h"), AreaRange.of("m")))
                 .param("idNumber", stored.searchKey(idNumber))
                 .param("area", scope.prefix())
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),

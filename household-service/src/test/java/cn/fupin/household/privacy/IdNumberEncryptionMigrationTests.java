@@ -13,7 +13,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.pii.PersonalDataCipher;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import cn.fupin.platform.testing.EmbeddedPostgresInitializer;
@@ -28,8 +27,7 @@ class IdNumberEncryptionMigrationTests {
     static final String HELPER = "35048119800202124X";
     static final Map<String, String> ROLE = Map.of("app_role", EmbeddedPostgresInitializer.APPLICATION_ROLE);
 
-    final StoredIdNumbers stored = new StoredIdNumbers(new IdNumberHash("a-test-key-of-16-chars"),
-            new PersonalDataCipher(Map.of(1, "fXi60p2RFsxHiI2Gkk9QgGVDRozo7jPs6YmnZTu+wuo="), 1));
+    final StoredIdNumbers stored = SealingMigrations.STORED;
 
     @Test
     void clearNumbersAreSealedInPlace() throws Exception {
@@ -62,7 +60,7 @@ class IdNumberEncryptionMigrationTests {
                 household, member, HEAD);
 
         Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
-                .placeholders(ROLE).target("16").javaMigrations(new IdNumberEncryption(stored)).load().migrate();
+                .placeholders(ROLE).target("16").javaMigrations(SealingMigrations.all()).load().migrate();
 
         Map<String, Object> row = jdbc.queryForMap("select id_number, id_number_hash from household.member");
         assertThat(stored.read((byte[]) row.get("id_number"))).isEqualTo(HEAD);
@@ -87,9 +85,9 @@ class IdNumberEncryptionMigrationTests {
         try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("create schema household");
         }
-        PersonalDataCipher cipher = new PersonalDataCipher(Map.of(1, "fXi60p2RFsxHiI2Gkk9QgGVDRozo7jPs6YmnZTu+wuo="), 1);
+        PersonalDataCipher cipher = SealingMigrations.CIPHER;
         Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
-                .placeholders(ROLE).target("19").javaMigrations(new IdNumberEncryption(stored)).load().migrate();
+                .placeholders(ROLE).target("19").javaMigrations(SealingMigrations.all()).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(database);
         UUID household = UUID.randomUUID();
         jdbc.update("""
@@ -103,8 +101,7 @@ class IdNumberEncryptionMigrationTests {
                 UUID.randomUUID());
 
         Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
-                .placeholders(ROLE).javaMigrations(new IdNumberEncryption(stored), new PersonalTextEncryption(cipher))
-                .load().migrate();
+                .placeholders(ROLE).javaMigrations(SealingMigrations.all()).load().migrate();
 
         Map<String, Object> row = jdbc.queryForMap("select phone, bank_account from household.household");
         assertThat(open(cipher, row.get("phone"))).isEqualTo("13812345678");
