@@ -76,11 +76,15 @@ class AreaPartitioningMigrationTests {
                 values (?, ?, 'EXIT', 2026, 'PENDING', 'clerk', now())""", UUID.randomUUID(),
                 households.keySet().iterator().next());
 
-        flyway().callbacks(new AreaPartitions(COUNTY)).load().migrate();
+        flyway().callbacks(new AreaPartitions(COUNTY, AreaPartitions.Level.TOWNSHIP)).load().migrate();
     }
 
     static FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(database).schemas("household").locations("classpath:db/migration")
+        return flyway(database);
+    }
+
+    static FluentConfiguration flyway(DataSource target) {
+        return Flyway.configure().dataSource(target).schemas("household").locations("classpath:db/migration")
                 .placeholders(Map.of("app_role", EmbeddedPostgresInitializer.APPLICATION_ROLE))
                 .javaMigrations(SealingMigrations.all());
     }
@@ -256,6 +260,41 @@ class AreaPartitioningMigrationTests {
                 .isEqualTo(1);
         assertThatThrownBy(() -> owner.queryForObject("select household.add_area_partition('35049')",
                 Boolean.class)).isInstanceOf(DataAccessException.class).hasMessageContaining("township");
+    }
+
+    @Test
+    void aCountyPartitionedByTownshipKeepsItsPartitionsWhenTheCountyLevelIsAsked() {
+        flyway().callbacks(new AreaPartitions(COUNTY, AreaPartitions.Level.COUNTY)).load().migrate();
+        assertThat(owner.queryForObject("select to_regclass('household.household_350481') is null", Boolean.class))
+                .as("no county partition over its townships'").isTrue();
+        assertThat(owner.queryForObject("select count(*) from household.household_350481001", Long.class))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRegistryPartitionedByCountyHasOnePartitionForItsCountyAndKeepsItWhenTownshipsAreAsked() throws Exception {
+        DataSource fresh = EmbeddedPostgresInitializer.freshDatabase("migration_32_county");
+        try (Connection connection = fresh.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create schema household");
+        }
+        flyway(fresh)
+                .callbacks(new AreaPartitions(COUNTY, AreaPartitions.Level.COUNTY)).load().migrate();
+        JdbcTemplate county = new JdbcTemplate(fresh);
+        UUID id = UUID.randomUUID();
+        county.update("""
+                insert into household.household (id, category, status, division_code, size, version, created_at,
+                    updated_at, causes)
+                values (?, 'MARGINAL', 'POOR', ?, 0, 0, now(), now(), '{}')""", id, YANXI);
+        flyway(fresh)
+                .callbacks(new AreaPartitions(COUNTY, AreaPartitions.Level.TOWNSHIP)).load().migrate();
+        for (String table : List.of("household", "member", "annual_record")) {
+            assertThat(county.queryForList("""
+                    select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                    where i.inhparent = ?::regclass""", String.class, "household." + table))
+                    .as(table).containsExactlyInAnyOrder(table + "_350481", table + "_elsewhere");
+        }
+        assertThat(county.queryForObject("select tableoid::regclass::text from household.household where id = ?",
+                String.class, id)).isEqualTo("household.household_350481");
     }
 
     private static String catalog() {
