@@ -277,6 +277,19 @@ public class Household extends AbstractAggregateRoot<Household> {
         recordCorrections(corrections, change.reason(), now);
     }
 
+    /**
+     * Its members' ID numbers stored again under the current ID-hash key — a rotation of that key: saving writes
+     * them so — and the event that gives the services matching by hash the new hashes (docs/operations.md).
+     */
+    void rehashIdNumbers() {
+        List<String> changed = everyMember().filter(member -> member.idNumber() != null)
+                .map(member -> "members[" + member.memberId() + "].idNumberHash").toList();
+        if (!changed.isEmpty()) {
+            registerEvent(new HouseholdUpdated(id, divisionCode, naturalVillage, category, status, size, changed,
+                    headName(), null, memberSummaries()));
+        }
+    }
+
     private void recordCorrections(List<IdentityCorrected.FieldCorrection> corrections, String reason, Instant now) {
         if (corrections.isEmpty()) {
             return;

@@ -88,8 +88,8 @@ public class HouseholdQueries {
         if (filter.idNumber() != null) {
             where.append(" and exists (select 1 from member m where m.household_id = h.id"
                     + " and m.division_code = h.division_code and " + MEMBER_IN_AREA
-                    + " and (m.active and m.id_number_hash = :idKey or not m.active and m.id_number_hash = :idKey))");
-            params.put("idKey", idNumbers.searchKey(filter.idNumber()));
+                    + " and (m.active and m.id_number_hash in (:idKeys) or not m.active and m.id_number_hash in (:idKeys)))");
+            params.put("idKeys", idNumbers.searchKeys(filter.idNumber()));
         }
         long total = jdbc.sql("select count(*) from household h " + where).params(params).query(Long.class).single();
         List<Summary> rows = jdbc.sql("""
@@ -137,16 +137,14 @@ public class HouseholdQueries {
     /** The living holders of these ID numbers among the households of an area, by ID number (one query). */
     public Map<String, Holder> holders(Collection<String> idNumberList, AreaScope scope) {
         Map<String, String> byKey = new HashMap<>();
-        idNumberList.forEach(idNumber -> byKey.put(idNumbers.searchKey(idNumber), idNumber));
+        idNumberList.forEach(idNumber -> idNumbers.searchKeys(idNumber).forEach(key -> byKey.put(key, idNumber)));
         if (byKey.isEmpty()) {
             return Map.of();
         }
         Map<String, Holder> holders = new HashMap<>();
         jdbc.sql("""
-                select m.id_number_hash, m.household_id, h.division_code, m.relation = '01' as head
-                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
-                where m.active and m.id_number_hash in (:keys)
-                  and %s and %s""".formatted(AreaRange.of("h"), AreaRange.of("m")))
+                select m.id_number_hash, m.household_id, m.division_code, m.relation = '01' as head from member m
+                where m.active and m.id_number_hash in (:keys) and %s""".formatted(AreaRange.of("m")))
                 .param("keys", byKey.keySet()).param("area", scope.prefix())
                 .query(rs -> {
                     holders.put(byKey.get(rs.getString(1)), new Holder(rs.getObject(2, UUID.class), rs.getString(3),

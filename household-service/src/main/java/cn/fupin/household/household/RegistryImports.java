@@ -96,7 +96,7 @@ public class RegistryImports {
      * A household that passed the rules, as it would be written new: its digest, its members' ID-number search
      * keys, the household with its event, and its rows (its own, its members', its helpers', the registry's).
      */
-    private record Draft(String digest, List<String> searchKeys, Household household, HouseholdCopies.Rows rows,
+    private record Draft(String digest, List<List<String>> searchKeys, Household household, HouseholdCopies.Rows rows,
             CopyRows registry) {
     }
 
@@ -126,7 +126,7 @@ public class RegistryImports {
     private Draft draft(ImportedHousehold form, HouseholdImported.Origin origin) {
         List<Member> members = form.members().stream().map(m -> Member.fromForm(m.member(), null)).toList();
         Household household = Household.imported(form, members, origin);
-        List<String> keys = members.stream().map(member -> idNumbers.searchKey(member.idNumber().value())).toList();
+        List<List<String>> keys = members.stream().map(member -> idNumbers.searchKeys(member.idNumber().value())).toList();
         String digest = digest(form);
         Map<String, String> persons = new LinkedHashMap<>();
         for (int m = 0; m < form.members().size(); m++) {
@@ -259,9 +259,11 @@ public class RegistryImports {
     private Map<Integer, List<FieldError>> heldElsewhere(CheckedBatch batch, List<Integer> candidates) {
         Map<String, List<int[]>> byKey = new HashMap<>();
         for (int i : candidates) {
-            List<String> keys = batch.drafts.get(i).searchKeys();
+            List<List<String>> keys = batch.drafts.get(i).searchKeys();
             for (int m = 0; m < keys.size(); m++) {
-                byKey.computeIfAbsent(keys.get(m), key -> new ArrayList<>()).add(new int[] { i, m });
+                for (String key : keys.get(m)) {
+                    byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new int[] { i, m });
+                }
             }
         }
         Map<Integer, List<FieldError>> refused = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ class HelperMatches {
         List<Helper> helping = household.getHelpers().stream().filter(helper -> helper.helpsIn(year)).toList();
         String[] numbers = helping.stream().map(Helper::idNumber).filter(Objects::nonNull).map(IdNumber::value)
                 .map(ResidentId::parse).flatMap(Optional::stream).flatMap(id -> ResidentIdForms.of(id).stream())
-                .distinct().map(stored::searchKey).toArray(String[]::new);
+                .distinct().flatMap(number -> stored.searchKeys(number).stream()).toArray(String[]::new);
         String[] names = helping.stream().filter(helper -> helper.idNumber() == null)
                 .map(helper -> helper.name().trim()).distinct().toArray(String[]::new);
         if (numbers.length == 0 && names.length == 0) {

@@ -40,11 +40,9 @@ public class OutsideIssues {
     /** The active member holding the ID number inside the area, as outside lists name people. */
     public Optional<Target> holderOf(String idNumber, AreaScope scope) {
         return jdbc.sql("""
-                select m.household_id, m.member_id, h.division_code
-                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
-                where m.id_number_hash = :idNumber and m.active
-                  and %s and %s""".formatted(AreaRange.of("h"), AreaRange.of("m")))
-                .param("idNumber", stored.searchKey(idNumber))
+                select m.household_id, m.member_id, m.division_code from member m
+                where m.id_number_hash in (:idNumber) and m.active and %s""".formatted(AreaRange.of("m")))
+                .param("idNumber", stored.searchKeys(idNumber))
                 .param("area", scope.prefix())
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))

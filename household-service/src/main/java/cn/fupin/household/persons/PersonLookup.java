@@ -25,15 +25,22 @@ class PersonLookup {
         this.stored = stored;
     }
 
-    /** The holders, living and removed, of a number in the area ({@link AreaRange} on both tables). */
+    /**
+     * The holders, living and removed, of a number in the area ({@link AreaRange}), those living first, then by their
+     * household's age. A member is filed under his household's area, so the member table alone answers; the
+     * household is looked up per holder, in its one partition — joined, a generic plan read every household of the
+     * area to find one (docs/benchmarks.md).
+     */
     List<PersonMatch> holders(String idNumber, AreaScope scope) {
         return jdbc.sql("""
-                select m.household_id, m.member_id, m.name, m.relation, m.active, h.division_code
-                from member m join household h on h.id = m.household_id and h.division_code = m.division_code
-                where (m.active and m.id_number_hash = :idNumber or not m.active and m.id_number_hash = :idNumber)
-                  and %s and %s
-                order by m.active desc, h.created_at""".formatted(AreaRange.of("h"), AreaRange.of("m")))
-                .param("idNumber", stored.searchKey(idNumber)).param("area", scope.prefix())
+                select m.household_id, m.member_id, m.name, m.relation, m.active, m.division_code
+                from member m
+                where (m.active and m.id_number_hash in (:idNumber) or not m.active and m.id_number_hash in (:idNumber))
+                  and %s
+                order by m.active desc, (select h.created_at from household h
+                                         where h.id = m.household_id and h.division_code = m.division_code)"""
+                .formatted(AreaRange.of("m")))
+                .param("idNumber", stored.searchKeys(idNumber)).param("area", scope.prefix())
                 .query((rs, n) -> new PersonMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)))
                 .list();

@@ -96,10 +96,10 @@ class PersonalDataBenchmark {
         report("village page, SQL, owner (no RLS)", () -> owner.queryForList(PAGE, village + "%"));
         report("village page, SQL, clerk (RLS)", () -> asCallerOf(village, () -> jdbc.queryForList(PAGE,
                 village + "%")));
-        report("search by ID, SQL, owner (no RLS)", () -> owner.queryForList(HOLDERS, stored.searchKey(number),
+        report("search by ID, SQL, owner (no RLS)", () -> owner.queryForList(HOLDERS, stored.searchKeys(number).getFirst(),
                 village + "%"));
         report("search by ID, SQL, clerk (RLS)", () -> asCallerOf(village, () -> jdbc.queryForList(HOLDERS,
-                stored.searchKey(number), village + "%")));
+                stored.searchKeys(number).getFirst(), village + "%")));
         report("village page, API, clerk", () -> mvc.perform(get("/api/v1/households?size=20")
                 .with(as("village-clerk", village))).andExpect(status().isOk()));
         report("search by ID, API, clerk", () -> mvc.perform(get("/api/v1/persons?idNumber=" + number)

@@ -64,7 +64,7 @@ class IdNumberEncryptionMigrationTests {
 
         Map<String, Object> row = jdbc.queryForMap("select id_number, id_number_hash from household.member");
         assertThat(stored.read((byte[]) row.get("id_number"))).isEqualTo(HEAD);
-        assertThat(row.get("id_number_hash")).isEqualTo(stored.searchKey(HEAD));
+        assertThat(row.get("id_number_hash")).isEqualTo(stored.searchKeys(HEAD).getFirst());
         assertThat(stored.read(jdbc.queryForObject("select id_number from household.helper", byte[].class)))
                 .isEqualTo(HELPER);
         Map<String, Object> history = jdbc.queryForMap("""

@@ -91,7 +91,7 @@ public class Form5Import {
         transactions.executeWithoutResult(status -> {
             for (Form5Rows.Line line : lines) {
                 List<Form5Rows.Problem> problems = new ArrayList<>(line.problems());
-                if (problems.isEmpty() && households.byHead(idHash.of(line.headIdNumber()), inVillage).stream()
+                if (problems.isEmpty() && households.byHead(idHash.candidates(line.headIdNumber()), inVillage).stream()
                         .map(HouseholdSummary::divisionCode).noneMatch(village::equals)) {
                     problems.add(reader.locate(line.row(), "headIdNumber",
                             "本村没有户主证件号码为 " + line.headIdNumber() + " 的户"));

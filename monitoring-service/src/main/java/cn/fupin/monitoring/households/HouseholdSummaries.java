@@ -51,10 +51,13 @@ public class HouseholdSummaries {
                 .query(this::row).optional();
     }
 
-    /** Households whose head holds the ID number with this keyed hash, inside the scope. */
-    public List<HouseholdSummary> byHead(String idHash, AreaScope scope) {
-        return jdbc.sql("select " + COLUMNS + " from household_summary where head_id_hash = :hash"
-                + " and division_code like :scope").param("hash", idHash).param("scope", scope.prefix() + "%")
+    /**
+     * Households whose head holds the ID number with one of these keyed hashes (the key's, and during a rotation of
+     * the key the previous one's: {@code IdNumberHash.candidates}), inside the scope.
+     */
+    public List<HouseholdSummary> byHead(List<String> idHashes, AreaScope scope) {
+        return jdbc.sql("select " + COLUMNS + " from household_summary where head_id_hash in (:hashes)"
+                + " and division_code like :scope").param("hashes", idHashes).param("scope", scope.prefix() + "%")
                 .query(this::row).list();
     }
 

@@ -100,7 +100,7 @@ public class Proposals {
         if (proposal.headIdNumber() == null || proposal.headIdNumber().isBlank()) {
             throw ApiException.invalid(List.of(new FieldError("headIdNumber", "A4", "脱贫不稳定户须填写户主证件号码")));
         }
-        List<HouseholdSummary> found = households.byHead(idHash.of(proposal.headIdNumber()), caller.scope());
+        List<HouseholdSummary> found = households.byHead(idHash.candidates(proposal.headIdNumber()), caller.scope());
         if (found.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "household-not-found", "未找到户",
                     "在调用者的区划范围内没有以该证件号码为户主的户");

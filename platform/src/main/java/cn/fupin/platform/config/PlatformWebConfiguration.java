@@ -55,7 +55,7 @@ public class PlatformWebConfiguration {
     @Bean
     @ConditionalOnMissingBean
     IdNumberHash idNumberHash(PiiProperties pii) {
-        return new IdNumberHash(pii.idHashKey());
+        return new IdNumberHash(pii.idHashKey(), pii.idHashKeyPrevious());
     }
 
     /** Encryption of personal data at rest (keys from configuration). */

@@ -3,6 +3,7 @@ package cn.fupin.platform.pii;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * ID numbers as a database stores them: the keyed hash of the number (32 bytes, {@link IdNumberHash}) followed by
@@ -35,8 +36,16 @@ public final class StoredIdNumbers {
                 StandardCharsets.UTF_8);
     }
 
-    /** The search key of an ID number as typed: compare it with the stored values' generated hash column. */
-    public String searchKey(String idNumber) {
-        return hash.of(idNumber);
+    /**
+     * The search keys of an ID number as typed, to compare with the stored values' generated hash column: its hash,
+     * and during a rotation of the hash key its hash under the previous key ({@link IdNumberHash#candidates}).
+     */
+    public List<String> searchKeys(String idNumber) {
+        return hash.candidates(idNumber);
+    }
+
+    /** Whether a stored value's hash is the current key's hash of the number it seals. */
+    public boolean hashedWithCurrentKey(byte[] stored) {
+        return HexFormat.of().formatHex(stored, 0, HASH_BYTES).equals(hash.of(read(stored)));
     }
 }

@@ -23,4 +23,22 @@ class IdNumberHashTests {
                 .isNotEqualTo(hash.of("350481199001011231"));
         assertThatThrownBy(() -> new IdNumberHash("short")).hasMessageContaining("16");
     }
+
+    @Test
+    void duringARotationANumberIsLookedForUnderTheNewKeyThenThePreviousOne() {
+        IdNumberHash rotating = new IdNumberHash("another-key-of-16-chars", "a-key-of-sixteen-chars");
+        assertThat(rotating.rotating()).isTrue();
+        assertThat(rotating.of("350481199001011231")).isEqualTo(
+                new IdNumberHash("another-key-of-16-chars").of("350481199001011231"));
+        assertThat(rotating.candidates("350481199001011231")).containsExactly(
+                rotating.of("350481199001011231"), hash.of("350481199001011231"));
+        assertThat(rotating.previous("350481199001011231")).contains(hash.of("350481199001011231"));
+        assertThat(rotating.candidates(" ")).isEmpty();
+        assertThat(hash.rotating()).isFalse();
+        assertThat(hash.candidates("350481199001011231")).containsExactly(hash.of("350481199001011231"));
+        assertThat(new IdNumberHash("a-key-of-sixteen-chars", " ").rotating()).as("a blank previous key is none")
+                .isFalse();
+        assertThatThrownBy(() -> new IdNumberHash("a-key-of-sixteen-chars", "a-key-of-sixteen-chars"))
+                .hasMessageContaining("nothing to rotate");
+    }
 }

@@ -50,7 +50,7 @@ class PersonalDataCipherTests {
 
     @Test
     void aBlankKeySlotIsNoKey() {
-        PiiProperties pii = new PiiProperties("an-id-hash-key-long-enough", Map.of(1, KEY_1, 2, " "), 1);
+        PiiProperties pii = new PiiProperties("an-id-hash-key-long-enough", "", Map.of(1, KEY_1, 2, " "), 1);
 
         assertThat(pii.encryptionKeys()).containsOnlyKeys(1);
         assertThat(new PersonalDataCipher(pii.encryptionKeys(), 1).currentKey()).isEqualTo(1);
