@@ -40,14 +40,19 @@ public final class HouseholdEvents {
 
     /** Sends the next event of the household (its sequence counts up); returns the event id. */
     public String send(String name, String data) {
+        return send(name, 1, data);
+    }
+
+    /** Sends the next event of the household in a version of its schema; returns the event id. */
+    public String send(String name, int version, String data) {
         sequence++;
         String id = "household:household:" + household + ":" + sequence;
         last = """
                 {"specversion":"1.0","id":"%s","source":"/fupin/household-service",
-                 "type":"fupin.household.%s.v1","subject":"%s","time":"2020-11-01T00:00:00Z",
+                 "type":"fupin.household.%s.v%d","subject":"%s","time":"2020-11-01T00:00:00Z",
                  "datacontenttype":"application/json","areacode":"%s","actor":"clerk-a","correlationid":"c1",
                  "aggregatetype":"household","sequence":%d,"data":%s}"""
-                .formatted(id, name, household, village, sequence, data);
+                .formatted(id, name, version, household, village, sequence, data);
         kafka.send("household.events", household.toString(), last);
         return id;
     }

@@ -7,6 +7,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.NewestVersions;
 import cn.fupin.platform.inbox.EventBatches;
 
 /**
@@ -27,17 +28,26 @@ class EventListeners {
 
     @KafkaListener(topics = "household.events", batch = "true")
     void onHousehold(List<String> records) {
-        batches.consume("reporting.households", records, event -> projecting("household.events", event));
+        batches.consume("reporting.households", records, event -> projecting("household.events", event),
+                events -> { }, understood("household.events"));
     }
 
     @KafkaListener(topics = "monitoring.events", groupId = "reporting-service.monitoring", batch = "true")
     void onMonitoring(List<String> records) {
-        batches.consume("reporting.monitoring", records, event -> projecting("monitoring.events", event));
+        batches.consume("reporting.monitoring", records, event -> projecting("monitoring.events", event),
+                events -> { }, understood("monitoring.events"));
     }
 
     @KafkaListener(topics = "review.events", groupId = "reporting-service.reviews", batch = "true")
     void onReview(List<String> records) {
-        batches.consume("reporting.reviews", records, event -> projecting("review.events", event));
+        batches.consume("reporting.reviews", records, event -> projecting("review.events", event),
+                events -> { }, understood("review.events"));
+    }
+
+    /** An event's newest version every projection of the topic that reads it understands. */
+    private NewestVersions understood(String topic) {
+        return name -> projections.stream().filter(p -> p.topic().equals(topic) && p.events().contains(name))
+                .mapToInt(p -> p.understood().of(name)).min().orElse(1);
     }
 
     /** The event applied to each projection of the topic that reads it; null when none does. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,20 @@ class HouseholdEvents {
 
     private final ApplicationEventPublisher events;
     private final IdNumberHash idHash;
+    private final int memberAddedVersion;
 
-    HouseholdEvents(ApplicationEventPublisher events, IdNumberHash idHash) {
+    /**
+     * @param memberAddedVersion the version of {@code MemberAdded} published: 1 until every consumer understands 2,
+     *        then 2 (docs/operations.md: upgrading an event's version)
+     */
+    HouseholdEvents(ApplicationEventPublisher events, IdNumberHash idHash,
+            @Value("${fupin.events.publish.member-added:1}") int memberAddedVersion) {
+        if (memberAddedVersion != 1 && memberAddedVersion != 2) {
+            throw new IllegalArgumentException("fupin.events.publish.member-added is 1 or 2, not " + memberAddedVersion);
+        }
         this.events = events;
         this.idHash = idHash;
+        this.memberAddedVersion = memberAddedVersion;
     }
 
     /** A member as published: the facts other services keep, the ID number as its keyed hash. */
@@ -51,6 +62,27 @@ class HouseholdEvents {
         public String eventType() {
             return "MemberAdded";
         }
+    }
+
+    /** {@code MemberAdded} v2: the member as the one object the household's other events carry their members as. */
+    record AddedV2(UUID householdId, String divisionCode, Category category, PovertyStatus status,
+            AddedMember member, String reason, LocalDate effectiveDate, int size) implements HouseholdEvent {
+
+        @Override
+        public String eventType() {
+            return "MemberAdded";
+        }
+
+        @Override
+        public int version() {
+            return 2;
+        }
+    }
+
+    /** A member added, as {@code MemberAdded} v2 carries it. */
+    record AddedMember(UUID memberId, String relation, String gender, String idNumberHash, Integer birthYear,
+            boolean active, String ethnicity, String education, String studentStatus, List<String> health,
+            String labourSkill) {
     }
 
     record Updated(UUID householdId, String divisionCode, String naturalVillage, Category category,
@@ -99,6 +131,14 @@ class HouseholdEvents {
 
     @EventListener
     void on(MemberAdded event) {
+        if (memberAddedVersion == 2) {
+            events.publishEvent(new AddedV2(event.householdId(), event.divisionCode(), event.category(),
+                    event.status(), new AddedMember(event.memberId(), event.relation(), event.gender(),
+                            idHash.of(event.idNumber()), event.birthYear(), true, event.ethnicity(), event.education(),
+                            event.studentStatus(), event.health(), event.labourSkill()),
+                    event.reason(), event.effectiveDate(), event.size()));
+            return;
+        }
         events.publishEvent(new Added(event.householdId(), event.divisionCode(), event.category(), event.status(),
                 event.memberId(), event.relation(), event.gender(), idHash.of(event.idNumber()), event.birthYear(),
                 event.ethnicity(), event.education(), event.studentStatus(), event.health(), event.labourSkill(),

@@ -3,6 +3,7 @@ package cn.fupin.monitoring.households;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import cn.fupin.monitoring.households.HouseholdSummary.BasicNeeds;
 import cn.fupin.monitoring.households.HouseholdSummary.MemberSummary;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.events.NewestVersions;
 import cn.fupin.platform.inbox.EventBatches;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +33,8 @@ class HouseholdProjection {
             "MemberRemoved",
             "HouseholdUpdated", "AnnualRecordSubmitted", "HouseholdIdentified", "HouseholdExited",
             "HouseholdReturnedToPoverty", "HouseholdConfirmed", "HouseholdCleared");
+    /** MemberAdded v2 carries the member as one object (v1: its fields beside the household's). */
+    private static final NewestVersions UNDERSTOOD = NewestVersions.of(Map.of("MemberAdded", 2));
     private static final String HEAD = "01";
 
     private final EventBatches batches;
@@ -47,7 +51,8 @@ class HouseholdProjection {
     @KafkaListener(topics = "household.events", groupId = "monitoring-service.households", batch = "true")
     void on(List<String> records) {
         batches.consume(CONSUMER, records, event -> READ.contains(event.eventName()) ? this::apply : null,
-                events -> summaries.readAhead(events.stream().map(HouseholdProjection::householdId).toList()));
+                events -> summaries.readAhead(events.stream().map(HouseholdProjection::householdId).toList()),
+                UNDERSTOOD);
     }
 
     private static UUID householdId(EventEnvelope event) {
@@ -68,7 +73,8 @@ class HouseholdProjection {
         HouseholdSummary after = switch (event.eventName()) {
             case "HouseholdRegistered" -> registered(id, data, event.sequence());
             case "HouseholdImported" -> imported(id, data, event.sequence());
-            case "MemberAdded" -> memberAdded(before, data, event.sequence());
+            case "MemberAdded" -> memberAdded(before, event.version() == 1 ? data : data.required("member"), data,
+                    event.sequence());
             case "MemberRemoved" -> memberRemoved(before, data, event.sequence());
             case "HouseholdUpdated" -> updated(before, data, event.sequence());
             case "AnnualRecordSubmitted" -> annualRecord(before, data, event.sequence());
@@ -96,9 +102,10 @@ class HouseholdProjection {
         return record.isObject() ? annualRecord(household, record, sequence) : household;
     }
 
-    private static HouseholdSummary memberAdded(HouseholdSummary before, JsonNode data, long sequence) {
+    private static HouseholdSummary memberAdded(HouseholdSummary before, JsonNode member, JsonNode data,
+            long sequence) {
         List<MemberSummary> members = new ArrayList<>(before.members());
-        members.add(member(data));
+        members.add(member(member));
         return withBase(before, data, members, headHash(members), before.causes(), sequence);
     }
 

@@ -13,6 +13,7 @@ import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.EventCatalogue;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.events.NewestVersions;
 
 /**
  * A batch listener's records as events, applied once each in one transaction per batch ({@link Inbox#handleAllOnce}):
@@ -48,6 +49,14 @@ public class EventBatches {
      */
     public void consume(String consumer, List<String> records, Function<EventEnvelope, Consumer<EventEnvelope>> effectOf,
             Consumer<List<EventEnvelope>> prepare) {
+        consume(consumer, records, effectOf, prepare, NewestVersions.FIRST);
+    }
+
+    /**
+     * @param understood the newest version of each event the consumer understands: a newer one is dead-lettered
+     */
+    public void consume(String consumer, List<String> records, Function<EventEnvelope, Consumer<EventEnvelope>> effectOf,
+            Consumer<List<EventEnvelope>> prepare, NewestVersions understood) {
         List<Read> reads = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
@@ -59,7 +68,7 @@ public class EventBatches {
                     }
                     continue;
                 }
-                if (event.version() != 1) {
+                if (!understood.understands(event)) {
                     throw new InvalidEventException("未知的事件版本: " + event.type());
                 }
                 reads.add(new Read(i, event, effect));

@@ -4,7 +4,7 @@ package cn.fupin.platform.outbox;
  * A domain event meant for other services: it says which aggregate it happened to and where, so the one adapter of
  * the service ({@link PublishedEvents}) hands it to the outbox in the transaction that raised it. A feature raises
  * it with Spring's {@code ApplicationEventPublisher} (or its aggregate registers it); no feature writes the outbox
- * itself. Its record components are the CloudEvent's {@code data}, version 1.
+ * itself. Its record components are the CloudEvent's {@code data}, in the version it names.
  */
 public interface PublishedEvent {
 
@@ -20,5 +20,10 @@ public interface PublishedEvent {
     /** The event's name (the CloudEvent's type without its prefix): by default its class's simple name. */
     default String eventType() {
         return getClass().getSimpleName();
+    }
+
+    /** The version of the event's schema its data follows ({@code .v1}, {@code .v2} …). */
+    default int version() {
+        return 1;
     }
 }

@@ -38,7 +38,7 @@ public class PublishedEvents {
         }
         Pending pending = pending();
         pending.events.add(new OutgoingEvent(event.aggregateType(), event.aggregateId(), event.areaCode(),
-                event.eventType(), 1, event));
+                event.eventType(), event.version(), event));
         if (pending.events.size() >= HELD) {
             pending.stageHeld();
         }

@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.NewestVersions;
 import cn.fupin.reporting.Projection;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,12 @@ class HouseholdChanges implements Projection {
     @Override
     public Set<String> events() {
         return KINDS.keySet();
+    }
+
+    /** MemberAdded v2 moved the member's fields into one object; the household's, which this reads, stayed. */
+    @Override
+    public NewestVersions understood() {
+        return NewestVersions.of(Map.of("MemberAdded", 2));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.fupin.reporting.households;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
+import cn.fupin.platform.events.NewestVersions;
 import cn.fupin.platform.inbox.WriteBehind;
 import cn.fupin.reporting.Projection;
 
@@ -41,6 +43,12 @@ class HouseholdFacts implements Projection {
     @Override
     public Set<String> events() {
         return STATE_EVENTS;
+    }
+
+    /** MemberAdded v2 moved the member's fields into one object; the household's, which this reads, stayed. */
+    @Override
+    public NewestVersions understood() {
+        return NewestVersions.of(Map.of("MemberAdded", 2));
     }
 
     @Override

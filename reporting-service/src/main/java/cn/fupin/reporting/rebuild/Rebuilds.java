@@ -175,11 +175,9 @@ public class Rebuilds {
                             record.offset(), ex.getMessage());
                     continue;
                 }
-                if (event.version() != 1) {
-                    continue;
-                }
                 for (Projection projection : projections) {
-                    if (projection.topic().equals(topic) && projection.events().contains(event.eventName())) {
+                    if (projection.topic().equals(topic) && projection.events().contains(event.eventName())
+                            && projection.understood().understands(event)) {
                         projection.apply(event);
                     }
                 }

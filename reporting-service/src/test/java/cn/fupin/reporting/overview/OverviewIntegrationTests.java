@@ -152,6 +152,35 @@ class OverviewIntegrationTests extends ServiceTestSupport {
                 from household_fact group by 1, 2, 3 order by 1, 2, 3""")));
     }
 
+    /** MemberAdded v2: the member as one object (docs/operations.md, upgrading an event's version). */
+    static String memberAddedV2(UUID id, long sequence, String village, int size) {
+        return """
+                {"specversion":"1.0","id":"household:household:%1$s:%2$d","source":"/fupin/household-service",
+                 "type":"fupin.household.MemberAdded.v2","subject":"%1$s","time":"2026-11-28T10:00:00Z",
+                 "datacontenttype":"application/json","areacode":"%3$s","actor":"u1","correlationid":"c1",
+                 "aggregatetype":"household","sequence":%2$d,
+                 "data":{"householdId":"%1$s","divisionCode":"%3$s","category":"REGISTERED","status":"CANDIDATE",
+                         "member":{"memberId":"%5$s","relation":"03","gender":"1","active":true},"reason":"1",
+                         "effectiveDate":"2020-10-01","size":%4$d}}"""
+                .formatted(id, sequence, village, size, UUID.randomUUID());
+    }
+
+    @Test
+    void memberAddedIsCountedInEitherVersionWhileItsPublisherSwitches() throws Exception {
+        UUID id = UUID.randomUUID();
+        String village = "350481103202";
+        kafka.send("household.events", id.toString(), registered(id, 1, village, "REGISTERED", "CANDIDATE", 2));
+        kafka.send("household.events", id.toString(), memberChange("MemberAdded", id, 2, village, 3));
+        kafka.send("household.events", id.toString(), memberAddedV2(id, 3, village, 4));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from inbox_event where event_id like ?", Long.class, "%" + id + "%") >= 3);
+        mvc.perform(get("/api/v1/reports/overview?areaCode=" + village).with(as("city-officer", "350481")))
+                .andExpect(jsonPath("$.persons").value(4));
+        assertThat(jdbc.queryForObject("select count(*) from household_change where household_id = ?"
+                + " and kind = 'MEMBER_ADDED'", Long.class, id)).as("both additions in the year's changes").isEqualTo(2);
+    }
+
     @Test
     void consumerLagIsAMetric() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/prometheus"))
