@@ -141,6 +141,13 @@ class ManifestTests {
                 String schema = AppConfiguration.setting(app, "spring.flyway.schemas").asString();
                 assertThat(postgres.at("/spec/managed/roles/0/name").asString())
                         .as(app + ": its application role").isEqualTo(schema + "_app");
+                String replicas = value(rendered, container, "FUPIN_REPORTING_REPLICA_URL");
+                if (replicas != null && !replicas.isBlank()) {
+                    URI replica = URI.create(replicas.substring("jdbc:".length()));
+                    assertThat(replica.getHost()).as(app + ": its own database's replicas").isEqualTo(cluster + "-ro");
+                    assertThat(replica.getPath()).isEqualTo(url.getPath());
+                    assertThat(postgres.at("/spec/instances").asInt()).as(app + ": a replica to read").isGreaterThan(1);
+                }
             }
         }
         for (String address : List.of("FUPIN_HOUSEHOLD_URL", "FUPIN_MONITORING_URL", "FUPIN_REVIEW_URL",

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.events.InvalidEventException;
+import cn.fupin.platform.events.NewestVersions;
 import cn.fupin.platform.inbox.Inbox;
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +47,7 @@ class MonitoringChanges {
         if (kind == null) {
             return;
         }
-        if (event.version() != 1) {
+        if (!NewestVersions.FIRST.understands(event)) {
             throw new InvalidEventException("未知的事件版本: " + event.type());
         }
         JsonNode data = event.data();

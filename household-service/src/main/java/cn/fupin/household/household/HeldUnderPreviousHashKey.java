@@ -1,6 +1,7 @@
 package cn.fupin.household.household;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -38,7 +39,7 @@ class HeldUnderPreviousHashKey implements BeforeSaveCallback<Household> {
         List<Member> living = household.getMembers().stream().filter(Member::active)
                 .filter(member -> member.idNumber() != null).toList();
         List<String> previous = living.stream().map(member -> idHash.previous(member.idNumber().value()))
-                .flatMap(java.util.Optional::stream).toList();
+                .flatMap(Optional::stream).toList();
         if (previous.isEmpty()) {
             return household;
         }

@@ -1,5 +1,6 @@
 package cn.fupin.household.household;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -131,8 +132,8 @@ class IdNumberRehashing implements SmartLifecycle {
                 .filter(row -> stale(row.oldNumber()) || stale(row.newNumber())).toList();
         for (Correction row : stale) {
             jdbc.sql("update member_correction set old_id_number = :old, new_id_number = :new where id = :id")
-                    .param("old", again(row.oldNumber()), java.sql.Types.BINARY)
-                    .param("new", again(row.newNumber()), java.sql.Types.BINARY).param("id", row.id()).update();
+                    .param("old", again(row.oldNumber()), Types.BINARY)
+                    .param("new", again(row.newNumber()), Types.BINARY).param("id", row.id()).update();
         }
     }
 

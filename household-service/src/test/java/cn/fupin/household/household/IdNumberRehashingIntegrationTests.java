@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -135,7 +136,7 @@ class IdNumberRehashingIntegrationTests extends ServiceTestSupport {
                 union all select old_id_number from member_correction where old_id_number is not null
                 union all select new_id_number from member_correction where new_id_number is not null""",
                 byte[].class)) {
-            String hex = java.util.HexFormat.of().formatHex(value, 0, 32);
+            String hex = HexFormat.of().formatHex(value, 0, 32);
             count += hex.equals(previous.of(stored.read(value))) ? 1 : 0;
         }
         return count;

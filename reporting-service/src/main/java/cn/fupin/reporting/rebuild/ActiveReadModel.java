@@ -3,9 +3,13 @@ package cn.fupin.reporting.rebuild;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import cn.fupin.platform.jdbc.SessionSettingDataSource;
 
@@ -14,15 +18,36 @@ import cn.fupin.platform.jdbc.SessionSettingDataSource;
  * {@code reporting} (inbox, outbox, bookkeeping), so readers and the live consumers follow a switch the moment it
  * happens, without restart and without any query naming a schema ({@link SessionSettingDataSource}: a pooled
  * connection is told only when the active schema differs from the one it was last given).
+ *
+ * <p>With read replicas (the province's {@code reporting-db-ro}), a read-only transaction — every report's — takes
+ * its connection from the replicas' pool, any other from the primary's (Spring's {@link
+ * LazyConnectionDataSourceProxy}); each pool's connections are told the schema themselves.
  */
-public class ActiveReadModel extends SessionSettingDataSource {
+public class ActiveReadModel extends DelegatingDataSource implements AutoCloseable {
 
     public static final String HOME = "reporting";
 
     private final AtomicReference<String> active = new AtomicReference<>(HOME);
+    private final DataSource primary;
+    private final DataSource replica;
 
-    public ActiveReadModel(DataSource target) {
-        super(target);
+    public ActiveReadModel(DataSource primary) {
+        this(primary, null);
+    }
+
+    /** @param replica the replicas' pool, or null: everything on the primary */
+    public ActiveReadModel(DataSource primary, DataSource replica) {
+        this.primary = primary;
+        this.replica = replica;
+        DataSource onPrimary = new OnActiveSchema(primary, active);
+        if (replica == null) {
+            setTargetDataSource(onPrimary);
+        }
+        else {
+            LazyConnectionDataSourceProxy routed = new LazyConnectionDataSourceProxy(onPrimary);
+            routed.setReadOnlyDataSource(new OnActiveSchema(replica, active));
+            setTargetDataSource(routed);
+        }
     }
 
     public String schema() {
@@ -33,21 +58,17 @@ public class ActiveReadModel extends SessionSettingDataSource {
         active.set(schema);
     }
 
-    @Override
-    protected String wanted() {
-        return active.get();
-    }
-
-    /** Pooled connections start at home ({@code spring.datasource.hikari.schema}). */
-    @Override
-    protected String initial() {
-        return HOME;
+    /** The replicas' pool, when reports read from replicas. */
+    public Optional<DataSource> replica() {
+        return Optional.ofNullable(replica);
     }
 
     @Override
-    protected void apply(Connection connection, String schema) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(searchPath(schema));
+    public void close() throws Exception {
+        for (DataSource pool : new DataSource[] { replica, primary }) {
+            if (pool instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -57,5 +78,34 @@ public class ActiveReadModel extends SessionSettingDataSource {
             throw new IllegalArgumentException("not a read-model schema: " + schema);
         }
         return schema.equals(HOME) ? "set search_path to " + HOME : "set search_path to " + schema + ", " + HOME;
+    }
+
+    /** One pool's connections, each told the active schema. */
+    private static final class OnActiveSchema extends SessionSettingDataSource {
+
+        private final AtomicReference<String> active;
+
+        OnActiveSchema(DataSource pool, AtomicReference<String> active) {
+            super(pool);
+            this.active = active;
+        }
+
+        @Override
+        protected String wanted() {
+            return active.get();
+        }
+
+        /** Pooled connections start at home ({@code spring.datasource.hikari.schema}). */
+        @Override
+        protected String initial() {
+            return HOME;
+        }
+
+        @Override
+        protected void apply(Connection connection, String schema) throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(searchPath(schema));
+            }
+        }
     }
 }
