@@ -88,8 +88,8 @@ public class HouseholdQueries {
         if (filter.idNumber() != null) {
             where.append(" and exists (select 1 from member m where m.household_id = h.id"
                     + " and m.division_code = h.division_code and " + MEMBER_IN_AREA
-                    + " and (m.active and m.id_number_hash in (:idKeys) or not m.active and m.id_number_hash in (:idKeys)))");
-            params.put("idKeys", idNumbers.searchKeys(filter.idNumber()));
+                    + " and (m.active and m.id_number_hash = any(:idKeys) or not m.active and m.id_number_hash = any(:idKeys)))");
+            params.put("idKeys", idNumbers.searchKeys(filter.idNumber()).toArray(String[]::new));
         }
         long total = jdbc.sql("select count(*) from household h " + where).params(params).query(Long.class).single();
         List<Summary> rows = jdbc.sql("""

@@ -41,8 +41,8 @@ public class OutsideIssues {
     public Optional<Target> holderOf(String idNumber, AreaScope scope) {
         return jdbc.sql("""
                 select m.household_id, m.member_id, m.division_code from member m
-                where m.id_number_hash in (:idNumber) and m.active and %s""".formatted(AreaRange.of("m")))
-                .param("idNumber", stored.searchKeys(idNumber))
+                where m.id_number_hash = any(:keys) and m.active and %s""".formatted(AreaRange.of("m")))
+                .param("keys", stored.searchKeys(idNumber).toArray(String[]::new))
                 .param("area", scope.prefix())
                 .query((rs, n) -> new Target(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3)))

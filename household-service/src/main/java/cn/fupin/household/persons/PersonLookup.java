@@ -35,12 +35,12 @@ class PersonLookup {
         return jdbc.sql("""
                 select m.household_id, m.member_id, m.name, m.relation, m.active, m.division_code
                 from member m
-                where (m.active and m.id_number_hash in (:idNumber) or not m.active and m.id_number_hash in (:idNumber))
+                where (m.active and m.id_number_hash = any(:keys) or not m.active and m.id_number_hash = any(:keys))
                   and %s
                 order by m.active desc, (select h.created_at from household h
                                          where h.id = m.household_id and h.division_code = m.division_code)"""
                 .formatted(AreaRange.of("m")))
-                .param("idNumber", stored.searchKeys(idNumber)).param("area", scope.prefix())
+                .param("keys", stored.searchKeys(idNumber).toArray(String[]::new)).param("area", scope.prefix())
                 .query((rs, n) -> new PersonMatch(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getString(3), rs.getString(4), rs.getBoolean(5), rs.getString(6)))
                 .list();
