@@ -12,13 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.fupin.platform.pii.BackgroundPass;
 import cn.fupin.platform.pii.IdNumberHash;
 import cn.fupin.platform.pii.StoredIdNumbers;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +35,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * pass), and then the previous key can go (docs/operations.md).
  */
 @Component
-class IdNumberRehashing implements SmartLifecycle {
+class IdNumberRehashing extends BackgroundPass {
 
     private static final Logger log = LoggerFactory.getLogger(IdNumberRehashing.class);
     private static final int BATCH = 200;
@@ -45,19 +45,17 @@ class IdNumberRehashing implements SmartLifecycle {
     private final HouseholdRepository households;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final Duration interval;
     private final AtomicLong left;
-    private volatile Thread worker;
 
     IdNumberRehashing(IdNumberHash idHash, StoredIdNumbers stored, HouseholdRepository households, JdbcClient jdbc,
             PlatformTransactionManager transactions, @Value("${fupin.pii.reseal-retry:PT5M}") Duration interval,
             MeterRegistry meters) {
+        super("id-number-rehashing", interval);
         this.idHash = idHash;
         this.stored = stored;
         this.households = households;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
-        this.interval = interval;
         this.left = new AtomicLong(idHash.rotating() ? -1 : 0);
         Gauge.builder("fupin.pii.id-numbers-under-previous-hash-key", left, AtomicLong::get)
                 .description("households whose ID numbers were left under the previous ID-hash key at the last pass "
@@ -146,42 +144,12 @@ class IdNumberRehashing implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (idHash.rotating()) {
-            worker = Thread.ofPlatform().name("id-number-rehashing").daemon().start(this::run);
-        }
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                if (pass().left() == 0) {
-                    return;
-                }
-            }
-            catch (RuntimeException ex) {
-                log.warn("hashing ID numbers again: {}; again in {}", ex.getMessage(), interval);
-            }
-            try {
-                Thread.sleep(interval);
-            }
-            catch (InterruptedException ex) {
-                return;
-            }
-        }
+    protected boolean needed() {
+        return idHash.rotating();
     }
 
     @Override
-    public void stop() {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
+    protected boolean runPass() {
+        return pass().left() == 0;
     }
 }

@@ -14,7 +14,6 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * and counted. One pass after each start (a rotation needs one), tried again at the interval until it has run;
  * {@code fupin.pii.sealed-with-older-keys} says how many values it left (0: the older keys may go).
  */
-public class Resealing implements SmartLifecycle {
+public class Resealing extends BackgroundPass {
 
     private static final Logger log = LoggerFactory.getLogger(Resealing.class);
     private static final int BATCH = 500;
@@ -38,17 +37,15 @@ public class Resealing implements SmartLifecycle {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final PersonalDataCipher cipher;
-    private final Duration interval;
     private final AtomicLong older = new AtomicLong(-1);
-    private volatile Thread worker;
 
     public Resealing(List<SealedColumn> columns, DataSource dataSource, TransactionTemplate transactions,
             PersonalDataCipher cipher, Duration interval, MeterRegistry meters) {
+        super("pii-resealing", interval);
         this.columns = List.copyOf(columns);
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.cipher = cipher;
-        this.interval = interval;
         Gauge.builder("fupin.pii.sealed-with-older-keys", older, AtomicLong::get)
                 .description("personal data values sealed with a key older than the current one, at the last pass "
                         + "(-1 before the first)")
@@ -148,39 +145,8 @@ public class Resealing implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        worker = Thread.ofPlatform().name("pii-resealing").daemon().start(this::run);
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                pass();
-                return;
-            }
-            catch (RuntimeException ex) {
-                log.warn("sealing personal data again: {}; again in {}", ex.getMessage(), interval);
-            }
-            try {
-                Thread.sleep(interval);
-            }
-            catch (InterruptedException ex) {
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void stop() {
-        Thread thread = worker;
-        if (thread != null) {
-            thread.interrupt();
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null;
+    protected boolean runPass() {
+        pass();
+        return true;
     }
 }
