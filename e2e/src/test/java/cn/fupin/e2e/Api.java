@@ -156,7 +156,7 @@ final class Api {
         return token == null ? builder : builder.header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    static HttpResponse<String> send(HttpRequest request) {
         return send(request, HttpResponse.BodyHandlers.ofString());
     }
 

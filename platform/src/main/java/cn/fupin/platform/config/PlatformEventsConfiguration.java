@@ -62,8 +62,8 @@ public class PlatformEventsConfiguration {
     }
 
     @Bean
-    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints) {
-        return new Inbox(jdbc, transactions, crashPoints);
+    Inbox inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints, MeterRegistry meters) {
+        return new Inbox(jdbc, transactions, crashPoints, meters);
     }
 
     @Bean

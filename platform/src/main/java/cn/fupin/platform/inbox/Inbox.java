@@ -13,20 +13,29 @@ import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.observability.CorrelationId;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Idempotent consumption: the id of every processed event is recorded in the same transaction as its
- * effect, so an event delivered twice (Kafka is at least once) takes effect once.
+ * effect, so an event delivered twice (Kafka is at least once) takes effect once. Each consumer counts the events it
+ * applied and those it recognised as delivered again ({@value #EVENTS_METER}, tagged {@code consumer} and
+ * {@code outcome} {@code applied} or {@code duplicate}).
  */
 public class Inbox {
+
+    static final String EVENTS_METER = "fupin.inbox.events";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CrashPoints crashPoints;
+    private final MeterRegistry meters;
 
-    public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints) {
+    public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.crashPoints = crashPoints;
+        this.meters = meters;
     }
 
     /**
@@ -50,10 +59,12 @@ public class Inbox {
                 effect.accept(event);
                 return true;
             });
-            if (Boolean.TRUE.equals(ran)) {
+            boolean applied = Boolean.TRUE.equals(ran);
+            counted(consumer, applied ? 1 : 0, applied ? 0 : 1);
+            if (applied) {
                 crashPoints.reached(CrashPoints.Point.INBOX_COMMITTED, consumer);
             }
-            return Boolean.TRUE.equals(ran);
+            return applied;
         }
         finally {
             restore(previous);
@@ -117,14 +128,31 @@ public class Inbox {
                 }
                 return applied;
             });
-            if (ran != null && ran > 0) {
+            int applied = ran == null ? 0 : ran;
+            counted(consumer, applied, events.size() - applied);
+            if (applied > 0) {
                 crashPoints.reached(CrashPoints.Point.INBOX_COMMITTED, consumer);
             }
-            return ran == null ? 0 : ran;
+            return applied;
         }
         finally {
             restore(previous);
         }
+    }
+
+    /** Counted once committed: a rolled-back batch counts nothing. */
+    private void counted(String consumer, int applied, int duplicates) {
+        if (applied > 0) {
+            counter(consumer, "applied").increment(applied);
+        }
+        if (duplicates > 0) {
+            counter(consumer, "duplicate").increment(duplicates);
+        }
+    }
+
+    private Counter counter(String consumer, String outcome) {
+        return Counter.builder(EVENTS_METER).description("Events taken in by a consumer's inbox, by outcome")
+                .tag("consumer", consumer).tag("outcome", outcome).register(meters);
     }
 
     /** The correlation id of the thread as it was before an event's own. */

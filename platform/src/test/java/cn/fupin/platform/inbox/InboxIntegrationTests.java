@@ -27,6 +27,7 @@ import cn.fupin.platform.events.EventCodec;
 import cn.fupin.platform.events.EventEnvelope;
 import cn.fupin.platform.testing.RealInfrastructure;
 import cn.fupin.platform.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 @RealInfrastructure
@@ -51,6 +52,9 @@ class InboxIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
 
@@ -64,6 +68,22 @@ class InboxIntegrationTests {
         assertThat(inbox.handleOnce("another-consumer", event, e -> effects.incrementAndGet())).isTrue();
 
         assertThat(effects).hasValue(2);
+    }
+
+    @Test
+    void eachConsumerCountsTheEventsItAppliedAndThoseDeliveredAgain() {
+        EventEnvelope first = event("household:m1:1");
+        inbox.handleOnce("counting", first, e -> { });
+        inbox.handleOnce("counting", first, e -> { });
+        inbox.handleAllOnce("counting", List.of(first, event("household:m1:2"), event("household:m1:2")), e -> { });
+        assertThatThrownBy(() -> inbox.handleOnce("counting", event("household:m1:3"), e -> {
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(meters.get("fupin.inbox.events").tags("consumer", "counting", "outcome", "applied").counter()
+                .count()).isEqualTo(2);
+        assertThat(meters.get("fupin.inbox.events").tags("consumer", "counting", "outcome", "duplicate").counter()
+                .count()).as("the first event twice more, the second once more in its batch").isEqualTo(3);
     }
 
     @Test
