@@ -123,6 +123,18 @@ final class Browser implements AutoCloseable {
         return driver.findElements(by).stream().map(WebElement::getText).toList();
     }
 
+    /** Where each link of the page leads (absolute). */
+    List<String> links() {
+        return driver.findElements(By.cssSelector("a[href]")).stream().map(link -> link.getDomProperty("href"))
+                .toList();
+    }
+
+    /** Waits until the page's text holds each of {@code texts}. */
+    void awaitText(String... texts) {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> assertThat(
+                text(By.tagName("body"))).as("on %s", driver.getCurrentUrl()).contains(texts));
+    }
+
     /** A count as shown (1,234), as a number. */
     long number(By by) {
         String shown = text(by);

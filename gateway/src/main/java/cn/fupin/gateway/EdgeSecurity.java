@@ -69,10 +69,10 @@ class EdgeSecurity {
         return http
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.OPTIONS).permitAll()
-                        // the dashboard's page, scripts and Keycloak's discovery document hold no data
-                        .pathMatchers(HttpMethod.GET, "/dashboard/**").permitAll()
+                        // the dashboard's page, scripts and Keycloak's discovery document, the developer portal: no data
+                        .pathMatchers(HttpMethod.GET, "/dashboard/**", "/", "/portal", "/portal/**").permitAll()
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/openapi/**",
-                                "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+                                "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/swagger-config", "/webjars/**")
                         .permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(refusals)

@@ -129,6 +129,24 @@ class GatewayRoutingTests {
         client.get().uri("/openapi/household.yaml").exchange().expectStatus().isOk();
         assertThat(lastPath.get()).isEqualTo("/openapi/household.yaml");
         client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+        // the UI's own configuration (the four contracts, the login): without it the page shows none
+        client.get().uri("/v3/api-docs/swagger-config").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.urls[0].url").isEqualTo("/openapi/household.yaml")
+                .jsonPath("$.oauth2RedirectUrl").exists();
+    }
+
+    @Test
+    void theDeveloperPortalIsServedWithoutATokenAndTheRootLeadsToIt() {
+        client.get().uri("/").exchange().expectStatus().isFound().expectHeader()
+                .valueEquals("Location", "/portal/index.html");
+        client.get().uri("/portal/").exchange().expectStatus().isFound();
+        client.get().uri("/portal/index.html").exchange().expectStatus().isOk().expectHeader()
+                .contentTypeCompatibleWith("text/html").expectBody(String.class)
+                .value(page -> assertThat(page).contains("开发者门户", "/swagger-ui.html"));
+        client.get().uri("/portal/data/codebook.json").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.lists.A27_poverty_cause.options['07']").isEqualTo("缺技术");
+        client.get().uri("/portal/no-such-page.html").exchange().expectStatus().isNotFound();
+        client.post().uri("/portal/index.html").exchange().expectStatus().isUnauthorized();
     }
 
     private static HttpServer backend() {
