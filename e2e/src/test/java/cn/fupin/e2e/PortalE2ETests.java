@@ -53,6 +53,8 @@ class PortalE2ETests {
 
             browser.awaitText("household.events", "monitoring.events", "review.events");
             browser.awaitText(messages().toArray(String[]::new));
+            // each message's example as the catalogue gives it, not one made up from the schema
+            browser.awaitText("端到端测试发布的事件（合成数据）", "fupin.household.HouseholdRegistered.v1");
             assertThat(browser.text(By.tagName("body"))).doesNotContain("Error");
             browser.screenshot(Path.of("target", "browser", "portal-events.png"));
         }
