@@ -13,7 +13,7 @@ import java.util.Objects;
 /**
  * Fupin's four services through its gateway, signed in as a machine client: each request carries a valid access token
  * of the client's (kept and renewed by {@link ClientCredentials}); a token the API refuses is dropped and the next
- * request fetches another.
+ * request fetches another; a 429 of the gateway is waited out ({@link Builder#retriesOn429}).
  *
  * <pre>{@code
  * FupinClient fupin = FupinClient.builder()
@@ -42,19 +42,20 @@ public final class FupinClient {
                 builder.scopes.isEmpty() ? null : String.join(" ", builder.scopes), http, builder.clock,
                 builder.renewAhead);
         String base = builder.gateway.toString().replaceAll("/+$", "");
-        household = new cn.fupin.client.household.ApiClient(builder.http,
+        HttpClient.Builder api = RateLimitRetries.around(builder.http, builder.retries, builder.maxWait);
+        household = new cn.fupin.client.household.ApiClient(api,
                 cn.fupin.client.household.ApiClient.createDefaultObjectMapper(), base)
                 .setRequestInterceptor(this::signed).setResponseInterceptor(this::refusedToken)
                 .setReadTimeout(builder.readTimeout);
-        monitoring = new cn.fupin.client.monitoring.ApiClient(builder.http,
+        monitoring = new cn.fupin.client.monitoring.ApiClient(api,
                 cn.fupin.client.monitoring.ApiClient.createDefaultObjectMapper(), base)
                 .setRequestInterceptor(this::signed).setResponseInterceptor(this::refusedToken)
                 .setReadTimeout(builder.readTimeout);
-        review = new cn.fupin.client.review.ApiClient(builder.http,
+        review = new cn.fupin.client.review.ApiClient(api,
                 cn.fupin.client.review.ApiClient.createDefaultObjectMapper(), base)
                 .setRequestInterceptor(this::signed).setResponseInterceptor(this::refusedToken)
                 .setReadTimeout(builder.readTimeout);
-        reporting = new cn.fupin.client.reporting.ApiClient(builder.http,
+        reporting = new cn.fupin.client.reporting.ApiClient(api,
                 cn.fupin.client.reporting.ApiClient.createDefaultObjectMapper(), base)
                 .setRequestInterceptor(this::signed).setResponseInterceptor(this::refusedToken)
                 .setReadTimeout(builder.readTimeout);
@@ -110,6 +111,8 @@ public final class FupinClient {
         private HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10));
         private Duration readTimeout = Duration.ofSeconds(60);
         private Duration renewAhead = Duration.ofSeconds(30);
+        private int retries = 3;
+        private Duration maxWait = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -155,6 +158,18 @@ public final class FupinClient {
         /** How long before a token expires a new one is fetched; 30 s by default. */
         public Builder renewAhead(Duration renewAhead) {
             this.renewAhead = renewAhead;
+            return this;
+        }
+
+        /**
+         * How a 429 of the gateway (its per-caller limit) is waited out: the call waits the answer's
+         * {@code Retry-After} and is sent again, up to {@code retries} times (3 by default); a 429 asking to wait
+         * longer than {@code maxWait} (30 s by default), or the last one, is thrown as the API's exception. 0 retries:
+         * every 429 is thrown.
+         */
+        public Builder retriesOn429(int retries, Duration maxWait) {
+            this.retries = retries;
+            this.maxWait = maxWait;
             return this;
         }
 
