@@ -14,6 +14,7 @@ import cn.fupin.platform.faults.CrashPoints;
 import cn.fupin.platform.observability.CorrelationId;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -29,13 +30,14 @@ public class Inbox {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CrashPoints crashPoints;
-    private final MeterRegistry meters;
+    private final Meter.MeterProvider<Counter> events;
 
     public Inbox(JdbcTemplate jdbc, TransactionTemplate transactions, CrashPoints crashPoints, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.crashPoints = crashPoints;
-        this.meters = meters;
+        this.events = Counter.builder(EVENTS_METER).description("Events taken in by a consumer's inbox, by outcome")
+                .withRegistry(meters);
     }
 
     /**
@@ -143,16 +145,11 @@ public class Inbox {
     /** Counted once committed: a rolled-back batch counts nothing. */
     private void counted(String consumer, int applied, int duplicates) {
         if (applied > 0) {
-            counter(consumer, "applied").increment(applied);
+            events.withTags("consumer", consumer, "outcome", "applied").increment(applied);
         }
         if (duplicates > 0) {
-            counter(consumer, "duplicate").increment(duplicates);
+            events.withTags("consumer", consumer, "outcome", "duplicate").increment(duplicates);
         }
-    }
-
-    private Counter counter(String consumer, String outcome) {
-        return Counter.builder(EVENTS_METER).description("Events taken in by a consumer's inbox, by outcome")
-                .tag("consumer", consumer).tag("outcome", outcome).register(meters);
     }
 
     /** The correlation id of the thread as it was before an event's own. */
